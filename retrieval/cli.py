@@ -1,4 +1,4 @@
-"""Command line: build, ask, eval, bench, obligations, chat.
+"""Command line: build, ask, eval, bench, obligations. (The console chat is `python -m bot`.)
 
 The `ask --json -` contract is what the independent scorer runs; keep it exact:
 one question per stdin line in, one JSON object per stdout line out, models loaded once.
@@ -110,12 +110,6 @@ def cmd_obligations(args: argparse.Namespace, settings: Settings) -> int:
         return _err(str(exc))
 
 
-def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.console import run_console  # the console shares the bot's dialogue code
-
-    return run_console(settings)
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m retrieval", description="Trợ lý CCHC: tra cứu văn bản có trích dẫn")
     sub = p.add_subparsers(dest="command", required=True)
@@ -152,8 +146,6 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--json", action="store_true")
     o.set_defaults(func=cmd_obligations)
 
-    c = sub.add_parser("chat", help="interactive console chat (same dialogue as the Telegram bot)")
-    c.set_defaults(func=cmd_chat)
     return p
 
 

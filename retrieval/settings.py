@@ -28,6 +28,9 @@ class Settings:
     top_k: int = 5
     # persistence
     database_url: str = "sqlite:///data/assistant.sqlite3"
+    # question logs and feedback wait here while the database is unreachable
+    outbox_path: Path = Path("data/outbox.jsonl")
+    outbox_flush_seconds: float = 30.0
     # telegram
     telegram_bot_token: str | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
@@ -41,6 +44,8 @@ class Settings:
     admin_user_ids: frozenset[int] = field(default_factory=frozenset)
     rate_limit_per_minute: int = 20
     max_question_chars: int = 1000
+    # answers to repeated questions (many civil servants ask the same ones); 0 disables
+    answer_cache_size: int = 256
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -52,6 +57,8 @@ class Settings:
             embed_cache=Path(e.get("EMBED_CACHE") or ".cache/embeddings.sqlite"),
             top_k=int(e.get("TOP_K") or 5),
             database_url=e.get("DATABASE_URL") or "sqlite:///data/assistant.sqlite3",
+            outbox_path=Path(e.get("OUTBOX_PATH") or "data/outbox.jsonl"),
+            outbox_flush_seconds=float(e.get("OUTBOX_FLUSH_SECONDS") or 30),
             telegram_bot_token=e.get("TELEGRAM_BOT_TOKEN") or None,
             telegram_api_url=e.get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
             telegram_file_url=e.get("TELEGRAM_FILE_URL") or None,
@@ -64,4 +71,5 @@ class Settings:
             admin_user_ids=_ids(e.get("ADMIN_USER_IDS")),
             rate_limit_per_minute=int(e.get("RATE_LIMIT_PER_MINUTE") or 20),
             max_question_chars=int(e.get("MAX_QUESTION_CHARS") or 1000),
+            answer_cache_size=int(e.get("ANSWER_CACHE_SIZE") if e.get("ANSWER_CACHE_SIZE") is not None else 256),
         )

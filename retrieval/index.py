@@ -8,6 +8,7 @@ index/
   bm25/            pyvi-segmented accented field
   bm25_folded/     accent-folded syllables and bigrams
   bm25_article/    one row per law article (heading + all its text), for article-level evidence
+  restore.json     the corpus's accented forms of folded syllables, for questions typed without diacritics
 
 A build writes into a temporary directory and swaps it in only when complete, so a
 malformed file or an interrupted build leaves the previous index untouched.
@@ -31,9 +32,10 @@ from .chunking import chunk_document
 from .embedder import Embedder, EmbeddingCache, embed_with_cache
 from .ingest import corpus_files, load_document
 from .model import Chunk, Document, Law
+from .restore import AccentRestorer
 from .text import bm25_tokens, folded_tokens
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # small reference data that travels with the index (looked up beside the documents)
 REFERENCE_DATA = ("glossary.tsv", "units.yaml")
 log = logging.getLogger(__name__)
@@ -136,6 +138,7 @@ def build_index(
     if articles:
         art_tokens = [bm25_tokens(article_text(laws[d], a)) for d, a in articles]
         _bm25(art_tokens).save(str(tmp / "bm25_article"), show_progress=False)
+    AccentRestorer.build(c.lexical_text() for c in chunks).save(tmp / "restore.json")
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
@@ -220,6 +223,7 @@ class LoadedIndex:
     bm25_folded: object
     bm25_article: object | None
     articles: list[tuple[str, str]] = field(default_factory=list)
+    restorer: AccentRestorer | None = None
 
 
 def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
@@ -248,4 +252,5 @@ def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
     if dense.ntotal != len(chunks) or dense.d != manifest["dim"]:
         raise IndexError_(f"the index at {index_dir}/ is inconsistent (vectors vs chunks); rebuild it")
     articles = [tuple(a) for a in manifest.get("articles", [])]
-    return LoadedIndex(index_dir, manifest, chunks, documents, dense, lex, lex_f, art, articles)  # type: ignore[arg-type]
+    return LoadedIndex(index_dir, manifest, chunks, documents, dense, lex, lex_f, art, articles,  # type: ignore[arg-type]
+                       AccentRestorer.load(index_dir / "restore.json"))

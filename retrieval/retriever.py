@@ -132,12 +132,18 @@ class HybridRetriever:
         extra = self.glossary.expand(q)
         return f"{q} ({extra})" if extra else q
 
+    def restore(self, question: str) -> str:
+        """Diacritics put back from the corpus's vocabulary when the question has none."""
+        r = self.index.restorer
+        return r.restore(question) if r is not None else question
+
     def search(self, question: str, top_k: int = 10) -> list[Hit]:
         p = self.params
-        text = self.query_text(question)
-        accented = has_diacritics(question)
+        restored = self.restore(question)
+        text = self.query_text(restored)
+        accented = has_diacritics(restored)
         w_bm25 = p.w_bm25 if accented else p.w_bm25_unaccented
-        w_fold = p.w_folded if accented else p.w_folded_unaccented
+        w_fold = p.w_folded if has_diacritics(question) else p.w_folded_unaccented
 
         rankings: list[tuple[str, float, dict[int, int]]] = []
         fused: dict[int, float] = {}
@@ -180,7 +186,7 @@ class HybridRetriever:
                 fused[u] = fused.get(u, 0.0) + weight / (p.k + rank)
 
         # a law named in the question ("Theo Luật Du lịch, …") lifts its articles
-        named = self.named_laws(question)
+        named = self.named_laws(restored)
         if named:
             for u in fused:
                 if self.doc_of_unit[u] in named:

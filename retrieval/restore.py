@@ -1,0 +1,90 @@
+"""Put the diacritics back on a question typed without them, using the corpus's own words.
+
+"so tu phap bao cao cho ai" → "sở tư pháp báo cáo cho ai". Each folded syllable pair
+votes for the accented pair the corpus uses most often; a lone syllable falls back to its
+most frequent accented form. Questions about these documents use these documents' words,
+so the corpus is the right dictionary; a syllable it never saw stays as typed (which is
+also what tells the abstention check that the words are not in the corpus).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+from .text import fold, has_diacritics, nfc
+
+_SYL = re.compile(r"[0-9a-zA-Z\u00c0-\u1ef9]+")
+
+
+def _syllables(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _SYL.finditer(nfc(text))]
+
+
+class AccentRestorer:
+    def __init__(self, unigrams: dict[str, str], bigrams: dict[str, list]) -> None:  # type: ignore[type-arg]
+        self.unigrams = unigrams  # folded syllable -> accented syllable
+        self.bigrams = bigrams  # "a b" folded -> [accented "a b", count]
+
+    @classmethod
+    def build(cls, texts: Iterable[str], min_count: int = 2) -> "AccentRestorer":
+        uni: dict[str, Counter[str]] = {}
+        bi: dict[str, Counter[str]] = {}
+        for text in texts:
+            syl = _syllables(text)
+            for s in syl:
+                uni.setdefault(fold(s), Counter())[s] += 1
+            for a, b in zip(syl, syl[1:]):
+                bi.setdefault(f"{fold(a)} {fold(b)}", Counter())[f"{a} {b}"] += 1
+        unigrams = {k: c.most_common(1)[0][0] for k, c in uni.items()}
+        bigrams = {}
+        for k, c in bi.items():
+            form, n = c.most_common(1)[0]
+            if n >= min_count and form != k:
+                bigrams[k] = [form, n]
+        return cls(unigrams, bigrams)
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps({"uni": self.unigrams, "bi": self.bigrams}, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "AccentRestorer | None":
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["uni"], data["bi"])
+
+    def restore(self, question: str) -> str:
+        """The question with diacritics restored; unchanged if it already has any."""
+        if has_diacritics(question):
+            return question
+        tokens = [m for m in _SYL.finditer(question)]
+        if not tokens:
+            return question
+        folded = [t.group(0).lower() for t in tokens]
+        votes: list[Counter[str]] = [Counter() for _ in folded]
+        for i in range(len(folded) - 1):
+            hit = self.bigrams.get(f"{folded[i]} {folded[i + 1]}")
+            if hit:
+                a, b = hit[0].split(" ")
+                weight = float(hit[1])
+                votes[i][a] += weight
+                votes[i + 1][b] += weight
+        out = []
+        for i, f in enumerate(folded):
+            if votes[i]:
+                out.append(votes[i].most_common(1)[0][0])
+            else:
+                out.append(self.unigrams.get(f, f))
+        # rebuild with the original separators; keep upper-case abbreviations as typed
+        pieces, last = [], 0
+        for t, word in zip(tokens, out):
+            pieces.append(question[last : t.start()])
+            typed = t.group(0)
+            pieces.append(typed if typed.isupper() and len(typed) > 1 else word)
+            last = t.end()
+        pieces.append(question[last:])
+        return "".join(pieces)

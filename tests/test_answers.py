@@ -1,0 +1,102 @@
+"""Answers on the default index: facts, citations, accent-free questions, abbreviations, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.evaluation import evaluate_rows, load_rows
+from retrieval.text import fold
+from tests.conftest import EVAL, need_shared
+
+
+@pytest.fixture(scope="module")
+def qa_rows():
+    need_shared(EVAL / "qa_public.jsonl")
+    return load_rows(EVAL / "qa_public.jsonl")
+
+
+def _outs(assistant, rows, transform=lambda q: q):
+    return [assistant.ask(transform(r["question"]), top_k=10).to_json(r["question"]) for r in rows]
+
+
+def test_public_directive_questions(assistant, qa_rows):
+    stats = evaluate_rows(qa_rows, _outs(assistant, qa_rows))
+    assert stats["facts"] == 1.0
+    assert stats["anchor3"] == 1.0
+    assert stats["false_abstain"] == 0
+    assert stats["oos_abstained"] == "2/2"
+
+
+def test_public_questions_typed_without_diacritics(assistant, qa_rows):
+    stats = evaluate_rows(qa_rows, _outs(assistant, qa_rows, fold))
+    # typed without accents the facts must still come back, with their sources
+    assert stats["facts"] >= 0.9, stats
+    assert stats["anchor3"] >= 0.9, stats
+    assert stats["oos_abstained"] == "2/2"
+
+
+@pytest.mark.parametrize("question,facts", [
+    ("so tu phap bao cao cho ai, cham nhat khi nao", ["UBND tỉnh", "Sở Nội vụ", "15/12/2024"]),
+    ("kh 187 ban hanh ngay nao", ["21/12/2023"]),
+    ("KH 191 kiem tra cchc nam nao", ["2024"]),
+    ("363/tb-vpcp la van ban gi", ["Văn phòng Chính phủ", "06/8/2024"]),
+    ("ai ky cong van", ["Nguyễn Duy Hưng"]),
+])
+def test_unaccented_and_abbreviated_questions(assistant, question, facts):
+    ans = assistant.ask(question)
+    assert not ans.abstained
+    for f in facts:
+        assert f in ans.text, (f, ans.text)
+
+
+def test_abbreviations_both_ways(assistant):
+    ans = assistant.ask("TTHC là viết tắt của gì?")
+    assert "thủ tục hành chính" in ans.text
+    ans = assistant.ask("Về thủ tục hành chính cần rà soát, kiến nghị bãi bỏ những gì?")
+    assert "TTHC, điều kiện kinh doanh" in ans.text  # the spelled-out question finds the abbreviated text
+    ans = assistant.ask("cchc viết tắt của từ gì")
+    assert "cải cách hành chính" in ans.text
+
+
+def test_answer_cites_document_and_section(assistant):
+    ans = assistant.ask("Sở Tư pháp phải báo cáo kết quả khắc phục tồn tại, hạn chế cho ai và chậm nhất khi nào?")
+    assert ans.text.index("15/12/2024") < ans.text.index("Nguồn:")  # facts first, then the source
+    assert "mục 2" in ans.text.split("Nguồn:")[1]
+    assert ans.sources[0].section == "mục 2"
+    assert "chậm nhất vào ngày 15/12/2024" in ans.sources[0].text
+
+
+def test_list_given_in_full(assistant):
+    ans = assistant.ask("Những huyện, thị xã nào được kiểm tra công tác CCHC theo Kế hoạch 191/KH-UBND?")
+    for place in ("Yên Mỹ", "Khoái Châu", "Ân Thi", "Văn Lâm", "Mỹ Hòa"):
+        assert place in ans.text
+
+
+def test_reference_found_by_subject(assistant):
+    ans = assistant.ask("Thông báo kết luận kiểm tra CCHC tại Sở Công Thương là thông báo số mấy?")
+    assert "10/TB-ĐKT" in ans.text
+    assert "11/TB-ĐKT" not in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Giá vàng SJC hôm nay là bao nhiêu?",
+    "Thời tiết Hà Nội ngày mai thế nào?",
+    "Ai vô địch World Cup 2022?",
+    "Cách nấu phở bò ngon?",
+    "gia xang ron95 hom nay",
+])
+def test_out_of_scope_abstains_without_quoting(assistant, question):
+    ans = assistant.ask(question)
+    assert ans.abstained
+    assert "không tìm thấy" in ans.text
+    assert ans.sources == []
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("", "chưa nhập câu hỏi"),
+    ("   \n  ", "chưa nhập câu hỏi"),
+    ("báo cáo " * 1300, "vượt giới hạn"),
+])
+def test_bad_questions_get_a_clear_message(assistant, question, expected):
+    ans = assistant.ask(question)
+    assert ans.abstained and expected in ans.text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -50,8 +50,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(name_or_path, device="cpu")
-        dim = self._model.get_embedding_dimension() if hasattr(self._model, "get_embedding_dimension") else None
-        self.dim = int(dim or self._model.get_sentence_embedding_dimension())
+        getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(getter() or 0)
         self.id = f"st:{name_or_path}"
         e5 = "e5" in name_or_path.lower()
         self._qp, self._pp = ("query: ", "passage: ") if e5 else ("", "")
@@ -115,7 +115,7 @@ def embed_with_cache(
     texts: list[str],
     cache: EmbeddingCache | None,
     batch_size: int = 32,
-    progress: "callable[[int, int], None] | None" = None,  # type: ignore[valid-type]
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[np.ndarray, int]:
     """Vectors for `texts`; returns (matrix, number of texts actually embedded)."""
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)

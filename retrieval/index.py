@@ -142,8 +142,8 @@ def build_index(
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
-    with (tmp / "documents.pkl").open("wb") as f:
-        pickle.dump(documents, f)
+    with (tmp / "documents.pkl").open("wb") as fb:
+        pickle.dump(documents, fb)
     manifest = {
         "format_version": FORMAT_VERSION,
         "embedder": embedder.id,

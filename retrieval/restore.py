@@ -70,7 +70,7 @@ class AccentRestorer:
             hit = self.bigrams.get(f"{folded[i]} {folded[i + 1]}")
             if hit:
                 a, b = hit[0].split(" ")
-                weight = float(hit[1])
+                weight = int(hit[1])
                 votes[i][a] += weight
                 votes[i + 1][b] += weight
         out = []

@@ -190,8 +190,8 @@ class Store:
         """Create the schema and write what the outbox kept. False when the DB is down."""
         try:
             self._ensure_schema()
-        except (SQLAlchemyError, OSError) as exc:
-            log.warning("database unreachable at start (%s); answers continue, logs go to %s",
+        except Exception as exc:  # whatever the cause, answers must not stop: logs wait in the outbox
+            log.warning("database unavailable at start (%s); answers continue, logs go to %s",
                         _short(exc), self.outbox_path)
             return False
         self.flush()
@@ -227,7 +227,7 @@ class Store:
                 try:
                     self._apply_all([event])
                     return True
-                except (SQLAlchemyError, OSError) as exc:
+                except Exception as exc:  # any failure to write keeps the event, never loses it
                     log.warning("database write failed (%s); kept in outbox %s", _short(exc), self.outbox_path)
                     self._append(event)
                     return False
@@ -246,7 +246,7 @@ class Store:
             for i in range(0, len(events), batch):
                 try:
                     self._apply_all(events[i : i + batch])
-                except (SQLAlchemyError, OSError) as exc:
+                except Exception as exc:
                     log.warning("database still unreachable (%s); %d events wait in %s",
                                 _short(exc), len(events) - written, self.outbox_path)
                     break
@@ -315,7 +315,7 @@ class Store:
             self._ensure_schema()
             with Session(self.engine) as s:
                 return fn(s)
-        except (SQLAlchemyError, OSError) as exc:
+        except Exception as exc:  # unreachable, or its schema cannot be created
             raise StoreUnavailable(f"cơ sở dữ liệu không truy cập được ({_short(exc)})") from exc
 
     def question(self, key: str) -> Question | None:

@@ -1,0 +1,118 @@
+"""The python-telegram-bot `Application`, built in one place from `Settings`, and its life:
+start-up (commands, access notice, outbox), polling or webhook, shutdown.
+
+`serve` is what production runs (`python -m bot`) and what the tests run against the
+local Bot API emulator: `TELEGRAM_API_URL` is PTB's `base_url`, so the same code talks to
+Telegram, to a local Bot API server, or to the emulator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import signal
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from retrieval.settings import Settings
+
+from .dialogue import ADMIN_COMMANDS, PUBLIC_COMMANDS, Dialogue
+from .handlers import TelegramFrontend
+from .logsafe import install_redaction
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, dialogue: Dialogue) -> Application:
+    if not settings.telegram_bot_token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    install_redaction(settings.telegram_bot_token, settings.webhook_secret)
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_api_url)
+        # each update in its own task: one slow question never holds up other chats
+        .concurrent_updates(True)
+        .connection_pool_size(64)
+        .pool_timeout(30)
+    )
+    if settings.telegram_file_url:
+        builder = builder.base_file_url(settings.telegram_file_url)
+    app = builder.build()
+    frontend = TelegramFrontend(dialogue)
+    frontend.register(app)
+    app.bot_data["frontend"] = frontend
+    app.bot_data["dialogue"] = dialogue
+    app.bot_data["settings"] = settings
+    return app
+
+
+async def on_startup(app: Application) -> None:
+    settings: Settings = app.bot_data["settings"]
+    dialogue: Dialogue = app.bot_data["dialogue"]
+    public = [BotCommand(c, d) for c, d in PUBLIC_COMMANDS]
+    await app.bot.set_my_commands(public)
+    for admin in sorted(settings.admin_user_ids):
+        try:  # admins see their commands in the menu too; fails until they open a chat with the bot
+            await app.bot.set_my_commands(public + [BotCommand(c, d) for c, d in ADMIN_COMMANDS],
+                                          scope=BotCommandScopeChat(admin))
+        except TelegramError as exc:
+            log.info("admin commands for %s not set yet (%s)", admin, exc)
+    # an open bot is a deliberate choice: say so where operators look
+    log.log(logging.WARNING if dialogue.access.is_open else logging.INFO, dialogue.access.describe())
+    log.info("bot @%s ready; %s", app.bot.username, "webhook" if settings.webhook_url else "polling")
+    if dialogue.store is not None and app.job_queue is not None:
+        app.job_queue.run_repeating(_flush_outbox, interval=settings.outbox_flush_seconds,
+                                    first=settings.outbox_flush_seconds, name="outbox")
+
+
+async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
+    dialogue: Dialogue = context.bot_data["dialogue"]
+    store = dialogue.store
+    if store is not None and store.pending():
+        await asyncio.to_thread(store.flush)
+
+
+def webhook_path(settings: Settings) -> str:
+    return urlparse(settings.webhook_url or "").path.lstrip("/")
+
+
+async def serve(app: Application, stop: asyncio.Event) -> None:
+    """Run until `stop` is set: polling by default, a webhook when WEBHOOK_URL is set."""
+    settings: Settings = app.bot_data["settings"]
+    async with app:  # initialize (getMe) ... shutdown
+        await on_startup(app)
+        if settings.webhook_url:
+            # Telegram sends the secret back in a header; PTB's server rejects requests without it
+            secret = settings.webhook_secret or secrets.token_urlsafe(32)
+            install_redaction(secret)
+            await app.updater.start_webhook(  # type: ignore[union-attr]
+                listen=settings.webhook_listen, port=settings.webhook_port, url_path=webhook_path(settings),
+                webhook_url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+        else:
+            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)  # type: ignore[union-attr]
+        await app.start()
+        try:
+            await stop.wait()
+        finally:
+            await app.updater.stop()  # type: ignore[union-attr]
+            await app.stop()
+            app.bot_data["frontend"].close()
+
+
+def run(settings: Settings, dialogue: Dialogue) -> int:
+    app = build_application(settings, dialogue)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(app, stop)
+
+    asyncio.run(main())
+    return 0

@@ -1,0 +1,94 @@
+"""The console chat: the same `Dialogue` as the Telegram bot, in a terminal.
+
+Commands are typed as on Telegram (/start, /help, /vanban 363/TB-VPCP, /viettat CCHC, and
+the admin ones: the operator at the keyboard is trusted). Buttons become short replies:
+a number picks a /start example, "nguồn" shows the last answer's sources, "+" / "-" rate it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from .access import Who
+from .dialogue import Dialogue, Reply
+from .render import to_plain
+
+CONSOLE = Who(user_id=0, chat_id=0, name="console", chat_type="console", local=True)
+PROMPT = "❓ "
+
+
+class Console:
+    def __init__(self, dialogue: Dialogue, out: TextIO = sys.stdout) -> None:
+        self.dialogue = dialogue
+        self.out = out
+        self.buttons: dict[str, str] = {}  # what the user may type -> callback data
+
+    def show(self, reply: Reply) -> None:
+        for message in reply.messages:
+            print(to_plain(message), file=self.out)
+        # a reply replaces only the buttons of its own kind: the /start examples stay
+        # typeable after /help, the last answer's sources after a command
+        hints = []
+        examples = [b for row in reply.buttons for b in row if b.data.startswith("ex:")]
+        if examples:
+            self.buttons = {k: v for k, v in self.buttons.items() if not v.startswith("ex:")}
+        if any(b.data.startswith(("src:", "hide:", "fb:")) for row in reply.buttons for b in row):
+            self.buttons = {k: v for k, v in self.buttons.items() if v.startswith("ex:")}
+        for i, b in enumerate(examples, 1):
+            self.buttons[str(i)] = b.data
+            hints.append(f"  [{i}] {b.text}")
+        for row in reply.buttons:
+            for b in row:
+                if b.data.startswith(("src:", "hide:")):
+                    self.buttons["nguồn"] = self.buttons["nguon"] = b.data.replace("hide:", "src:")
+                elif b.data.startswith("fb:"):
+                    self.buttons["+" if b.data.endswith("+") else "-"] = b.data
+        if any(b.data.startswith("fb:") for row in reply.buttons for b in row):
+            hints.append("  (gõ “nguồn” để xem trích dẫn, “+” / “-” để đánh giá)")
+        if hints:
+            print("\n".join(hints), file=self.out)
+        print(file=self.out, flush=True)
+
+    def handle(self, line: str) -> bool:
+        """One line of input; False to quit."""
+        text = line.strip()
+        if text.lower() in ("/quit", "/exit", "exit", "quit", "thoát"):
+            return False
+        data = self.buttons.get(text.lower())
+        if data is not None:
+            result = self.dialogue.callback(CONSOLE, data)
+            if result.toast:
+                print(result.toast, file=self.out)
+            for r in (result.edit, result.send):
+                if r is not None:
+                    self.show(r)
+                    if r.record is not None:
+                        self.dialogue.persist(r)
+            if result.edit is None and result.send is None:
+                print(file=self.out, flush=True)
+            return True
+        if text.startswith("/"):
+            head, _, args = text.partition(" ")
+            self.show(self.dialogue.command(CONSOLE, head[1:].split("@")[0], args))
+            return True
+        reply = self.dialogue.ask(CONSOLE, text)
+        self.show(reply)
+        self.dialogue.persist(reply)
+        return True
+
+
+def run(dialogue: Dialogue, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+    console = Console(dialogue, out)
+    interactive = stdin.isatty()
+    console.show(dialogue.command(CONSOLE, "start"))
+    while True:
+        if interactive:
+            print(PROMPT, end="", file=out, flush=True)
+        line = stdin.readline()
+        if not line:
+            return 0
+        if not line.strip():
+            continue
+        if not console.handle(line):
+            return 0

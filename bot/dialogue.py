@@ -1,0 +1,424 @@
+"""The conversation, independent of Telegram: commands, questions, buttons, refusals.
+
+Telegram (`bot/handlers.py`) and the console (`bot/console.py`) both call this module and
+only translate its plain results: HTML messages (every piece of document and user text
+escaped, at most 4096 characters each) and buttons as (label, callback data). So the two
+front ends give the same answers to the same commands.
+
+Methods block (retrieval, database): the Telegram side runs them in worker threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from retrieval.index import IndexError_
+from retrieval.model import Answer, Directive, Law, Source
+from retrieval.references import describe, mentions_in_question, number_key
+from retrieval.settings import Settings
+from retrieval.store import QuestionRecord, Store, StoreUnavailable, new_question_id
+from retrieval.text import fold
+
+from .access import AccessPolicy, RateLimiter, Who
+from .engine import Engine
+from .render import (
+    TELEGRAM_LIMIT,
+    Block,
+    answer_messages,
+    esc,
+    pack,
+    sources_messages,
+    tg_len,
+)
+
+log = logging.getLogger(__name__)
+
+# (command, Vietnamese description) as registered with set_my_commands and shown by /help
+PUBLIC_COMMANDS: list[tuple[str, str]] = [
+    ("start", "Bắt đầu, xem câu hỏi mẫu"),
+    ("help", "Hướng dẫn sử dụng"),
+    ("vanban", "Danh sách văn bản; /vanban <số hiệu> để xem chi tiết"),
+    ("viettat", "Tra từ viết tắt, ví dụ /viettat CCHC"),
+]
+ADMIN_COMMANDS: list[tuple[str, str]] = [
+    ("stats", "Thống kê câu hỏi, tỷ lệ không trả lời, phản hồi"),
+    ("reload", "Nạp lại (hoặc dựng lại) chỉ mục văn bản"),
+    ("allow", "Cho phép: /allow <user_id> hoặc /allow chat <chat_id>"),
+    ("deny", "Thu hồi: /deny <user_id> hoặc /deny chat <chat_id>"),
+]
+
+# three questions the bundled directive answers well, offered as buttons by /start
+EXAMPLES: list[str] = [
+    "Sở Tư pháp phải báo cáo kết quả khắc phục tồn tại, hạn chế cho ai và chậm nhất khi nào?",
+    "Kế hoạch số 187/KH-UBND được ban hành ngày nào và về nội dung gì?",
+    "Ai ký văn bản triển khai nhiệm vụ CCHC 6 tháng cuối năm 2024?",
+]
+
+REFUSAL = ("Xin lỗi, bạn chưa được cấp quyền sử dụng trợ lý này. "
+           "Vui lòng liên hệ quản trị viên của đơn vị để được thêm vào danh sách.")
+ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên."
+UNSUPPORTED = {
+    "sticker": "Tôi chỉ đọc được câu hỏi bằng chữ. Hãy gõ câu hỏi về văn bản CCHC, ví dụ: /start để xem câu hỏi mẫu.",
+    "photo": "Tôi chưa đọc được ảnh. Hãy gõ câu hỏi bằng chữ (có thể chép số hiệu văn bản, ví dụ 187/KH-UBND).",
+    "voice": "Tôi chưa nghe được tin nhắn thoại. Hãy gõ câu hỏi bằng chữ.",
+    "media": "Tôi chỉ đọc được câu hỏi bằng chữ. Hãy gõ câu hỏi, hoặc /help để xem hướng dẫn.",
+    "edited": "Tôi không xử lý tin nhắn đã sửa. Hãy gửi câu hỏi mới thành một tin nhắn mới.",
+    "empty": "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”",
+}
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    data: str  # callback data, at most 64 bytes
+
+
+@dataclass
+class Reply:
+    messages: list[str] = field(default_factory=list)  # HTML, each within Telegram's limit
+    buttons: list[list[Button]] = field(default_factory=list)  # under the last message
+    question_id: str | None = None
+    record: QuestionRecord | None = None  # what to persist once the reply is sent
+    answer: Answer | None = None
+
+    @property
+    def silent(self) -> bool:
+        return not self.messages
+
+
+@dataclass
+class CallbackResult:
+    toast: str | None = None  # the small notice on the pressed button
+    edit: Reply | None = None  # new text and buttons for the pressed message
+    send: Reply | None = None  # new messages
+
+
+def text_reply(*paragraphs: str) -> Reply:
+    """Plain text (escaped here) as one or more messages."""
+    return Reply(pack([Block(p) for p in paragraphs if p]))
+
+
+class Dialogue:
+    def __init__(self, settings: Settings, engine: Engine, store: Store | None, access: AccessPolicy | None = None,
+                 limiter: RateLimiter | None = None) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.store = store
+        self.access = access or AccessPolicy(settings, store)
+        self.limiter = limiter or RateLimiter(settings.rate_limit_per_minute)
+        # answers by question id, for "Xem nguồn" after the fact (the database is the fallback)
+        self._recent: OrderedDict[str, tuple[str, Answer]] = OrderedDict()
+        self._recent_max = 2000
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Dialogue":
+        """The assistant, the database (schema created, outbox written) and the allowlist,
+        as configured. Raises IndexError_ with a clear message when the index is unusable."""
+        engine = Engine.open(settings.index_dir, settings.embedder, list(settings.corpus_dirs), settings.embed_cache,
+                             settings.answer_cache_size, settings.top_k)
+        store = Store(settings.database_url, settings.outbox_path)
+        store.start()
+        access = AccessPolicy(settings, store)
+        access.refresh()
+        return cls(settings, engine, store, access)
+
+    # -- gate -------------------------------------------------------------------------------
+    def _refuse(self, who: Who) -> Reply | None:
+        """None when `who` may use the assistant; else the refusal (once) or silence."""
+        if self.access.allowed(who):
+            return None
+        log.info("refused user %s in chat %s", who.user_id, who.chat_id)
+        return text_reply(REFUSAL) if self.access.first_refusal(who) else Reply()
+
+    # -- questions ----------------------------------------------------------------------------
+    def ask(self, who: Who, text: str) -> Reply:
+        refused = self._refuse(who)
+        if refused is not None:
+            return refused
+        question = (text or "").strip()
+        if not question:
+            return text_reply(UNSUPPORTED["empty"])
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            return text_reply(f"Câu hỏi dài {len(question)} ký tự, vượt giới hạn {limit} ký tự. "
+                              "Hãy hỏi ngắn gọn một ý.")
+        if not who.local:
+            wait = self.limiter.check(who.user_id)
+            if wait:
+                return text_reply(f"Bạn đã hỏi {self.limiter.per_minute} câu trong một phút, đó là giới hạn. "
+                                  f"Hãy thử lại sau khoảng {int(wait) + 1} giây.")
+        t0 = time.perf_counter()
+        answer = self.engine.ask(question)
+        latency = (time.perf_counter() - t0) * 1000
+        qid = new_question_id()
+        self._remember(qid, question, answer)
+        record = QuestionRecord(
+            key=qid, user_id=who.user_id, chat_id=who.chat_id, question=question, answer=answer.text,
+            sources=[_source_json(s) for s in answer.sources], intent=answer.intent, abstained=answer.abstained,
+            latency_ms=round(latency, 1), username=who.username, full_name=who.name or None,
+            chat_type=who.chat_type, chat_title=who.chat_title,
+        )
+        return Reply(answer_messages(answer), self._answer_buttons(qid, answer, expanded=False), qid, record, answer)
+
+    def persist(self, reply: Reply) -> bool:
+        """Log the question (after the reply is out: the database never delays an answer)."""
+        if self.store is None or reply.record is None:
+            return False
+        return self.store.record_question(reply.record)
+
+    def _answer_buttons(self, qid: str, answer: Answer, expanded: bool) -> list[list[Button]]:
+        rows: list[list[Button]] = []
+        if answer.sources and not answer.abstained:
+            rows.append([Button("🔼 Ẩn nguồn", f"hide:{qid}") if expanded else Button("📚 Xem nguồn", f"src:{qid}")])
+        rows.append([Button("👍 Hữu ích", f"fb:{qid}:+"), Button("👎 Chưa đúng", f"fb:{qid}:-")])
+        return rows
+
+    def _remember(self, qid: str, question: str, answer: Answer) -> None:
+        with self._lock:
+            self._recent[qid] = (question, answer)
+            while len(self._recent) > self._recent_max:
+                self._recent.popitem(last=False)
+
+    def _recall(self, qid: str) -> Answer | None:
+        with self._lock:
+            hit = self._recent.get(qid)
+        if hit is not None:
+            return hit[1]
+        if self.store is None:
+            return None
+        try:
+            row = self.store.question(qid)
+        except StoreUnavailable:
+            return None
+        if row is None:
+            return None
+        sources = [Source(s.get("doc_title", ""), s.get("doc_number", ""), s.get("article"), s.get("section", ""),
+                          s.get("text", ""), float(s.get("score", 0.0)), s.get("chunk_id", ""),
+                          list(s.get("footnotes") or [])) for s in row.sources]
+        return Answer(row.answer, sources, row.abstained, row.intent)
+
+    # -- buttons ------------------------------------------------------------------------------
+    def callback(self, who: Who, data: str) -> CallbackResult:
+        if not self.access.allowed(who):
+            return CallbackResult(toast=REFUSAL[:190])
+        kind, _, rest = (data or "").partition(":")
+        if kind == "ex" and rest.isdigit() and int(rest) < len(EXAMPLES):
+            return CallbackResult(toast=None, send=self.ask(who, EXAMPLES[int(rest)]))
+        if kind in ("src", "hide"):
+            answer = self._recall(rest)
+            if answer is None:
+                return CallbackResult(toast="Không còn lưu nguồn của câu trả lời này. Hãy hỏi lại.")
+            parts = answer_messages(answer)
+            if kind == "hide":
+                return CallbackResult(edit=Reply([parts[-1]], self._answer_buttons(rest, answer, expanded=False), rest))
+            src = sources_messages(answer.sources)
+            if len(src) == 1 and tg_len(parts[-1] + "\n\n" + src[0]) <= TELEGRAM_LIMIT:
+                return CallbackResult(edit=Reply([parts[-1] + "\n\n" + src[0]],
+                                                 self._answer_buttons(rest, answer, expanded=True), rest))
+            return CallbackResult(toast="Trích dẫn được gửi ở tin nhắn dưới.", send=Reply(src))
+        if kind == "fb":
+            qid, _, sign = rest.partition(":")
+            if not qid or sign not in ("+", "-"):
+                return CallbackResult(toast="Nút này không còn dùng được.")
+            if self.store is not None:
+                self.store.record_feedback(qid, who.user_id, 1 if sign == "+" else -1)
+            return CallbackResult(toast="Cảm ơn phản hồi của bạn! 👍" if sign == "+" else
+                                  "Cảm ơn, chúng tôi sẽ xem lại câu trả lời này. 👎")
+        return CallbackResult(toast="Nút này không còn dùng được.")
+
+    # -- other input ----------------------------------------------------------------------------
+    def unsupported(self, who: Who, kind: str) -> Reply:
+        refused = self._refuse(who)
+        if refused is not None:
+            return refused
+        return text_reply(UNSUPPORTED.get(kind, UNSUPPORTED["media"]))
+
+    # -- commands -------------------------------------------------------------------------------
+    def command(self, who: Who, name: str, args: str = "") -> Reply:
+        refused = self._refuse(who)
+        if refused is not None:
+            return refused
+        name = name.lower()
+        handler = getattr(self, f"cmd_{name}", None)
+        if handler is None:
+            return text_reply(f"Không có lệnh /{name}. Gõ /help để xem các lệnh.")
+        if name in {c for c, _ in ADMIN_COMMANDS} and not self.access.is_admin(who):
+            return text_reply(ADMIN_ONLY)
+        return handler(who, args.strip())
+
+    def cmd_start(self, who: Who, args: str) -> Reply:
+        a = self.engine.assistant
+        intro = [
+            Block("Xin chào! Tôi là Trợ lý CCHC.", "b"),
+            Block(f"Tôi trả lời câu hỏi về văn bản chỉ đạo cải cách hành chính ({a.scope}), "
+                  "kèm số hiệu và mục của văn bản làm căn cứ. Khi văn bản không nói đến, tôi sẽ nói rõ là không tìm thấy."),
+            Block("Hãy gõ câu hỏi, hoặc bấm một câu hỏi mẫu dưới đây. Gõ /help để xem các lệnh."),
+        ]
+        buttons = [[Button(_short(q, 60), f"ex:{i}")] for i, q in enumerate(EXAMPLES)]
+        return Reply(pack(intro), buttons)
+
+    def cmd_help(self, who: Who, args: str) -> Reply:
+        blocks = [
+            Block("Cách dùng", "b"),
+            Block("Gõ câu hỏi bằng tiếng Việt, ví dụ: “Huyện Khoái Châu phải báo cáo cho ai, chậm nhất khi nào?”. "
+                  "Câu trả lời có nguồn; bấm “Xem nguồn” để đọc đoạn văn bản được trích, 👍/👎 để góp ý."),
+            Block("Lệnh", "b"),
+            Block("\n".join(f"/{c} — {d}" for c, d in PUBLIC_COMMANDS)),
+        ]
+        if self.access.is_admin(who):
+            blocks += [Block("Lệnh quản trị", "b"), Block("\n".join(f"/{c} — {d}" for c, d in ADMIN_COMMANDS))]
+        if who.is_group:
+            blocks.append(Block("Trong nhóm, hãy nhắc tên tôi (@…) hoặc trả lời tin nhắn của tôi để đặt câu hỏi."))
+        blocks.append(Block(f"Câu hỏi tối đa {self.settings.max_question_chars} ký tự.", "i"))
+        return Reply(pack(blocks))
+
+    def cmd_viettat(self, who: Who, args: str) -> Reply:
+        gl = self.engine.assistant.glossary
+        if not args:
+            lines = [f"{abbr}: {', '.join(m)}" for abbr, m in sorted(gl.entries.items(), key=lambda x: fold(x[0]))]
+            return Reply(pack([Block("Từ viết tắt", "b"), *[Block(x) for x in lines]]))
+        found = gl.lookup(args)
+        if found is None:
+            return text_reply(f"Không có “{args}” trong danh mục từ viết tắt. Gõ /viettat để xem cả danh mục.")
+        abbr, meanings = found
+        return Reply(pack([Block(abbr, "b", ), Block("\n".join(f"• {m}" for m in meanings))]))
+
+    def cmd_vanban(self, who: Who, args: str) -> Reply:
+        a = self.engine.assistant
+        docs = list(a.documents.values())
+        if not args:
+            blocks = [Block(f"Văn bản đang có ({len(docs)})", "b")]
+            for d in docs:
+                blocks.append(Block(_doc_line(d)))
+            blocks.append(Block("Gõ /vanban <số hiệu> (ví dụ /vanban 363/TB-VPCP hoặc /vanban KH 187) "
+                                "để xem chi tiết một văn bản.", "i"))
+            return Reply(pack(blocks))
+        mentions = mentions_in_question(args)
+        # an indexed document, by number or by words of its title
+        for d in docs:
+            num = d.meta.number if isinstance(d, Directive) else d.number
+            if (num and any(m.matches(num) for m in mentions)) or \
+                    (not mentions and fold(args) in fold(d.title + " " + (num or ""))):
+                return Reply(pack(_document_blocks(d)))
+        # a document the indexed ones cite
+        cited = [(r, d) for key, (r, d) in a.references.items() if any(m.matches(key) for m in mentions)]
+        if not cited and not mentions:
+            cited = [(r, d) for r, d in a.references.values() if fold(args) in fold(r.number)]
+        if cited:
+            blocks = []
+            for ref, d in cited[:5]:
+                blocks.append(Block(f"{ref.kind} số {ref.number}".strip(), "b"))
+                blocks.append(Block(describe(ref) + "."))
+                blocks.append(Block(f"Được dẫn tại {ref.location} của {d.meta.kind} {d.meta.number}.", "i"))
+                blocks.append(Block(ref.text, "blockquote"))
+            blocks.append(Block("Văn bản này chỉ được dẫn chiếu; toàn văn không có trong kho.", "i"))
+            return Reply(pack(blocks))
+        return text_reply(f"Không tìm thấy văn bản “{args}” trong các văn bản đang có hoặc được dẫn chiếu. "
+                          "Gõ /vanban để xem danh sách.")
+
+    def cmd_stats(self, who: Who, args: str) -> Reply:
+        if self.store is None:
+            return text_reply("Chưa cấu hình cơ sở dữ liệu.")
+        try:
+            st = self.store.stats()
+        except StoreUnavailable as exc:
+            return text_reply(f"Không đọc được thống kê: {exc}. Câu hỏi và phản hồi vẫn được giữ để ghi sau.")
+        blocks = [
+            Block("Thống kê", "b"),
+            Block(f"Tổng số câu hỏi: {st.total}; không tìm thấy câu trả lời: {st.abstained} "
+                  f"({st.abstention_rate:.0%}).\nNgười dùng: {st.users}.\n"
+                  f"Phản hồi: 👍 {st.feedback_up} · 👎 {st.feedback_down}."
+                  + (f"\nĐang chờ ghi vào CSDL: {st.pending_outbox}." if st.pending_outbox else "")),
+            Block("Câu hỏi theo ngày (7 ngày gần nhất)", "b"),
+            Block("\n".join(f"{d.day}: {d.questions} câu, {d.abstained} không tìm thấy" for d in st.per_day)
+                  or "Chưa có câu hỏi."),
+            Block("Chậm nhất", "b"),
+            Block("\n".join(f"{i}. {ms:.0f} ms — {when} — {_short(q, 80)}" for i, (ms, when, q) in
+                            enumerate(st.slowest, 1)) or "Chưa có."),
+        ]
+        return Reply(pack(blocks))
+
+    def cmd_reload(self, who: Who, args: str) -> Reply:
+        try:
+            rep = self.engine.reload()
+        except (IndexError_, Exception) as exc:  # a bad file must not take the bot down
+            log.exception("reload failed")
+            return text_reply(f"Nạp lại chỉ mục thất bại, vẫn dùng chỉ mục cũ: {exc}")
+        what = f"Đã dựng lại chỉ mục ({rep.reason})" if rep.rebuilt else "Chỉ mục đã mới nhất, đã nạp lại"
+        return text_reply(f"{what}: {rep.documents} văn bản, {rep.chunks} đoạn, {rep.seconds:.1f} giây.")
+
+    def cmd_allow(self, who: Who, args: str) -> Reply:
+        return self._allow_deny(who, args, allow=True)
+
+    def cmd_deny(self, who: Who, args: str) -> Reply:
+        return self._allow_deny(who, args, allow=False)
+
+    def _allow_deny(self, who: Who, args: str, allow: bool) -> Reply:
+        m = re.fullmatch(r"(?:(user|chat)\s+)?(-?\d+)", args.strip())
+        if not m:
+            return text_reply(f"Cú pháp: /{'allow' if allow else 'deny'} <user_id> hoặc "
+                              f"/{'allow' if allow else 'deny'} chat <chat_id>")
+        kind, ident = m.group(1) or "user", int(m.group(2))
+        if allow:
+            self.access.allow(kind, ident, who.user_id)
+            return text_reply(f"Đã cho phép {kind} {ident}. {self.access.describe()}")
+        self.access.deny(kind, ident)
+        env = self.settings.allowed_user_ids if kind == "user" else self.settings.allowed_chat_ids
+        note = " (vẫn còn trong biến môi trường, hãy sửa cấu hình)" if ident in env else ""
+        return text_reply(f"Đã thu hồi {kind} {ident}{note}. {self.access.describe()}")
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _short(text: str, n: int) -> str:
+    text = " ".join(re.sub(r"<sup>\d+</sup>", "", text).split())  # footnote marks as the parser kept them
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _source_json(s: Source) -> dict[str, Any]:
+    return {**s.to_json(), "chunk_id": s.chunk_id}
+
+
+def _doc_line(d: Directive | Law) -> str:
+    if isinstance(d, Directive):
+        number = d.meta.number if d.meta.number and d.meta.number[0].isdigit() else f"số …{d.meta.number} (chưa ghi số)"
+        return f"• {d.meta.kind} {number} — {d.meta.issuer}: {d.meta.subject} ({len(d.sections)} mục)"
+    return f"• {d.title}" + (f" ({d.number})" if d.number else "") + f" — {len(d.articles)} điều"
+
+
+def _document_blocks(d: Directive | Law) -> list[Block]:
+    if isinstance(d, Law):
+        blocks = [Block(d.title + (f" ({d.number})" if d.number else ""), "b"),
+                  Block(f"{len(d.articles)} điều.", "i"), Block("Các điều", "b")]
+        blocks.append(Block("\n".join(f"Điều {a.number}. {a.heading}" for a in d.articles)))
+        return blocks
+    m = d.meta
+    facts = [f"Loại: {m.kind}", f"Số, ký hiệu: {m.number}" + (" (chưa ghi số)" if not m.number[:1].isdigit() else ""),
+             f"Cơ quan ban hành: {m.issuer}"]
+    if m.place or m.date_text:
+        facts.append("Nơi, ngày: " + ", ".join(x for x in (m.place, m.date_text) if x))
+    facts.append(f"Trích yếu: {m.subject}")
+    if m.signer:
+        facts.append(f"Người ký: {m.signer.title} {m.signer.name}".strip())
+    blocks = [Block(d.title, "b"), Block("\n".join(facts))]
+    if m.recipients:
+        blocks += [Block("Kính gửi", "b"), Block("\n".join(f"• {r}" for r in m.recipients))]
+    blocks.append(Block("Nội dung chính", "b"))
+    blocks.append(Block("\n".join(f"{s.number}. {_short(s.heading, 160)}" for s in d.sections) or "(không có mục đánh số)"))
+    if d.references:
+        blocks.append(Block(f"Văn bản được dẫn chiếu ({len(d.references)})", "b"))
+        seen: set[str] = set()
+        lines = []
+        for r in d.references:
+            if number_key(r.number) in seen:
+                continue
+            seen.add(number_key(r.number))
+            lines.append(f"• {describe(r)}")
+        blocks.append(Block("\n".join(lines)))
+    return blocks

@@ -1,0 +1,95 @@
+"""The loaded assistant, swapped whole on /reload, with a small cache of recent answers.
+
+Questions are answered by whichever `Assistant` is current when they start; a reload
+builds or opens the new one aside and swaps the reference, so questions in flight finish
+on the old index and none waits for the rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.answer import Assistant
+from retrieval.model import Answer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    rebuilt: bool
+    reason: str | None  # why it was rebuilt (None: the index was current)
+    documents: int
+    chunks: int
+    seconds: float
+
+
+def _cache_key(question: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", question).casefold().split())
+
+
+class Engine:
+    def __init__(self, assistant: Assistant, index_dir: Path, corpus_dirs: list[Path], embed_cache: Path | None,
+                 cache_size: int = 256, top_k: int = 5) -> None:
+        self.assistant = assistant
+        self.index_dir = Path(index_dir)
+        self.corpus_dirs = [Path(p) for p in corpus_dirs]
+        self.embed_cache = embed_cache
+        self.cache_size = cache_size
+        self.top_k = top_k
+        self.generation = 0
+        self._cache: OrderedDict[str, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, index_dir: Path, embedder_spec: str, corpus_dirs: list[Path], embed_cache: Path | None,
+             cache_size: int = 256, top_k: int = 5) -> "Engine":
+        return cls(Assistant.open(Path(index_dir), embedder_spec), index_dir, corpus_dirs, embed_cache, cache_size, top_k)
+
+    def ask(self, question: str) -> Answer:
+        """Blocking: run it in a worker thread. Repeated questions come from the cache."""
+        key = _cache_key(question)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is not None:
+            # the same facts; the latency reported is this lookup's, not the original's
+            return Answer(hit.text, hit.sources, hit.abstained, hit.intent)
+        assistant = self.assistant
+        t0 = time.perf_counter()
+        answer = assistant.ask(question, top_k=self.top_k)
+        answer.latency_ms = getattr(answer, "latency_ms", (time.perf_counter() - t0) * 1000)  # type: ignore[attr-defined]
+        if self.cache_size > 0:
+            with self._lock:
+                if assistant is self.assistant:  # never cache an answer from a replaced index
+                    self._cache[key] = answer
+                    while len(self._cache) > self.cache_size:
+                        self._cache.popitem(last=False)
+        return answer
+
+    def reload(self) -> ReloadReport:
+        """Rebuild the index when the corpus changed, then open it and swap it in."""
+        from retrieval.index import build_index, is_stale
+
+        with self._reload_lock:
+            t0 = time.perf_counter()
+            current = self.assistant
+            reason = is_stale(self.index_dir, self.corpus_dirs, current.embedder.id)
+            if reason is not None:
+                log.info("rebuilding %s: %s", self.index_dir, reason)
+                build_index(self.corpus_dirs, self.index_dir, current.embedder, self.embed_cache)
+            fresh = Assistant.open(self.index_dir, embedder=current.embedder)
+            with self._lock:
+                self.assistant = fresh
+                self.generation += 1
+                self._cache.clear()
+            return ReloadReport(reason is not None, reason, len(fresh.documents), len(fresh.index.chunks),
+                                time.perf_counter() - t0)

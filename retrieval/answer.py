@@ -110,7 +110,7 @@ class Assistant:
     def _compose(self, q: str, hits: list[Hit], top_k: int) -> Answer:
         fq = fold(q)
         for handler in (self._glossary_answer, self._reference_answer, self._signer_answer, self._document_answer,
-                        self._recipients_answer, self._reporting_answer, self._list_answer):
+                        self._recipients_answer, self._duty_answer, self._reporting_answer, self._list_answer):
             try:
                 ans = handler(q, fq, hits, top_k)
             except Exception:  # one faulty rule must not cost the user an answer
@@ -291,6 +291,11 @@ class Assistant:
             return None
         lead = f"Văn bản gửi {len(d.meta.recipients)} nhóm cơ quan, đơn vị: " + "; ".join(d.meta.recipients) + "."
         return self._finish(lead, self._meta_chunk(d, "Kính gửi"), hits, top_k, "recipients")
+
+    def _duty_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        from . import duties  # a named unit's duties, reporting line, deadlines (retrieval/duties.py)
+
+        return duties.duty_answer(self, q, fq, hits, top_k)
 
     def _reporting_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
         if not re.search(r"bao cao|cham nhat|han chot|thoi han|truoc ngay|khi nao|ngay nao|de lam gi|phuc vu|tong hop", fq):

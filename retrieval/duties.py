@@ -367,6 +367,14 @@ def _point_label(ob: Obligation) -> str:
     return ob.section.rsplit(".", 1)[-1] if "." in ob.section else ""
 
 
+def _whom(ob: Obligation) -> str:
+    if ob.group:
+        return ob.group
+    if len(ob.units) > 3 and ob.label:
+        return _lower_first(ob.label)
+    return ", ".join(ob.units) or _lower_first(ob.label)
+
+
 def _duty_list(unit: Unit, duties: list[Obligation]) -> tuple[list[str], list[Obligation]]:
     """Compact lines grouped by section, and the records whose passages to cite
     (a section's heading for several of its points)."""
@@ -388,18 +396,18 @@ def _duty_list(unit: Unit, duties: list[Obligation]) -> tuple[list[str], list[Ob
         first = obs[0]
         number = k[1]
         if len(obs) == 1 and (first.recipient or first.deadline_text):
-            lines.append(f"• {describe(first, 220)} ({first.section}; {who(first)})")
+            lines.append(f"• {first.section} (giao cho {_whom(first)}): {_lower_first(describe(first, 220))}")
             cited.append(first)
             continue
         labels = [_point_label(o) for o in obs]
         where = f"mục {number}" + (f".{labels[0]}–{labels[-1]}" if len(obs) > 1 and all(labels) else
                                    (f".{labels[0]}" if labels[0] else ""))
-        whom = who(first)
+        whom = _whom(first)
         items = "; ".join(
             (f"{_point_label(o)}) " if _point_label(o) else "") + _lower_first(shorten(core(o.action).rstrip("."), 70))
             for o in obs
         )
-        lines.append(f"• {where} (giao cho {whom}): {items}.")
+        lines.append(_end(f"• {where} (giao cho {whom}): {items}"))
         cited.append(first if len(obs) == 1 else obs[0])
     return lines, cited
 
@@ -457,7 +465,7 @@ def duty_answer(assistant: Any, question: str, fq: str, hits: list[Any], top_k: 
         given_to = ", ".join(ob.units) if ob.units else who(ob)
         label = f"{_lower_first(ob.label)}: " if ob.label and len(ob.units) > 1 else ""
         lead = (
-            f"Không. {unit.name} không thuộc các đơn vị phải thực hiện nhiệm vụ này ({ob.section}: "
+            ("Không. " if yes_no else "") + f"{unit.name} không thuộc các đơn vị phải thực hiện nhiệm vụ này ({ob.section}: "
             f"{_lower_first(describe(ob, 200).rstrip('.'))}); nhiệm vụ đó giao cho {label}{given_to}.{role}"
         )
         cited_obs = [ob]

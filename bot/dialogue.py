@@ -31,7 +31,6 @@ from .render import (
     TELEGRAM_LIMIT,
     Block,
     answer_messages,
-    esc,
     pack,
     sources_messages,
     tg_len,
@@ -118,7 +117,7 @@ class Dialogue:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, settings: Settings) -> "Dialogue":
+    def open(cls, settings: Settings) -> Dialogue:
         """The assistant, the database (schema created, outbox written) and the allowlist,
         as configured. Raises IndexError_ with a clear message when the index is unusable."""
         engine = Engine.open(settings.index_dir, settings.embedder, list(settings.corpus_dirs), settings.embed_cache,

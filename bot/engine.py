@@ -50,7 +50,7 @@ class Engine:
 
     @classmethod
     def open(cls, index_dir: Path, embedder_spec: str, corpus_dirs: list[Path], embed_cache: Path | None,
-             cache_size: int = 256, top_k: int = 5) -> "Engine":
+             cache_size: int = 256, top_k: int = 5) -> Engine:
         return cls(Assistant.open(Path(index_dir), embedder_spec), index_dir, corpus_dirs, embed_cache, cache_size, top_k)
 
     def ask(self, question: str) -> Answer:

@@ -18,8 +18,9 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -176,7 +177,7 @@ class Emulator:
             self._new_update.clear()
             try:
                 await asyncio.wait_for(self._new_update.wait(), max(0.01, deadline - time.monotonic()))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 break
         limit = int(p.get("limit") or 100)
         return self._updates[:limit]
@@ -390,13 +391,16 @@ class Emulator:
                     raise AssertionError(f"timed out after {timeout}s waiting for the bot")
                 try:
                     await asyncio.wait_for(self._changed.wait(), remaining)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
 
     async def replies(self, chat_id: int, since: int, n: int = 1, timeout: float = 60.0) -> list[Call]:
         """The first `n` messages the bot sends to `chat_id` after call index `since`."""
-        return (await self.wait_for(lambda: (lambda s: s if len(s) >= n else None)(self.sent(chat_id, since=since)),
-                                    timeout))[:n]
+        def enough() -> list[Call] | None:
+            sent = self.sent(chat_id, since=since)
+            return sent if len(sent) >= n else None
+
+        return (await self.wait_for(enough, timeout))[:n]
 
     async def quiet(self, seconds: float = 0.5) -> None:
         """Let the bot finish what it is doing (used only to check that nothing more comes)."""

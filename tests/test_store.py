@@ -9,7 +9,6 @@ from __future__ import annotations
 import socket
 import threading
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, select, text

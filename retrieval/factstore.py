@@ -105,7 +105,8 @@ def _now() -> dt.datetime:
 
 
 def _aware(t: dt.datetime) -> dt.datetime:
-    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
+    """Stored in UTC (SQLite keeps no zone: a naive value read back is UTC)."""
+    return t.astimezone(dt.timezone.utc) if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
 
 
 # -- documents and obligations ------------------------------------------------------------

@@ -163,3 +163,12 @@ def test_restart_keeps_subscriptions_and_sent_keys(tmp_path):
     assert [(s.chat_id, s.unit) for s in fs.list_subscriptions(eng2)] == [(42, "UBND huyện Khoái Châu")]
     assert fs.record_sent(eng2, "rem|x") is False
     eng2.dispose()
+
+
+def test_subscription_time_survives_the_round_trip_in_any_zone(engine):
+    from retrieval.reminders import TZ
+
+    t = dt.datetime(2024, 12, 1, 10, 0, tzinfo=TZ)
+    fs.subscribe(engine, 1, "Sở Tư pháp", now=t)
+    (s,) = fs.list_subscriptions(engine, 1)
+    assert s.created_at == t  # same instant

@@ -118,11 +118,11 @@ class Units:
                 self._by_key[k] = u
             for k in u.keys(free_text=True):
                 self._free[k] = u
-        for g in self.groups:
-            for k in g.keys():
+        for grp in self.groups:
+            for k in grp.keys():
                 if k in self._by_key:
-                    raise ValueError(f"units: {k!r} names both group {g.name} and unit {self._by_key[k].name}")
-                self._group_by_key[k] = g
+                    raise ValueError(f"units: {k!r} names both group {grp.name} and unit {self._by_key[k].name}")
+                self._group_by_key[k] = grp
         self._max_len = max((len(k.split()) for k in [*self._free, *self._group_by_key]), default=1)
 
     # -- loading --------------------------------------------------------------------

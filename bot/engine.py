@@ -64,9 +64,7 @@ class Engine:
             # the same facts; the latency reported is this lookup's, not the original's
             return Answer(hit.text, hit.sources, hit.abstained, hit.intent)
         assistant = self.assistant
-        t0 = time.perf_counter()
         answer = assistant.ask(question, top_k=self.top_k)
-        answer.latency_ms = getattr(answer, "latency_ms", (time.perf_counter() - t0) * 1000)  # type: ignore[attr-defined]
         if self.cache_size > 0:
             with self._lock:
                 if assistant is self.assistant:  # never cache an answer from a replaced index
@@ -74,6 +72,11 @@ class Engine:
                     while len(self._cache) > self.cache_size:
                         self._cache.popitem(last=False)
         return answer
+
+    def is_cached(self, question: str) -> bool:
+        """A repeat that needs no retrieval (lets the caller skip the worker queue)."""
+        with self._lock:
+            return _cache_key(question) in self._cache
 
     def reload(self) -> ReloadReport:
         """Rebuild the index when the corpus changed, then open it and swap it in."""

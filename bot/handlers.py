@@ -151,7 +151,11 @@ class TelegramFrontend:
         if self.dialogue.access.allowed(who):
             typing = asyncio.create_task(self._typing(context, who.chat_id, done))
         try:
-            reply = await loop.run_in_executor(self.pool, self.dialogue.ask, who, question)
+            if self.dialogue.engine.is_cached(question):
+                # a repeat is a dictionary lookup: no need to queue behind real retrievals
+                reply = self.dialogue.ask(who, question)
+            else:
+                reply = await loop.run_in_executor(self.pool, self.dialogue.ask, who, question)
         finally:
             done.set()
             if typing is not None:

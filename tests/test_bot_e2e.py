@@ -373,13 +373,16 @@ async def test_a_slow_question_does_not_block_other_chats(bot: Bot):
     fast_user, fast_chat = bot.chat(400004)
     since = len(emu.calls)
     # a long, never-seen question: a real embedding run in a worker thread
-    await emu.send_text(slow_user, slow_chat, "Các cơ quan, đơn vị phải làm gì để nâng cao chất lượng, hiệu quả "
-                        "thực hiện cơ chế một cửa, một cửa liên thông gắn với chuyển đổi số và tổ chức tinh gọn " * 2)
+    slow = ("Các cơ quan, đơn vị phải làm gì để nâng cao chất lượng, hiệu quả thực hiện cơ chế một cửa, "
+            "một cửa liên thông gắn với chuyển đổi số và tổ chức tinh gọn, phù hợp với thực tiễn của tỉnh?")
+    assert len(slow) <= MAX_CHARS and not bot.dialogue.engine.is_cached(slow)
+    await emu.send_text(slow_user, slow_chat, slow)
     await emu.send_text(fast_user, fast_chat, "/help")
     await emu.wait_for(lambda: emu.sent(slow_chat["id"], since=since) and emu.sent(fast_chat["id"], since=since), 90)
     order = [int(c.params["chat_id"]) for c in emu.sent(since=since)
              if int(c.params["chat_id"]) in (slow_chat["id"], fast_chat["id"])]
     assert order[0] == fast_chat["id"], "the /help reply waited for the slow question"
+    assert is_answer(emu.sent(slow_chat["id"], since=since)[0])  # and the slow one was a real answer
 
 
 async def test_fifty_users_four_questions_each_at_once(bot: Bot):

@@ -109,8 +109,13 @@ class Assistant:
     # -- composition ------------------------------------------------------------
     def _compose(self, q: str, hits: list[Hit], top_k: int) -> Answer:
         fq = fold(q)
-        for handler in (self._glossary_answer, self._reference_answer, self._signer_answer, self._document_answer,
-                        self._recipients_answer, self._duty_answer, self._reporting_answer, self._list_answer):
+        handlers = [self._glossary_answer, self._reference_answer]
+        # rules that read a directive's structure apply only when a directive is what the
+        # question found: "gửi cho", "ký", "Bộ Giáo dục" also occur in questions about laws
+        if any(isinstance(self.documents.get(h.chunk.doc_id), Directive) for h in hits[:3]):
+            handlers += [self._signer_answer, self._document_answer, self._recipients_answer,
+                         self._duty_answer, self._reporting_answer, self._list_answer]
+        for handler in handlers:
             try:
                 ans = handler(q, fq, hits, top_k)
             except Exception:  # one faulty rule must not cost the user an answer
@@ -207,8 +212,10 @@ class Assistant:
                     if key not in self.references:
                         continue
                     ref, _d = self.references[key]
-                    overlap = _overlap(qtok, f"{ref.kind} {ref.text} {describe(ref)}")
-                    cands.append((overlap - 0.05 * rank, ref, h.chunk))
+                    # judge the number by the clause it stands in here and by its own description
+                    local = _clause_around(h.chunk.text, ref.number)
+                    overlap = max(_overlap(qtok, local), _overlap(qtok, f"{ref.kind} {ref.text} {describe(ref)}"))
+                    cands.append((overlap - 0.1 * rank, ref, h.chunk))
             if not cands:
                 return None
             cands.sort(key=lambda x: -x[0])
@@ -369,8 +376,17 @@ class Assistant:
         toks = [t for t in syllables(restored) if fold(t) not in _QWORDS and fold(t) not in _FOLDED_STOP]
         if not toks:
             return 1.0
-        have = set(syllables(" ".join(h.chunk.context + " " + h.chunk.text for h in hits[:3])))
+        have = set(syllables(" ".join(self._unit_text(h.chunk) for h in hits[:3])))
         return sum(1 for t in toks if t in have) / len(toks)
+
+    def _unit_text(self, chunk: Chunk) -> str:
+        """What a unit says: a law article in full (its paragraphs share one subject), else the chunk."""
+        doc = self.documents.get(chunk.doc_id)
+        if isinstance(doc, Law) and chunk.article is not None:
+            art = next((a for a in doc.articles if a.number == chunk.article), None)
+            if art is not None:
+                return f"{doc.title} {art.heading} " + " ".join(art.paragraphs)
+        return f"{chunk.context} {chunk.text}"
 
     def _out_of_scope(self, q: str, hits: list[Hit]) -> bool:
         if hits[0].number_match:
@@ -433,6 +449,16 @@ def _best_sentences(q: str, text: str, n: int) -> str:
     if n > 1 and len(keep) > 1 and scored[0][0] >= 2 * max(scored[1][0], 0.1):
         keep = [scored[0][2]]
     return " ".join(sents[i] for i in keep)
+
+
+def _clause_around(text: str, number: str) -> str:
+    """The sentence part (between ; or sentence ends) in which a document number stands."""
+    pos = text.find(number)
+    if pos < 0:
+        return ""
+    start = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos), text.rfind(":", 0, pos)) + 1
+    ends = [i for i in (text.find(";", pos), text.find(". ", pos)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _window(text: str, needle: str, width: int = 80) -> str:

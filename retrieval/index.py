@@ -7,7 +7,6 @@ index/
   dense.faiss      inner-product index over normalised passage vectors
   bm25/            pyvi-segmented accented field
   bm25_folded/     accent-folded syllables and bigrams
-  bm25_article/    one row per law article (heading + all its text), for article-level evidence
   restore.json     the corpus's accented forms of folded syllables, for questions typed without diacritics
 
 A build writes into a temporary directory and swaps it in only when complete, so a
@@ -35,7 +34,7 @@ from .model import Chunk, Document, Law
 from .restore import AccentRestorer
 from .text import bm25_tokens, folded_tokens
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # small reference data that travels with the index (looked up beside the documents)
 REFERENCE_DATA = ("glossary.tsv", "units.yaml")
 log = logging.getLogger(__name__)
@@ -79,11 +78,6 @@ def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
     model = bm25s.BM25(k1=1.2, b=0.75)
     model.index([t or ["∅"] for t in token_lists], show_progress=False)
     return model
-
-
-def article_text(law: Law, number: str) -> str:
-    art = next(a for a in law.articles if a.number == number)
-    return f"{law.title} Điều {art.number}. {art.heading}\n" + "\n".join(art.paragraphs)
 
 
 def build_index(
@@ -133,11 +127,7 @@ def build_index(
     faiss.write_index(dense, str(tmp / "dense.faiss"))
     _bm25([bm25_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25"), show_progress=False)
     _bm25([folded_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25_folded"), show_progress=False)
-    laws = {d.doc_id: d for d in documents if isinstance(d, Law)}
     articles = sorted({(c.doc_id, c.article) for c in chunks if c.article is not None}, key=lambda x: (x[0], _num(x[1])))
-    if articles:
-        art_tokens = [bm25_tokens(article_text(laws[d], a)) for d, a in articles]
-        _bm25(art_tokens).save(str(tmp / "bm25_article"), show_progress=False)
     AccentRestorer.build(c.lexical_text() for c in chunks).save(tmp / "restore.json")
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
         for c in chunks:
@@ -221,7 +211,6 @@ class LoadedIndex:
     dense: object  # faiss.Index
     bm25: object
     bm25_folded: object
-    bm25_article: object | None
     articles: list[tuple[str, str]] = field(default_factory=list)
     restorer: AccentRestorer | None = None
 
@@ -244,13 +233,10 @@ def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
         dense = faiss.read_index(str(index_dir / "dense.faiss"))
         lex = bm25s.BM25.load(str(index_dir / "bm25"), load_corpus=False, show_progress=False)
         lex_f = bm25s.BM25.load(str(index_dir / "bm25_folded"), load_corpus=False, show_progress=False)
-        art = None
-        if (index_dir / "bm25_article").exists():
-            art = bm25s.BM25.load(str(index_dir / "bm25_article"), load_corpus=False, show_progress=False)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, RuntimeError) as exc:
         raise IndexError_(f"the index at {index_dir}/ is incomplete or damaged ({exc}); rebuild it") from exc
     if dense.ntotal != len(chunks) or dense.d != manifest["dim"]:
         raise IndexError_(f"the index at {index_dir}/ is inconsistent (vectors vs chunks); rebuild it")
     articles = [tuple(a) for a in manifest.get("articles", [])]
-    return LoadedIndex(index_dir, manifest, chunks, documents, dense, lex, lex_f, art, articles,  # type: ignore[arg-type]
+    return LoadedIndex(index_dir, manifest, chunks, documents, dense, lex, lex_f, articles,  # type: ignore[arg-type]
                        AccentRestorer.load(index_dir / "restore.json"))

@@ -1,5 +1,5 @@
-"""HybridRetriever: dense (FAISS) + two BM25 fields + article-level BM25, fused by
-weighted reciprocal rank over retrieval units.
+"""HybridRetriever: dense (FAISS) + two BM25 fields (pyvi words; accent-folded syllables
+and bigrams), fused by weighted reciprocal rank over retrieval units.
 
 A unit is a law article (its paragraphs compete, the best one speaks for it) or a
 directive chunk. Small pieces are ranked, units are reported: granularity matters more
@@ -18,7 +18,7 @@ from .glossary import Glossary
 from .index import LoadedIndex
 from .model import Chunk, Directive, Law
 from .references import NumberMention, mentions_in_question
-from .text import bm25_tokens, fold, folded_tokens, has_diacritics, nfc
+from .text import STOPWORDS, bm25_tokens, fold, folded_tokens, has_diacritics, nfc, syllables
 
 
 @dataclass
@@ -27,12 +27,15 @@ class FusionParams:
     depth: int = 200
     w_dense: float = 1.0
     w_bm25: float = 1.0
-    w_folded: float = 0.5
-    w_article: float = 0.5
+    w_folded: float = 1.0
     # typed without diacritics the accented field barely matches; lean on the folded one
     w_bm25_unaccented: float = 0.15
     w_folded_unaccented: float = 1.0
     law_named_bonus: float = 0.01
+    definition_bonus: float = 0.02
+    w_coverage: float = 0.02
+    w_coverage_law: float = 0.0
+    rerank_depth: int = 30
 
 
 @dataclass
@@ -44,6 +47,40 @@ class Hit:
     lexical: float = 0.0  # best BM25 of the unit
     number_match: str = ""  # "defines" | "mentions" | ""
     signals: dict[str, int] = field(default_factory=dict)  # ranker -> rank of the unit
+
+
+_DEFINITION_QUESTIONS = [
+    re.compile(r"^\s*(?:thế nào là|the nao la|khái niệm|khai niem|định nghĩa(?: về| của)?|dinh nghia(?: ve| cua)?)\s+[“\"']?(.+?)[”\"']?\s*(?:là gì|la gi|theo .*)?\s*[?.]?\s*$", re.IGNORECASE),
+    re.compile(r"^\s*[“\"']?(.+?)[”\"']?\s+(?:là gì|la gi|được hiểu là gì|được hiểu như thế nào|duoc hieu la gi|được định nghĩa như thế nào)\b", re.IGNORECASE),
+]
+
+
+# question words and fillers say what is asked, not what about
+QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in """
+    là gì nào ai đâu bao nhiêu mấy khi sao thế không có phải được những các cho biết hỏi
+    hãy xin vui lòng theo về của và với trong tại đã sẽ đang này đó thì mà nếu như nhé ạ
+    văn bản quy định luật điều đúng sai hay
+    """.split()
+) | frozenset(fold(w) for w in STOPWORDS)
+
+
+def content_syllables(question: str) -> list[str]:
+    """The question's syllables that carry its topic (accents kept)."""
+    return [t for t in syllables(question) if fold(t) not in QUESTION_WORDS]
+
+
+def defined_term(question: str) -> str | None:
+    """The term a definitional question asks about: "“An ninh mạng” là gì?" -> "An ninh mạng"."""
+    q = re.sub(r"^(theo|căn cứ)\s+(bộ luật|luật|hiến pháp)[^,]*,\s*", "", question.strip(), flags=re.IGNORECASE)
+    for pat in _DEFINITION_QUESTIONS:
+        m = pat.match(q)
+        if m:
+            term = re.sub(r"\s+(như thế nào|ra sao|theo .*)$", "", m.group(1)).strip(" “”\"'?")
+            if 2 <= len(term.split()) <= 8 or (len(term.split()) == 1 and len(term) > 3):
+                return term
+    return None
 
 
 class HybridRetriever:
@@ -58,14 +95,12 @@ class HybridRetriever:
         unit_ids = {u: i for i, u in enumerate(dict.fromkeys(self.units))}
         self.unit_of = np.array([unit_ids[u] for u in self.units], dtype=np.int64)
         self.unit_names = list(unit_ids)
-        self.article_unit = np.array(
-            [unit_ids.get(f"{d}#{a}", -1) for d, a in index.articles], dtype=np.int64
-        )
         self.doc_of_unit = self._doc_of_units()
         self.titles = {d.doc_id: fold(d.title) for d in index.documents if isinstance(d, Law)}
         self.bm25_vocab = set(getattr(index.bm25, "vocab_dict", {}) or {})
         self.folded_vocab = set(getattr(index.bm25_folded, "vocab_dict", {}) or {})
-        self.article_vocab = set(getattr(index.bm25_article, "vocab_dict", {}) or {}) if index.bm25_article else set()
+        self._definitions: dict[str, list[int]] = {}
+        self._syllable_cache: dict[int, frozenset[str]] = {}
         self.defines: dict[str, list[int]] = {}
         self.mentions: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):
@@ -171,16 +206,6 @@ class HybridRetriever:
                     lex_best[u] = max(lex_best.get(u, 0.0), s)
             for rank, cid in enumerate(ids):
                 chunk_votes[int(cid)] = chunk_votes.get(int(cid), 0.0) + weight / (p.k + rank)
-        if self.index.bm25_article is not None and p.w_article > 0:
-            art = self._bm25(self.index.bm25_article, self.article_vocab, bm25_tokens(text))
-            if art is not None:
-                ids, _sc = self._top(art, p.depth)
-                r = {}
-                for rank, aid in enumerate(ids):
-                    u = int(self.article_unit[aid])
-                    if u >= 0 and u not in r:
-                        r[u] = len(r)
-                rankings.append(("article", p.w_article, r))
         for _name, weight, r in rankings:
             for u, rank in r.items():
                 fused[u] = fused.get(u, 0.0) + weight / (p.k + rank)
@@ -191,6 +216,14 @@ class HybridRetriever:
             for u in fused:
                 if self.doc_of_unit[u] in named:
                     fused[u] += p.law_named_bonus
+
+        # "“An ninh mạng” là gì?": the paragraph that defines the term answers it
+        term = defined_term(restored)
+        if term and p.definition_bonus > 0:
+            for cid in self._defining_chunks(term):
+                u = int(self.unit_of[cid])
+                fused[u] = fused.get(u, 0.0) + p.definition_bonus
+                chunk_votes[cid] = chunk_votes.get(cid, 0.0) + p.definition_bonus
 
         # exact document numbers win over everything fused
         number_match: dict[int, str] = {}
@@ -213,11 +246,23 @@ class HybridRetriever:
             u = int(self.unit_of[cid])
             if u not in best_chunk or v > chunk_votes[best_chunk[u]]:
                 best_chunk[u] = cid
+        if p.w_coverage > 0 or p.w_coverage_law > 0:
+            # lexical precision: how much of the question the unit's best passage says.
+            # A directive passage is short and specific, and a law paragraph that shares
+            # the words is often a false friend (TTHC vs tố tụng hành chính), so the two
+            # kinds of unit get separate weights.
+            qtok = content_syllables(restored)
+            if qtok:
+                for u in sorted(fused, key=lambda u: -fused[u])[: p.rerank_depth]:
+                    cid = best_chunk.get(u)
+                    if cid is not None:
+                        w = p.w_coverage_law if self.chunks[cid].article is not None else p.w_coverage
+                        fused[u] += w * self._coverage(qtok, cid)
         order = sorted(fused, key=lambda u: -fused[u])[:top_k]
         hits = []
         for u in order:
             cid = best_chunk.get(u)
-            if cid is None:  # only the article ranker saw it: report its first paragraph
+            if cid is None:  # defensive: a unit with no voted chunk reports its first paragraph
                 cid = int(np.nonzero(self.unit_of == u)[0][0])
             hits.append(
                 Hit(
@@ -231,6 +276,25 @@ class HybridRetriever:
                 )
             )
         return hits
+
+    def _coverage(self, qtok: list[str], cid: int) -> float:
+        have = self._syllable_cache.get(cid)
+        if have is None:
+            c = self.chunks[cid]
+            have = frozenset(syllables(f"{c.context} {c.text}"))
+            self._syllable_cache[cid] = have
+        return sum(1 for t in qtok if t in have) / len(qtok)
+
+    def _defining_chunks(self, term: str) -> list[int]:
+        key = fold(term)
+        ids = self._definitions.get(key)
+        if ids is None:
+            pattern = re.compile(rf"^(?:\d+\.\s*|[a-zđ]\)\s*)?{re.escape(key)}\s*(?:\([^)]*\)\s*)?(?:là|la)\b")
+            ids = [i for i, c in enumerate(self.chunks) if c.article is not None and pattern.match(fold(c.text))]
+            if len(self._definitions) > 1000:
+                self._definitions.clear()
+            self._definitions[key] = ids
+        return ids
 
     def _number_chunks(self, mentions: list[NumberMention], how: str) -> list[int]:
         table = self.defines if how == "defines" else self.mentions

@@ -19,10 +19,11 @@ import logging
 import os
 import threading
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -40,7 +41,6 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base, init_schema, make_engine
@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_question_id() -> str:
@@ -163,12 +163,12 @@ class StoreUnavailable(RuntimeError):
 
 def _ts(value: str) -> datetime:
     dt = datetime.fromisoformat(value)
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def _aware(dt: datetime) -> datetime:
     # SQLite hands back naive datetimes for timezone-aware columns; they were written in UTC
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def _engine_for(url: str) -> Engine:
@@ -241,22 +241,51 @@ class Store:
             events = self._read_outbox()
             if not events:
                 return 0
-            written = 0
+            written = done = 0
             batch = 100
-            for i in range(0, len(events), batch):
+            while done < len(events):
+                chunk = events[done : done + batch]
                 try:
-                    self._apply_all(events[i : i + batch])
+                    self._apply_all(chunk)
+                    written += len(chunk)
                 except Exception as exc:
-                    log.warning("database still unreachable (%s); %d events wait in %s",
-                                _short(exc), len(events) - written, self.outbox_path)
-                    break
-                written += len(events[i : i + batch])
+                    if _unreachable(exc):
+                        log.warning("database still unreachable (%s); %d events wait in %s",
+                                    _short(exc), len(events) - done, self.outbox_path)
+                        break
+                    # the database answers but refuses something in this batch: write the
+                    # batch one event at a time and set aside only what is refused, so one
+                    # bad event can never block the outbox forever
+                    ok = self._apply_one_by_one(chunk)
+                    if ok < 0:
+                        break
+                    written += ok
+                done += len(chunk)
                 # committed: drop them from the outbox (a crash before this line replays
                 # them, which the idempotent apply absorbs)
-                self._rewrite_outbox(events[written:])
+                self._rewrite_outbox(events[done:])
             if written:
                 log.info("wrote %d events from the outbox", written)
             return written
+
+    def _apply_one_by_one(self, events: list[dict[str, Any]]) -> int:
+        """Events written; -1 when the database went away meanwhile (nothing set aside)."""
+        ok = 0
+        for e in events:
+            try:
+                self._apply_all([e])
+                ok += 1
+            except Exception as exc:
+                if _unreachable(exc):
+                    return -1
+                self._reject(e, exc)
+        return ok
+
+    def _reject(self, event: dict[str, Any], exc: BaseException) -> None:
+        path = self.outbox_path.with_suffix(".rejected")
+        with path.open("a", encoding="utf-8") as f:
+            f.write(json.dumps({**event, "_error": _short(exc)}, ensure_ascii=False, default=str) + "\n")
+        log.error("event refused by the database (%s); kept in %s", _short(exc), path)
 
     def pending(self) -> int:
         try:
@@ -433,6 +462,13 @@ def _apply_deny(s: Session, e: dict[str, Any]) -> None:
 
 
 _APPLY = {"question": _apply_question, "feedback": _apply_feedback, "allow": _apply_allow, "deny": _apply_deny}
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """Connection trouble (retry later) rather than an event the database refuses."""
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+
+    return isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, OSError, ImportError))
 
 
 def _short(exc: BaseException) -> str:

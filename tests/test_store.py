@@ -228,3 +228,17 @@ def _closed_port() -> int:
     port = s.getsockname()[1]
     s.close()
     return port
+
+
+def test_an_event_the_database_refuses_is_set_aside_and_does_not_block_the_rest(db_url, tmp_path):
+    outbox = tmp_path / "outbox.jsonl"
+    store = Store(db_url, outbox)
+    good = [record(user=1, question="trước"), record(user=1, question="sau")]
+    store._append({"type": "question", **good[0].__dict__})
+    store._append({"type": "question", **{**record().__dict__, "question": None}})  # NOT NULL violated
+    store._append({"type": "question", **good[1].__dict__})
+    assert store.start() is True
+    assert store.pending() == 0 and store.counts()["questions"] == 2
+    rejected = outbox.with_suffix(".rejected").read_text(encoding="utf-8").splitlines()
+    assert len(rejected) == 1 and '"_error"' in rejected[0]
+    store.dispose()

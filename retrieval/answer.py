@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .calibration import is_realtime
 from .chunking import directive_citation
 from .embedder import Embedder, make_embedder
 from .glossary import Glossary
@@ -48,8 +49,9 @@ class Thresholds:
     """Abstain when neither the meaning nor the words of the question are in the corpus.
     Calibrated with `python -m retrieval calibrate` on answerable and out-of-scope questions."""
 
-    min_dense: float = 0.78
-    min_coverage: float = 0.6
+    min_dense: float = 0.78  # used only by an index built before calibration existed
+    min_coverage: float = 0.5
+    strong_coverage: float = 0.9
 
 
 class Assistant:
@@ -60,7 +62,7 @@ class Assistant:
         gl = glossary or Glossary.load(index.path / "glossary.tsv")
         self.retriever = HybridRetriever(index, embedder, gl, params)
         self.glossary = self.retriever.glossary
-        self.thresholds = thresholds or Thresholds()
+        self.thresholds = thresholds or Thresholds(min_dense=float(index.manifest.get("abstain_dense", Thresholds.min_dense)))
         self.documents = {d.doc_id: d for d in index.documents}
         self.directives = [d for d in index.documents if isinstance(d, Directive)]
         self.obligations: list[Obligation] = [o for d in self.directives for o in extract_obligations(d)]
@@ -389,11 +391,19 @@ class Assistant:
         return f"{chunk.context} {chunk.text}"
 
     def _out_of_scope(self, q: str, hits: list[Hit]) -> bool:
+        """Off topic when the question asks for live data, when its words are not in the
+        best passages, or when its meaning is no closer to them than off-topic probe
+        questions get on this index (unless nearly every word of it is there)."""
         if hits[0].number_match:
             return False
+        if is_realtime(q):
+            return True
         th = self.thresholds
         dense = max(h.dense for h in hits[:3])
-        return dense < th.min_dense or self.coverage(q, hits) < th.min_coverage
+        cov = self.coverage(q, hits)
+        if cov < th.min_coverage:
+            return True
+        return dense < th.min_dense and cov < th.strong_coverage
 
 
 # -- helpers -----------------------------------------------------------------------

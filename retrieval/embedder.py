@@ -134,3 +134,30 @@ def embed_with_cache(
         if progress:
             progress(min(start + batch_size, len(todo)), len(todo))
     return out, len(todo)
+
+
+class QueryCache:
+    """An embedder whose query vectors go through the embedding cache (for the fixed
+    calibration probes, embedded at every build); passages pass straight through."""
+
+    def __init__(self, embedder: Embedder, cache: EmbeddingCache | None) -> None:
+        self.embedder, self.cache = embedder, cache
+        self.id, self.dim = embedder.id, embedder.dim
+        self._memo: dict[str, np.ndarray] = {}
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [EmbeddingCache.key(self.id + "|query", t) for t in texts]
+        missing = [k for k in keys if k not in self._memo]
+        if missing and self.cache:
+            self._memo.update(self.cache.get_many(missing))
+        todo = [i for i, k in enumerate(keys) if k not in self._memo]
+        if todo:
+            vecs = self.embedder.embed_queries([texts[i] for i in todo])
+            new = [(keys[i], vecs[j]) for j, i in enumerate(todo)]
+            self._memo.update(new)
+            if self.cache:
+                self.cache.put_many(new)
+        return np.stack([self._memo[k] for k in keys]).astype(np.float32)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embedder.embed_passages(texts)

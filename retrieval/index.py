@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import chunk_document
-from .embedder import Embedder, EmbeddingCache, embed_with_cache
+from .embedder import Embedder, EmbeddingCache, QueryCache, embed_with_cache
 from .ingest import corpus_files, load_document
 from .model import Chunk, Document, Law
 from .restore import AccentRestorer
@@ -72,8 +72,16 @@ def corpus_checksums(dirs: list[Path]) -> dict[str, str]:
     return {str(p.resolve()): file_checksum(p) for p in tracked_files(dirs)}
 
 
-def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
+def _import_bm25s():  # type: ignore[no-untyped-def]
     import bm25s
+
+    # bm25s sets its own logger to DEBUG on import, which would print on every build
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
+    bm25s = _import_bm25s()
 
     model = bm25s.BM25(k1=1.2, b=0.75)
     model.index([t or ["∅"] for t in token_lists], show_progress=False)
@@ -150,6 +158,8 @@ def build_index(
             if (d / name).is_file() and not (tmp / name).exists():
                 shutil.copy(d / name, tmp / name)
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    manifest["abstain_dense"] = _calibrate(tmp, embedder, cache_path)
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     # swap in only a complete index; the embedding cache lives elsewhere and survives
     old = index_dir.with_name(index_dir.name + f".old-{os.getpid()}")
     if index_dir.exists():
@@ -158,6 +168,24 @@ def build_index(
     if old.exists():
         shutil.rmtree(old)
     return BuildReport(len(files), len(chunks), embedded, time.perf_counter() - t0, embed_seconds, tokens)
+
+
+def _calibrate(index_dir: Path, embedder: Embedder, cache_path: Path | None) -> float:
+    """The dense similarity off-topic probe questions reach on this index (see calibration.py)."""
+    from .calibration import dense_bar, probe_questions
+    from .glossary import Glossary
+    from .retriever import HybridRetriever
+
+    probes = probe_questions()
+    cache = EmbeddingCache(cache_path) if cache_path else None
+    # the probes are the same for every build: embed them once per embedder, like passages
+    cached = QueryCache(embedder, cache)
+    cached.embed_queries(probes)
+    retriever = HybridRetriever(load_index(index_dir), cached, Glossary.load(index_dir / "glossary.tsv"))
+    best = [max(h.dense for h in retriever.search(q, top_k=3)) for q in probes]
+    if cache:
+        cache.close()
+    return round(dense_bar(best), 4)
 
 
 def _num(article: str) -> tuple[int, str]:
@@ -216,8 +244,9 @@ class LoadedIndex:
 
 
 def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
-    import bm25s
     import faiss
+
+    bm25s = _import_bm25s()
 
     manifest = read_manifest(index_dir)
     if embedder_id is not None and manifest["embedder"] != embedder_id:

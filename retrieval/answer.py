@@ -193,7 +193,7 @@ class Assistant:
         asks_about_doc = re.search(
             r"ban hanh (vao )?ngay|ngay nao|ngay bao nhieu|khi nao|(ve|noi dung|van de) (viec )?gi|noi dung|"
             r"trich yeu|do ai|cua ai|co quan nao|la gi|ve viec|nhu the nao|ra sao|ky ngay|thoi gian nao|"
-            r"o dau|tai dau|noi gi|de cap|quy dinh gi|nhu nao",
+            r"o dau|tai dau|noi gi|de cap|quy dinh gi|nhu nao|(don vi|co quan|dia phuong|huyen|so|noi) nao",
             fq,
         )
         asks_for_number = re.search(r"so may|so bao nhieu|so hieu|ky hieu|(van ban|thong bao|ke hoach|chi thi|nghi quyet|cong van|quyet dinh|bao cao) (so )?nao", fq)
@@ -261,6 +261,9 @@ class Assistant:
         d = self._directive_for(hits)
         if d is None:
             return None
+        # "các thông báo kết luận" in a công văn are other documents, not this one
+        if about_doc.group(1) not in ("van ban", fold(d.meta.kind)) and not about_doc.group(2):
+            return None
         m = d.meta
         number = f"số {m.number}" if m.number and m.number[0].isdigit() else f"số {m.number} (chưa điền số)" if m.number else ""
         when = f"{m.place}, {m.date_text}" if m.place and m.date_text else (m.date_text or "")
@@ -277,6 +280,9 @@ class Assistant:
         return self._finish(lead.replace("  ", " "), self._meta_chunk(d, "phần đầu"), hits, top_k, "document")
 
     def _signer_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
+        asked = re.search(r"\bai (la|giu chuc|dang la) (pho )?(chu tich|giam doc)\b|\b(pho )?(chu tich|giam doc)\b.* la ai\b", fq)
+        if asked:
+            return self._office_holder(fq, asked, hits, top_k)
         if not re.search(r"\b(ai|nguoi nao|nguoi|lanh dao nao|ong|ba)\b.*\bky\b|\bky\b.*\b(boi ai|la ai)\b|nguoi ky|chu ky", fq):
             return None
         d = self._directive_for(hits)
@@ -285,6 +291,22 @@ class Assistant:
         s = d.meta.signer
         cap = ", ".join(_capacity(c) for c in s.capacity)
         lead = f"{_title(s.title)} {s.name} ký văn bản" + (f" ({cap})" if cap else "") + "."
+        return self._finish(lead, self._meta_chunk(d, "phần ký"), hits, top_k, "signer")
+
+    def _office_holder(self, fq: str, asked: re.Match[str], hits: list[Hit], top_k: int) -> Answer | None:
+        """"Ai là Chủ tịch …?": documents name only their signer; say who signed, in what capacity,
+        and that nothing else is said about the office."""
+        d = self._directive_for(hits)
+        if d is None or d.meta.signer is None:
+            return None
+        s = d.meta.signer
+        office = " ".join(x.strip() for x in (asked.group(2) or asked.group(4), asked.group(3) or asked.group(5)) if x)
+        cap = ", ".join(_capacity(c) for c in s.capacity)
+        signed = f"{_title(s.title)} {s.name} ký văn bản" + (f" ({cap})" if cap else "") + "."
+        if fold(s.title).strip() == office:
+            lead = signed
+        else:
+            lead = f"Văn bản không nêu tên người giữ chức {office.replace('pho ', 'Phó ').replace('chu tich', 'Chủ tịch').replace('giam doc', 'Giám đốc')}. {signed}"
         return self._finish(lead, self._meta_chunk(d, "phần ký"), hits, top_k, "signer")
 
     def _recipients_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
@@ -307,7 +329,10 @@ class Assistant:
         return duties.duty_answer(self, q, fq, hits, top_k)
 
     def _reporting_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
-        if not re.search(r"bao cao|cham nhat|han chot|thoi han|truoc ngay|khi nao|ngay nao|de lam gi|phuc vu|tong hop", fq):
+        strong = re.search(r"bao cao|cham nhat|han chot|thoi han|truoc ngay|de lam gi|phuc vu|tong hop", fq)
+        # "ngày nào" alone may ask when some document was issued, not a duty's deadline
+        when = re.search(r"khi nao|ngay nao", fq) and re.search(r"\b(phai|han|nop|gui|hoan thanh|khac phuc)\b", fq)
+        if not (strong or when):
             return None
         top_sections = {(h.chunk.doc_id, h.chunk.section) for h in hits[:3]}
         obs = [o for o in self.obligations if (o.doc_id, o.section) in top_sections and (o.recipient or o.deadline_text)]

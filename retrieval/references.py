@@ -141,6 +141,10 @@ _TRAILING_KIND = re.compile(
 )
 
 
+# words a subject cannot end on: what follows them is the document they act upon
+_DANGLING = re.compile(r"\b(thực hiện|triển khai|hướng dẫn|sửa đổi|bổ sung|theo|tại|quy định|ban hành)\s*$", re.IGNORECASE)
+
+
 def _parse_tail(tail: str) -> tuple[str | None, str | None, str | None]:
     """From the words after a number: (date, issuer, subject)."""
     tail = tail.strip().rstrip(".;,")
@@ -192,9 +196,16 @@ def extract_references(text: str, location: str) -> list[Reference]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(plain)
         segment = plain[m.end() : end]
         # a reference ends at the clause boundary; the next one starts after it
-        stop = re.search(r";|\.(?:\s|$)|\((?!.*\))" + ("" if in_footnote else r"|,\s"), segment)
+        stop_re = r";|\.(?:\s|$)|\((?!.*\))" + ("" if in_footnote else r"|,\s")
+        stop = re.search(stop_re, segment)
         tail = segment[: stop.start()] if stop else segment
         tail = _TRAILING_KIND.sub("", tail)
+        # "… ban hành Chương trình hành động thực hiện Kết luận số 50-KL/TW …": the subject
+        # runs on through the document it names, up to the clause boundary
+        if stop is None and _DANGLING.search(tail):
+            rest = plain[m.end() :]
+            far = re.search(stop_re, rest)
+            tail = _TRAILING_KIND.sub("", rest[: far.start()] if far else rest)
         date, issuer, subject = _parse_tail(tail)
         kind = _kind_before(plain, m.start(), number)
         if header_kind and not re.search(r"\w", plain[max(0, m.start() - 12) : m.start()].replace("số", "")):

@@ -100,3 +100,22 @@ def test_out_of_scope_abstains_without_quoting(assistant, question):
 def test_bad_questions_get_a_clear_message(assistant, question, expected):
     ans = assistant.ask(question)
     assert ans.abstained and expected in ans.text
+
+
+def test_cited_notice_by_number_names_its_unit(assistant):
+    ans = assistant.ask("Thông báo số 02/TB-ĐKT kết luận kiểm tra tại đơn vị nào?")
+    assert "Sở Tư pháp" in ans.text and "19/7/2024" in ans.text
+    assert ans.sources[0].section == "chú thích 13"
+
+
+def test_office_the_document_does_not_name(assistant):
+    # the corpus names a Phó Chủ tịch signing for the Chủ tịch, never the Chủ tịch: say so
+    ans = assistant.ask("Ai là Chủ tịch UBND tỉnh Hưng Yên?")
+    assert "không nêu" in ans.text and "Nguyễn Duy Hưng" in ans.text
+    ans = assistant.ask("Phó Chủ tịch ký văn bản là ai?")
+    assert "không nêu" not in ans.text and "Nguyễn Duy Hưng" in ans.text
+
+
+def test_issue_date_of_other_documents_is_not_the_directive_date(assistant):
+    ans = assistant.ask("Đoàn kiểm tra CCHC tỉnh ban hành các thông báo kết luận vào ngày nào?")
+    assert "tháng 8 năm 2024" not in ans.text.split("Nguồn:")[0]

@@ -61,3 +61,12 @@ def test_question_mentions_full_and_partial():
     assert kh[0].matches("187/KH-UBND") and not kh[0].matches("187/TB-VPCP")
     assert mentions_in_question("Kế hoạch 191 kiểm tra những sở nào")[0].matches("191/KH-UBND")
     assert number_key("01/TB-ĐKT") == number_key("01/tb-dkt")
+
+
+def test_subject_runs_on_through_the_document_it_acts_upon(refs):
+    # "ban hành Chương trình hành động thực hiện Kết luận số 50-KL/TW …" must not stop at "thực hiện"
+    assert refs["99/NQ-CP"].subject.endswith("thực hiện Kết luận số 50-KL/TW ngày 28/02/2023 của Bộ Chính trị "
+                                              "về tiếp tục thực hiện Nghị quyết số 18-NQ/TW")
+    assert refs["133/CTr-UBND"].subject == "triển khai thực hiện Nghị quyết số 99/NQ-CP của Chính phủ"
+    # the document named inside keeps its own record
+    assert refs["50-KL/TW"].date == "28/02/2023" and refs["50-KL/TW"].issuer == "Bộ Chính trị"

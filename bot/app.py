@@ -1,5 +1,6 @@
 """The python-telegram-bot `Application`, built in one place from `Settings`, and its life:
-start-up (commands, access notice, outbox), polling or webhook, shutdown.
+start-up (commands, access notice, obligations synced to the database, outbox and reminder
+jobs), polling or webhook, shutdown.
 
 `serve` is what production runs (`python -m bot`) and what the tests run against the
 local Bot API emulator: `TELEGRAM_API_URL` is PTB's `base_url`, so the same code talks to
@@ -9,20 +10,25 @@ Telegram, to a local Bot API server, or to the emulator.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import secrets
 import signal
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
+from retrieval.reminders import Reminder
 from retrieval.settings import Settings
 
 from .dialogue import ADMIN_COMMANDS, PUBLIC_COMMANDS, Dialogue
-from .handlers import TelegramFrontend
+from .facts import FactService, FactsUnavailable
+from .handlers import NO_PREVIEW, TelegramFrontend
 from .logsafe import install_redaction
+from .render import Block, pack
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +70,15 @@ async def on_startup(app: Application) -> None:
             log.info("admin commands for %s not set yet (%s)", admin, exc)
     # an open bot is a deliberate choice: say so where operators look
     log.log(logging.WARNING if dialogue.access.is_open else logging.INFO, dialogue.access.describe())
+    # the index's obligations into the database (a no-op when nothing changed; an
+    # unreachable database is logged and the bot starts anyway)
+    await asyncio.to_thread(dialogue.facts.sync)
     log.info("bot @%s ready; %s", app.bot.username, "webhook" if settings.webhook_url else "polling")
     if dialogue.store is not None and app.job_queue is not None:
         app.job_queue.run_repeating(_flush_outbox, interval=settings.outbox_flush_seconds,
                                     first=settings.outbox_flush_seconds, name="outbox")
+        app.job_queue.run_repeating(send_reminders, interval=settings.reminder_check_seconds,
+                                    first=settings.reminder_check_seconds, name=REMINDER_JOB)
 
 
 async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -75,6 +86,54 @@ async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
     store = dialogue.store
     if store is not None and store.pending():
         await asyncio.to_thread(store.flush)
+
+
+REMINDER_JOB = "reminders"
+# Telegram said no: nothing was delivered, so a later run may try again
+_REFUSED = (BadRequest, Forbidden, RetryAfter, ChatMigrated)
+
+
+async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The reminder job: what is due at the dialogue's clock, each claimed, then sent."""
+    dialogue: Dialogue = context.bot_data["dialogue"]
+    now = dialogue.clock()
+    try:
+        due = await asyncio.to_thread(dialogue.facts.due, now)
+    except FactsUnavailable as exc:
+        log.warning("reminders not checked, database unavailable: %s", exc)
+        return
+    for reminder in due:
+        await deliver_reminder(context.bot, dialogue.facts, reminder, now)
+
+
+async def deliver_reminder(bot: Bot, facts: FactService, reminder: Reminder, now: dt.datetime) -> bool:
+    """Claim, then send. True when this call delivered it."""
+    try:
+        if not await asyncio.to_thread(facts.claim, reminder, now):
+            return False  # another run or process has it: never twice
+    except FactsUnavailable as exc:
+        log.warning("reminder %s not claimed, so not sent: %s", reminder.key, exc)
+        return False
+    delivered = 0
+    try:
+        for text in pack([Block(reminder.text)]):  # escaped: the text quotes the documents
+            await bot.send_message(reminder.chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+            delivered += 1
+    except _REFUSED as exc:
+        log.warning("reminder %s refused by Telegram for chat %s (%s)", reminder.key, reminder.chat_id, exc)
+        if delivered == 0:
+            try:
+                await asyncio.to_thread(facts.release, reminder)
+            except FactsUnavailable as db_exc:
+                log.warning("reminder %s not released: %s", reminder.key, db_exc)
+        return False
+    except TelegramError as exc:
+        # a timeout or a broken connection: it may have arrived, and a duplicate is worse than a gap
+        log.warning("reminder %s to chat %s may not have arrived (%s); not retried", reminder.key,
+                    reminder.chat_id, exc)
+        return False
+    log.info("reminder %s sent to chat %s", reminder.key, reminder.chat_id)
+    return True
 
 
 def webhook_path(settings: Settings) -> str:

@@ -1,7 +1,8 @@
 """The console chat: the same `Dialogue` as the Telegram bot, in a terminal.
 
-Commands are typed as on Telegram (/start, /help, /vanban 363/TB-VPCP, /viettat CCHC, and
-the admin ones: the operator at the keyboard is trusted). Buttons become short replies:
+Commands are typed as on Telegram (/start, /help, /vanban 363/TB-VPCP, /viettat CCHC,
+/nhiemvu Sở Tư pháp, /hanchot, and the admin ones: the operator at the keyboard is trusted;
+reminders, /theodoi, go only to Telegram chats). Buttons become short replies:
 a number picks a /start example, "nguồn" shows the last answer's sources, "+" / "-" rate it.
 """
 
@@ -81,6 +82,7 @@ class Console:
 def run(dialogue: Dialogue, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
     console = Console(dialogue, out)
     interactive = stdin.isatty()
+    dialogue.facts.sync()  # as the bot does at start-up: the obligations in the database
     console.show(dialogue.command(CONSOLE, "start"))
     while True:
         if interactive:

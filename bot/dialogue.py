@@ -10,6 +10,7 @@ Methods block (retrieval, database): the Telegram side runs them in worker threa
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import threading
@@ -18,15 +19,19 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from retrieval.duties import hanchot_text, lookup_unit, nhiemvu_text, unknown_unit_message
 from retrieval.index import IndexError_
 from retrieval.model import Answer, Directive, Law, Source
+from retrieval.obligations import format_date
 from retrieval.references import describe, mentions_in_question, number_key
+from retrieval.reminders import Subscription
 from retrieval.settings import Settings
 from retrieval.store import QuestionRecord, Store, StoreUnavailable, new_question_id
 from retrieval.text import fold
 
 from .access import AccessPolicy, RateLimiter, Who
 from .engine import Engine
+from .facts import TZ, Clock, FactService, FactsUnavailable, hanoi_now, local_today
 from .render import (
     TELEGRAM_LIMIT,
     Block,
@@ -44,6 +49,10 @@ PUBLIC_COMMANDS: list[tuple[str, str]] = [
     ("help", "Hướng dẫn sử dụng"),
     ("vanban", "Danh sách văn bản; /vanban <số hiệu> để xem chi tiết"),
     ("viettat", "Tra từ viết tắt, ví dụ /viettat CCHC"),
+    ("nhiemvu", "Nhiệm vụ của một đơn vị: /nhiemvu <đơn vị>"),
+    ("hanchot", "Thời hạn trong 30 ngày tới; /hanchot tatca: mọi thời hạn"),
+    ("theodoi", "Nhận nhắc hạn của đơn vị: /theodoi <đơn vị>"),
+    ("huytheodoi", "Hủy nhắc hạn: /huytheodoi [đơn vị]"),
 ]
 ADMIN_COMMANDS: list[tuple[str, str]] = [
     ("stats", "Thống kê câu hỏi, tỷ lệ không trả lời, phản hồi"),
@@ -70,6 +79,10 @@ UNSUPPORTED = {
     "edited": "Tôi không xử lý tin nhắn đã sửa. Hãy gửi câu hỏi mới thành một tin nhắn mới.",
     "empty": "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”",
 }
+NO_DATABASE = ("Không kết nối được cơ sở dữ liệu nên chưa {what} được. Hãy thử lại sau ít phút; "
+               "/nhiemvu và /hanchot vẫn dùng được.")
+CONSOLE_REMINDERS = ("Nhắc hạn được gửi qua Telegram. Trong cửa sổ dòng lệnh, hãy dùng /hanchot "
+                     "hoặc /nhiemvu <đơn vị> để xem các thời hạn.")
 
 
 @dataclass(frozen=True)
@@ -105,10 +118,13 @@ def text_reply(*paragraphs: str) -> Reply:
 
 class Dialogue:
     def __init__(self, settings: Settings, engine: Engine, store: Store | None, access: AccessPolicy | None = None,
-                 limiter: RateLimiter | None = None) -> None:
+                 limiter: RateLimiter | None = None, clock: Clock = hanoi_now) -> None:
         self.settings = settings
         self.engine = engine
         self.store = store
+        # "today" for deadlines and the reminder job; tests pass a clock they control
+        self.clock = clock
+        self.facts = FactService(engine, store)
         self.access = access or AccessPolicy(settings, store)
         self.limiter = limiter or RateLimiter(settings.rate_limit_per_minute)
         # answers by question id, for "Xem nguồn" after the fact (the database is the fallback)
@@ -322,6 +338,102 @@ class Dialogue:
         return text_reply(f"Không tìm thấy văn bản “{args}” trong các văn bản đang có hoặc được dẫn chiếu. "
                           "Gõ /vanban để xem danh sách.")
 
+    # -- duties, deadlines, reminders ----------------------------------------------------------------
+    def cmd_nhiemvu(self, who: Who, args: str) -> Reply:
+        if not args:
+            return text_reply("Cách dùng: /nhiemvu <tên đơn vị>, ví dụ /nhiemvu Sở Tư pháp hoặc /nhiemvu huyện Kim Động "
+                              "(viết không dấu hay viết tắt như STP cũng được).")
+        facts = self.facts.current()
+        return text_reply(nhiemvu_text(facts.obligations, facts.units, args, local_today(self.clock())))
+
+    def cmd_hanchot(self, who: Who, args: str) -> Reply:
+        facts = self.facts.current()
+        return text_reply(hanchot_text(facts.obligations, local_today(self.clock()), args))
+
+    def cmd_theodoi(self, who: Who, args: str) -> Reply:
+        if who.chat_type == "console":
+            return text_reply(CONSOLE_REMINDERS)
+        if not args:
+            return self._subscriptions_reply(who)
+        lk = lookup_unit(self.facts.current().units, args)
+        if lk.resolution is None:
+            return text_reply(unknown_unit_message(lk))
+        if lk.resolution.unit is None:
+            return text_reply(f"“{lk.resolution.name}” là một nhóm đơn vị. Hãy ghi tên một đơn vị cụ thể, "
+                              "ví dụ /theodoi Sở Tư pháp.")
+        unit = lk.resolution.unit.name
+        now = self.clock()
+        try:
+            added = self.facts.subscribe(who.chat_id, unit, now)
+        except FactsUnavailable as exc:
+            log.warning("subscription not saved: %s", exc)
+            return text_reply(NO_DATABASE.format(what="đăng ký nhắc hạn"))
+        lines = []
+        if lk.resolution.how == "fuzzy":
+            lines.append(f"(Hiểu “{args}” là {unit}.)")
+        lines.append(f"Đã đăng ký nhắc hạn cho {unit}: tôi sẽ nhắc trong chat này lúc 08:00, "
+                     "7 ngày và 1 ngày trước mỗi thời hạn của đơn vị." if added else
+                     f"Chat này đã theo dõi {unit} từ trước.")
+        lines.append(self._next_line(who.chat_id, unit, now))
+        return text_reply("\n".join(lines))
+
+    def cmd_huytheodoi(self, who: Who, args: str) -> Reply:
+        if who.chat_type == "console":
+            return text_reply(CONSOLE_REMINDERS)
+        try:
+            subs = self.facts.subscriptions(who.chat_id)
+            if not args:
+                removed = self.facts.unsubscribe(who.chat_id)
+                if not removed:
+                    return text_reply("Chat này chưa theo dõi đơn vị nào.")
+                return text_reply(f"Đã hủy theo dõi {removed} đơn vị: " + ", ".join(s.unit for s in subs) + ".")
+            unit = self._subscribed_unit(args, [s.unit for s in subs])
+            if unit is None:
+                lk = lookup_unit(self.facts.current().units, args)
+                return text_reply(unknown_unit_message(lk) if lk.resolution is None else
+                                  f"Chat này không theo dõi {lk.resolution.name}." + _following(subs))
+            self.facts.unsubscribe(who.chat_id, unit)
+        except FactsUnavailable as exc:
+            log.warning("subscription not removed: %s", exc)
+            return text_reply(NO_DATABASE.format(what="hủy theo dõi"))
+        left = [s for s in subs if s.unit != unit]
+        return text_reply(f"Đã hủy theo dõi {unit}." + _following(left))
+
+    def _subscribed_unit(self, name: str, subscribed: list[str]) -> str | None:
+        """The subscription a name means: the unit it resolves to, or (for a unit gone from
+        units.yaml since) the stored name itself written without accents or case."""
+        from retrieval.units import key
+
+        lk = lookup_unit(self.facts.current().units, name)
+        if lk.resolution is not None and lk.resolution.name in subscribed:
+            return lk.resolution.name
+        return next((u for u in subscribed if key(u) == key(name)), None)
+
+    def _subscriptions_reply(self, who: Who) -> Reply:
+        now = self.clock()
+        try:
+            subs = self.facts.subscriptions(who.chat_id)
+        except FactsUnavailable as exc:
+            log.warning("subscriptions not read: %s", exc)
+            return text_reply(NO_DATABASE.format(what="xem danh sách theo dõi"))
+        if not subs:
+            return text_reply("Chat này chưa theo dõi đơn vị nào. Gõ /theodoi <đơn vị>, ví dụ /theodoi Sở Tư pháp, "
+                              "để được nhắc 7 ngày và 1 ngày trước mỗi thời hạn.")
+        lines = ["Chat này đang theo dõi nhắc hạn của:"]
+        lines += [f"• {s.unit} — {self._next_line(who.chat_id, s.unit, now, short=True)}" for s in subs]
+        lines.append("Gõ /huytheodoi <đơn vị> để hủy một đơn vị, /huytheodoi để hủy tất cả.")
+        return text_reply("\n".join(lines))
+
+    def _next_line(self, chat_id: int, unit: str, now: dt.datetime, short: bool = False) -> str:
+        at = self.facts.next_reminder(Subscription(chat_id, unit, now), now)
+        if at is None:
+            return ("chưa có thời hạn sắp tới" if short else
+                    f"Hiện chưa có thời hạn sắp tới nào của {unit} trong các văn bản đang có; "
+                    "khi có văn bản mới nêu thời hạn, tôi sẽ nhắc.")
+        when = at.astimezone(TZ)
+        text = f"{when:%H:%M} ngày {format_date(when.date())}"
+        return f"lần nhắc tới: {text}" if short else f"Lần nhắc tiếp theo: {text}."
+
     def cmd_stats(self, who: Who, args: str) -> Reply:
         if self.store is None:
             return text_reply("Chưa cấu hình cơ sở dữ liệu.")
@@ -351,6 +463,7 @@ class Dialogue:
             log.exception("reload failed")
             return text_reply(f"Nạp lại chỉ mục thất bại, vẫn dùng chỉ mục cũ: {exc}")
         what = f"Đã dựng lại chỉ mục ({rep.reason})" if rep.rebuilt else "Chỉ mục đã mới nhất, đã nạp lại"
+        self.facts.sync()  # the obligations of the new index, in the database too
         return text_reply(f"{what}: {rep.documents} văn bản, {rep.chunks} đoạn, {rep.seconds:.1f} giây.")
 
     def cmd_allow(self, who: Who, args: str) -> Reply:
@@ -378,6 +491,12 @@ class Dialogue:
 def _short(text: str, n: int) -> str:
     text = " ".join(re.sub(r"<sup>\d+</sup>", "", text).split())  # footnote marks as the parser kept them
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _following(subs: list[Subscription]) -> str:
+    if not subs:
+        return ""
+    return " Chat này còn theo dõi: " + ", ".join(s.unit for s in subs) + "."
 
 
 def _source_json(s: Source) -> dict[str, Any]:

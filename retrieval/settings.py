@@ -31,6 +31,8 @@ class Settings:
     # question logs and feedback wait here while the database is unreachable
     outbox_path: Path = Path("data/outbox.jsonl")
     outbox_flush_seconds: float = 30.0
+    # how often the bot looks for deadline reminders to send (they fall at 08:00 Hà Nội time)
+    reminder_check_seconds: float = 300.0
     # telegram
     telegram_bot_token: str | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
@@ -59,6 +61,7 @@ class Settings:
             database_url=e.get("DATABASE_URL") or "sqlite:///data/assistant.sqlite3",
             outbox_path=Path(e.get("OUTBOX_PATH") or "data/outbox.jsonl"),
             outbox_flush_seconds=float(e.get("OUTBOX_FLUSH_SECONDS") or 30),
+            reminder_check_seconds=float(e.get("REMINDER_CHECK_SECONDS") or 300),
             telegram_bot_token=e.get("TELEGRAM_BOT_TOKEN") or None,
             telegram_api_url=e.get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
             telegram_file_url=e.get("TELEGRAM_FILE_URL") or None,

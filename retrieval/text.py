@@ -76,9 +76,9 @@ def segment(text: str) -> list[str]:
     """pyvi word segmentation ('Sở Tư_pháp báo_cáo'), lower-cased, punctuation dropped."""
     global _segmenter
     if _segmenter is None:
-        from pyvi import ViTokenizer  # imported lazily: it loads a CRF model
+        from .segmenter import Segmenter  # pyvi's model, loaded lazily and without scikit-learn
 
-        _segmenter = ViTokenizer
+        _segmenter = Segmenter()
     out = []
     for tok in _segmenter.tokenize(nfc(text)).split():
         tok = tok.lower()

@@ -331,8 +331,8 @@ class Assistant:
     def _reporting_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
         strong = re.search(r"bao cao|cham nhat|han chot|thoi han|truoc ngay|de lam gi|phuc vu|tong hop", fq)
         # "ngày nào" alone may ask when some document was issued, not a duty's deadline
-        when = re.search(r"khi nao|ngay nao", fq) and re.search(r"\b(phai|han|nop|gui|hoan thanh|khac phuc)\b", fq)
-        if not (strong or when):
+        dated = re.search(r"khi nao|ngay nao", fq) and re.search(r"\b(phai|han|nop|gui|hoan thanh|khac phuc)\b", fq)
+        if not (strong or dated):
             return None
         top_sections = {(h.chunk.doc_id, h.chunk.section) for h in hits[:3]}
         obs = [o for o in self.obligations if (o.doc_id, o.section) in top_sections and (o.recipient or o.deadline_text)]

@@ -341,8 +341,8 @@ class Dialogue:
     # -- duties, deadlines, reminders ----------------------------------------------------------------
     def cmd_nhiemvu(self, who: Who, args: str) -> Reply:
         if not args:
-            return text_reply("Cách dùng: /nhiemvu <tên đơn vị>, ví dụ /nhiemvu Sở Tư pháp hoặc /nhiemvu huyện Kim Động "
-                              "(viết không dấu hay viết tắt như STP cũng được).")
+            return text_reply("Cách dùng: /nhiemvu <tên đơn vị>, ví dụ /nhiemvu Sở Tư pháp "
+                              "hoặc /nhiemvu huyện Kim Động (viết không dấu hay viết tắt như STP cũng được).")
         facts = self.facts.current()
         return text_reply(nhiemvu_text(facts.obligations, facts.units, args, local_today(self.clock())))
 

@@ -90,7 +90,7 @@ async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 REMINDER_JOB = "reminders"
 # Telegram said no: nothing was delivered, so a later run may try again
-_REFUSED = (BadRequest, Forbidden, RetryAfter, ChatMigrated)
+_REFUSED = (BadRequest, RetryAfter, ChatMigrated)
 
 
 async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -119,6 +119,15 @@ async def deliver_reminder(bot: Bot, facts: FactService, reminder: Reminder, now
         for text in pack([Block(reminder.text)]):  # escaped: the text quotes the documents
             await bot.send_message(reminder.chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
             delivered += 1
+    except Forbidden as exc:
+        # blocked by the user or removed from the group: the chat no longer takes messages.
+        # Keep the claim and end the subscription; /theodoi starts it again.
+        log.warning("chat %s refuses the bot (%s); its reminder subscriptions end", reminder.chat_id, exc)
+        try:
+            await asyncio.to_thread(facts.unsubscribe, reminder.chat_id)
+        except FactsUnavailable as db_exc:
+            log.warning("subscriptions of chat %s not removed: %s", reminder.chat_id, db_exc)
+        return False
     except _REFUSED as exc:
         log.warning("reminder %s refused by Telegram for chat %s (%s)", reminder.key, reminder.chat_id, exc)
         if delivered == 0:

@@ -36,6 +36,10 @@ class BadRequest(Exception):
     pass
 
 
+class Forbidden(Exception):
+    """403: the user blocked the bot, or the bot was removed from the group."""
+
+
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -96,6 +100,7 @@ class Emulator:
     webhook_url: str | None = None
     webhook_secret: str | None = None
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    blocked: set[int] = field(default_factory=set)  # chats whose user blocked the bot
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -151,6 +156,10 @@ class Emulator:
             call.ok, call.error = False, str(exc)
             await self._notify()
             return web.json_response({"ok": False, "error_code": 400, "description": str(exc)}, status=400)
+        except Forbidden as exc:
+            call.ok, call.error = False, str(exc)
+            await self._notify()
+            return web.json_response({"ok": False, "error_code": 403, "description": str(exc)}, status=403)
         except _NotFound:
             call.ok, call.error = False, "Not Found"
             await self._notify()
@@ -255,6 +264,8 @@ class Emulator:
         chat = self._chats.get(chat_id)
         if chat is None:
             raise BadRequest("Bad Request: chat not found")
+        if chat_id in self.blocked:
+            raise Forbidden("Forbidden: bot was blocked by the user")
         return chat
 
     def _visible(self, p: dict[str, Any]) -> str:

@@ -323,6 +323,25 @@ async def test_a_refused_reminder_is_released_and_sent_later(bot: Running):
     fs.unsubscribe(bot.store.engine, unknown)
 
 
+async def test_a_chat_that_blocked_the_bot_loses_its_subscription(bot: Running):
+    """403 from Telegram: no retry every few minutes until the deadline, the subscription ends."""
+    blocker = 515151
+    bot.emu.private_chat(bot.emu.user(blocker))
+    bot.emu.blocked.add(blocker)
+    set_clock(bot, at(2024, 12, 1))
+    assert bot.dialogue.facts.subscribe(blocker, "Sở Tư pháp", bot.dialogue.clock())
+    set_clock(bot, at(2024, 12, 8, 8, 5))
+    since = len(bot.emu.calls)
+    assert await bot.run_job() == []
+    refused = [c for c in bot.emu.calls[since:] if c.method == "sendMessage" and not c.ok]
+    assert len(refused) == 1 and "blocked" in (refused[0].error or "")
+    assert fs.list_subscriptions(bot.store.engine, blocker) == []
+    since = len(bot.emu.calls)
+    assert await bot.run_job() == []
+    assert not [c for c in bot.emu.calls[since:] if c.method == "sendMessage"]
+    bot.emu.blocked.discard(blocker)
+
+
 # -- database down ------------------------------------------------------------------------------------
 async def test_database_down_gives_a_clear_message_and_the_bot_runs_on(own_emu, tmp_path, assistant,
                                                                       directive_index, embed_cache):

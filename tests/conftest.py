@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import socket
+import uuid
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,60 @@ def law_assistant(law_index, embedder):
 def _nfc_env(monkeypatch):
     monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
     yield
+
+
+# -- PostgreSQL: the server this machine kind runs at 127.0.0.1:5432 (database test, trust auth) --
+PG_HOST, PG_PORT = "127.0.0.1", 5432
+PG_BASE = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/test"
+
+
+def pg_available() -> str | None:
+    """None when PostgreSQL answers, else why not."""
+    try:
+        with socket.create_connection((PG_HOST, PG_PORT), timeout=1):
+            pass
+    except OSError as exc:
+        return f"no PostgreSQL at {PG_HOST}:{PG_PORT} ({exc})"
+    try:
+        import psycopg
+
+        psycopg.connect(host=PG_HOST, port=PG_PORT, user="postgres", dbname="test", connect_timeout=3).close()
+    except Exception as exc:
+        return f"PostgreSQL at {PG_HOST}:{PG_PORT} refused the test login ({exc})"
+    return None
+
+
+def pg_schema_url() -> tuple[str, str]:
+    """A fresh schema and a URL whose connections use it."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(host=PG_HOST, port=PG_PORT, user="postgres", dbname="test", autocommit=True) as c:
+        c.execute(f'CREATE SCHEMA "{schema}"')
+    return schema, f"{PG_BASE}?options=-csearch_path%3D{schema}"
+
+
+def drop_schema(schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(host=PG_HOST, port=PG_PORT, user="postgres", dbname="test", autocommit=True) as c:
+        c.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh database: a SQLite file, then a schema of its own on the real PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/assistant.sqlite3"
+        return
+    why = pg_available()
+    if why:
+        pytest.skip(f"PostgreSQL tests skipped: {why}")
+    schema, url = pg_schema_url()
+    try:
+        yield url
+    finally:
+        drop_schema(schema)
 
 
 def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT):

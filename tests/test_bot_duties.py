@@ -17,8 +17,6 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot.access import AccessPolicy, Who
 from bot.app import REMINDER_JOB, build_application, serve
@@ -34,7 +32,7 @@ from retrieval.settings import Settings
 from retrieval.store import Store
 from retrieval.units import units_for_index
 from tests.telegram_emulator import Call, Emulator
-from tests.test_store import _closed_port, drop_schema, pg_available, pg_schema_url
+from tests.test_store import _closed_port
 
 TOKEN = "123456789:AAH-duties-SECRET_token"
 USER = 2
@@ -222,21 +220,6 @@ async def test_theodoi_a_group_name_or_an_unknown_one_subscribes_nothing(bot: Ru
 
 
 # -- reminders across a restart ---------------------------------------------------------------------
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path) -> Any:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/reminders.sqlite3"
-        return
-    why = pg_available()
-    if why:
-        pytest.skip(f"PostgreSQL variant skipped: {why}")
-    schema, url = pg_schema_url()
-    try:
-        yield url
-    finally:
-        drop_schema(schema)
-
-
 @pytest_asyncio.fixture(loop_scope="session")
 async def own_emu() -> AsyncIterator[Emulator]:
     """An emulator of its own, for a test that stops and starts bots."""
@@ -247,9 +230,9 @@ async def own_emu() -> AsyncIterator[Emulator]:
 
 
 async def test_reminder_is_sent_once_and_the_subscription_survives_a_restart(
-        own_emu, tmp_path, database_url, assistant, directive_index, embed_cache):
+        own_emu, tmp_path, db_url, assistant, directive_index, embed_cache):
     emu = own_emu
-    settings = make_settings(tmp_path, directive_index, embed_cache, emu, database_url)
+    settings = make_settings(tmp_path, directive_index, embed_cache, emu, db_url)
     clock = Clock(at(2024, 12, 1))
     first = await start_bot(emu, settings, assistant, clock)
     try:
@@ -305,16 +288,22 @@ async def test_a_group_is_reminded_in_the_group(bot: Running):
     fs.unsubscribe(bot.store.engine, GROUP)
 
 
-async def test_a_refused_reminder_is_released_and_sent_later(bot: Running):
-    """Telegram refusing a send (chat not found) gives the claim back; a later run delivers it."""
-    unknown = 424242  # not a chat the emulator knows yet
+async def _refused_at_the_7_day_mark(bot: Running, chat: int) -> str:
+    """Subscribe `chat` to Sở Tư pháp, run the job at the 7-day mark: the one refused send's error."""
     set_clock(bot, at(2024, 12, 1))
-    assert bot.dialogue.facts.subscribe(unknown, "Sở Tư pháp", bot.dialogue.clock())
+    assert bot.dialogue.facts.subscribe(chat, "Sở Tư pháp", bot.dialogue.clock())
     set_clock(bot, at(2024, 12, 8, 8, 5))
     since = len(bot.emu.calls)
     assert await bot.run_job() == []
     refused = [c for c in bot.emu.calls[since:] if c.method == "sendMessage" and not c.ok]
-    assert len(refused) == 1 and "chat not found" in (refused[0].error or "")
+    assert len(refused) == 1
+    return refused[0].error or ""
+
+
+async def test_a_refused_reminder_is_released_and_sent_later(bot: Running):
+    """Telegram refusing a send (chat not found) gives the claim back; a later run delivers it."""
+    unknown = 424242  # not a chat the emulator knows yet
+    assert "chat not found" in await _refused_at_the_7_day_mark(bot, unknown)
     assert fs.sent_keys(bot.store.engine, unknown) == set()
     bot.emu.private_chat(bot.emu.user(unknown))  # the user opens the chat
     (late,) = await bot.run_job()
@@ -328,13 +317,7 @@ async def test_a_chat_that_blocked_the_bot_loses_its_subscription(bot: Running):
     blocker = 515151
     bot.emu.private_chat(bot.emu.user(blocker))
     bot.emu.blocked.add(blocker)
-    set_clock(bot, at(2024, 12, 1))
-    assert bot.dialogue.facts.subscribe(blocker, "Sở Tư pháp", bot.dialogue.clock())
-    set_clock(bot, at(2024, 12, 8, 8, 5))
-    since = len(bot.emu.calls)
-    assert await bot.run_job() == []
-    refused = [c for c in bot.emu.calls[since:] if c.method == "sendMessage" and not c.ok]
-    assert len(refused) == 1 and "blocked" in (refused[0].error or "")
+    assert "blocked" in await _refused_at_the_7_day_mark(bot, blocker)
     assert fs.list_subscriptions(bot.store.engine, blocker) == []
     since = len(bot.emu.calls)
     assert await bot.run_job() == []

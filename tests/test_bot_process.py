@@ -25,7 +25,7 @@ from retrieval.settings import Settings
 from retrieval.store import Question, Store
 from tests.conftest import ROOT
 from tests.telegram_emulator import Emulator
-from tests.test_store import drop_schema, pg_available, pg_schema_url
+from tests.conftest import drop_schema, pg_available, pg_schema_url
 
 TOKEN = "987654321:AAF-process-SECRET-token"
 pytestmark = pytest.mark.asyncio(loop_scope="session")

@@ -8,64 +8,12 @@ from __future__ import annotations
 
 import socket
 import threading
-import uuid
 
 import pytest
 from sqlalchemy import inspect, select, text
 
 from retrieval.db import init_schema, make_engine
 from retrieval.store import Feedback, Question, QuestionRecord, Store, StoreUnavailable, new_question_id
-
-PG_HOST, PG_PORT = "127.0.0.1", 5432
-PG_BASE = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/test"
-
-
-def pg_available() -> str | None:
-    """None when PostgreSQL answers, else why not."""
-    try:
-        with socket.create_connection((PG_HOST, PG_PORT), timeout=1):
-            pass
-    except OSError as exc:
-        return f"no PostgreSQL at {PG_HOST}:{PG_PORT} ({exc})"
-    try:
-        import psycopg
-
-        psycopg.connect(host=PG_HOST, port=PG_PORT, user="postgres", dbname="test", connect_timeout=3).close()
-    except Exception as exc:
-        return f"PostgreSQL at {PG_HOST}:{PG_PORT} refused the test login ({exc})"
-    return None
-
-
-def pg_schema_url() -> tuple[str, str]:
-    """A fresh schema and a URL whose connections use it."""
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(host=PG_HOST, port=PG_PORT, user="postgres", dbname="test", autocommit=True) as c:
-        c.execute(f'CREATE SCHEMA "{schema}"')
-    return schema, f"{PG_BASE}?options=-csearch_path%3D{schema}"
-
-
-def drop_schema(schema: str) -> None:
-    import psycopg
-
-    with psycopg.connect(host=PG_HOST, port=PG_PORT, user="postgres", dbname="test", autocommit=True) as c:
-        c.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/assistant.sqlite3"
-        return
-    why = pg_available()
-    if why:
-        pytest.skip(f"PostgreSQL tests skipped: {why}")
-    schema, url = pg_schema_url()
-    try:
-        yield url
-    finally:
-        drop_schema(schema)
 
 
 def record(user: int = 1, question: str = "Sở Tư pháp báo cáo cho ai?", abstained: bool = False,

@@ -21,9 +21,10 @@ from .glossary import Glossary
 from .index import IndexError_, LoadedIndex, load_index, read_manifest
 from .model import Answer, Chunk, Directive, Law, Reference, Source
 from .obligations import Obligation, extract_obligations
+from .units import units_for_index
 from .references import describe, mentions_in_question, number_key
 from .retriever import FusionParams, Hit, HybridRetriever
-from .text import STOPWORDS, clean_inline, fold, nfc, syllables
+from .text import STOPWORDS, clean_inline, fold, nfc, segment, syllables
 
 MAX_QUESTION_CHARS = 1000
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class Assistant:
         self.documents = {d.doc_id: d for d in index.documents}
         self.directives = [d for d in index.documents if isinstance(d, Directive)]
         self.obligations: list[Obligation] = [o for d in self.directives for o in extract_obligations(d)]
+        self.units = units_for_index(index.path)
         self.references: dict[str, tuple[Reference, Directive]] = {}
         for d in self.directives:
             for r in d.references:
@@ -114,7 +116,7 @@ class Assistant:
         handlers = [self._glossary_answer, self._reference_answer]
         # rules that read a directive's structure apply only when a directive is what the
         # question found: "gửi cho", "ký", "Bộ Giáo dục" also occur in questions about laws
-        if any(isinstance(self.documents.get(h.chunk.doc_id), Directive) for h in hits[:3]):
+        if self._about_directive(q, fq, hits):
             handlers += [self._signer_answer, self._document_answer, self._recipients_answer,
                          self._duty_answer, self._reporting_answer, self._list_answer]
         for handler in handlers:
@@ -186,6 +188,29 @@ class Assistant:
         if used:
             lead += f"\nVăn bản viết: “…{_window(used[0].text, meanings[0] + ' (' + abbr + ')')}…”"
         return self._finish(lead, used, hits, top_k, "glossary")
+
+    def _about_directive(self, q: str, fq: str, hits: list[Hit]) -> bool:
+        """Whether the question is about a directive: one is among the best passages; or the
+        user holds one in hand ("văn bản này"; laws say "luật này") or asks for what only
+        directives have (nơi nhận, người ký); or it names a province unit and a directive is
+        still among the first ten passages."""
+        def directive_in(n: int) -> bool:
+            return any(isinstance(self.documents.get(h.chunk.doc_id), Directive) for h in hits[:n])
+
+        if not self.directives:
+            return False
+        if directive_in(3):
+            return True
+        if re.search(r"\b(van ban|cong van|ke hoach|thong bao|chi thi) (nay|tren)\b|noi nhan|kinh gui|nguoi ky|trich yeu", fq):
+            return True
+        named = self.units.find(q, groups=False)
+        if not named:
+            return False
+        if directive_in(10):
+            return True
+        # a province unit the directives give duties to, in a question that cites no law
+        has_duties = any(m.resolution.name in o.units for m in named for o in self.obligations)
+        return has_duties and not re.search(r"\b(luat|bo luat|nghi dinh|thong tu|hien phap|dieu \d+)\b", fq)
 
     # a cited document: "Kế hoạch 187/KH-UBND ban hành ngày nào?", "… là thông báo số mấy?"
     def _reference_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
@@ -406,6 +431,28 @@ class Assistant:
         have = set(syllables(" ".join(self._unit_text(h.chunk) for h in hits[:3])))
         return sum(1 for t in toks if t in have) / len(toks)
 
+    def word_coverage(self, q: str, hits: list[Hit]) -> float:
+        """Like `coverage`, by pyvi words: "tổng thống" is missing from a text that has
+        "tổng hợp" and "hệ thống"."""
+        text = " " + " ".join(syllables(" ".join(self._unit_text(h.chunk) for h in hits[:3]))) + " "
+        words = []
+        for w in segment(self.retriever.restore(q)):
+            syl = syllables(w.replace("_", " "))
+            if syl and not all(fold(t) in _QWORDS or fold(t) in _FOLDED_STOP for t in syl):
+                words.append(" ".join(syl))
+        if not words:
+            return 1.0
+        return sum(1 for w in words if f" {w} " in text) / len(words)
+
+    def missing_name(self, q: str, hits: list[Hit]) -> str | None:
+        """A proper name the question asks about ("Nhật Bản", "Đà Lạt") that none of the best
+        passages contains: then they are about something else, however similar they look."""
+        text = " " + " ".join(syllables(fold(" ".join(self._unit_text(h.chunk) for h in hits[:3])))) + " "
+        for name in _proper_names(q):
+            if f" {' '.join(syllables(fold(name)))} " not in text and self.glossary.lookup(name) is None:
+                return name
+        return None
+
     def _unit_text(self, chunk: Chunk) -> str:
         """What a unit says: a law article in full (its paragraphs share one subject), else the chunk."""
         doc = self.documents.get(chunk.doc_id)
@@ -425,13 +472,40 @@ class Assistant:
             return True
         th = self.thresholds
         dense = max(h.dense for h in hits[:3])
+        # a name the passages never mention, and a meaning no closer than off-topic probes
+        if dense < th.min_dense and self.missing_name(q, hits):
+            return True
         cov = self.coverage(q, hits)
         if cov < th.min_coverage:
             return True
-        return dense < th.min_dense and cov < th.strong_coverage
+        # below the bar only a question whose every word (not just syllable) is there stays
+        return dense < th.min_dense and min(cov, self.word_coverage(q, hits)) < th.strong_coverage
 
 
 # -- helpers -----------------------------------------------------------------------
+def _proper_names(question: str) -> list[str]:
+    """Runs of capitalised words that do not open the question or a clause: names."""
+    out: list[str] = []
+    run: list[str] = []
+    opening = True  # the next word opens a sentence or clause
+    for raw in nfc(question).split():
+        word = raw.strip(".,;:?!“”\"'()[]")
+        capital = bool(word) and word[0].isupper() and word[0].isalpha()
+        if capital and not (opening and not run):
+            run.append(word)
+        elif run:
+            out.append(" ".join(run))
+            run = []
+        opening = not word or raw[-1] in ".?!:;,(" or raw[0] in "“\"("
+        if run and raw[-1] in ".?!:;,)”\"":
+            out.append(" ".join(run))
+            run = []
+    if run:
+        out.append(" ".join(run))
+    return out
+
+
+
 _FOLDED_STOP = frozenset(fold(w) for w in STOPWORDS)
 
 

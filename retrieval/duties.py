@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model import Answer
+from .text import fold as fold_text
 from .obligations import Obligation, applicable, extract_obligations, format_date
 from .units import Resolution, Unit, Units, units_for_index
 
@@ -304,6 +305,7 @@ _GENERIC = frozenset(
 class _Context:
     units: Units
     obligations: list[Obligation]
+    text: str = ""  # every directive's words, folded, space-separated, for topic checks
 
 
 _CONTEXTS: "weakref.WeakKeyDictionary[Any, _Context]" = weakref.WeakKeyDictionary()
@@ -314,7 +316,9 @@ def _context(assistant: Any) -> _Context:
     if ctx is None:
         units = units_for_index(assistant.index.path)
         obs = [o for d in assistant.directives for o in extract_obligations(d, units)]
-        ctx = _CONTEXTS[assistant] = _Context(units, obs)
+        ids = {d.doc_id for d in assistant.directives}
+        words = " ".join(f"{c.context} {c.text}" for c in assistant.index.chunks if c.doc_id in ids)
+        ctx = _CONTEXTS[assistant] = _Context(units, obs, " " + " ".join(re.findall(r"[0-9a-z]+", fold_text(words))) + " ")
     return ctx
 
 
@@ -324,6 +328,22 @@ def _topic(question: str, unit: Unit) -> list[str]:
 
     drop = set(key(unit.name).split()) | set(key(unit.short).split()) | {"ubnd", "so", "huyen", "thi", "xa", "thanh", "pho"}
     return [t for t in _content_tokens(question) if t not in drop and t not in _GENERIC]
+
+
+def _off_topic(question: str, unit: Unit, folded_text: str) -> bool:
+    """True when a word of the question's subject (a whole word, "công chứng", not its
+    syllables) never occurs in the directives."""
+    from .answer import _FOLDED_STOP, _QWORDS
+    from .text import segment
+    from .units import key
+
+    names = [unit.name, unit.short, *unit.aliases]
+    drop = {w for n in names for w in key(n).split()} | _GENERIC | _QWORDS | _FOLDED_STOP
+    for word in segment(question):
+        syl = re.findall(r"[0-9a-z]+", fold_text(word.replace("_", " ")))
+        if syl and not all(t in drop for t in syl) and f" {' '.join(syl)} " not in folded_text:
+            return True
+    return False
 
 
 def _overlap(tokens: list[str], text: str) -> float:
@@ -426,6 +446,8 @@ def duty_answer(assistant: Any, question: str, fq: str, hits: list[Any], top_k: 
     unit = ctx.units.first_unit(question)
     if unit is None:
         return None
+    if _off_topic(question, unit, ctx.text):
+        return None  # "Sở Tư pháp … về công chứng": the directives give no duty on that subject
     mine = applicable(ctx.obligations, unit.name, unit.groups)
     topic = _topic(question, unit)
     asks_report = bool(_ASKS_REPORT.search(fq))

@@ -35,6 +35,10 @@ _KIND_WORDS = frozenset("so bo cuc ban huyen ubnd uy tp tx thanh thi xa vien van
 _DOC_NUMBER = re.compile(r"\S*\d\S*/\S+")  # 145/BC-SNV must not read as "SNV"
 
 
+# folded words that, right before a unit's name, make it part of a different name
+_OTHER_NAME_BEFORE = frozenset({"co", "bo", "cuc", "tong", "vien", "truong", "hoc"})
+
+
 def key(text: str) -> str:
     """Matching form: accent-free, lower case, punctuation as spaces ("Sở GD&ĐT" -> "so gd dt")."""
     return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(nfc(text))).split())
@@ -241,6 +245,9 @@ class Units:
                     hit = Mention(Resolution(None, self._group_by_key[cand], "exact", cand), i, i + n)
                 if hit:
                     break
+            # "cơ sở giáo dục", "Bộ Giáo dục và Đào tạo": the words belong to another name
+            if hit and i > 0 and toks[i - 1] in _OTHER_NAME_BEFORE:
+                hit = None
             if hit:
                 out.append(hit)
                 i = hit.end

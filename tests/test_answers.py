@@ -119,3 +119,30 @@ def test_office_the_document_does_not_name(assistant):
 def test_issue_date_of_other_documents_is_not_the_directive_date(assistant):
     ans = assistant.ask("Đoàn kiểm tra CCHC tỉnh ban hành các thông báo kết luận vào ngày nào?")
     assert "tháng 8 năm 2024" not in ans.text.split("Nguồn:")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "Thủ đô của Nhật Bản là gì?",  # a name no passage mentions, words that all occur somewhere
+    "Tổng thống Mỹ hiện nay là ai?",  # "tổng", "thống", "Mỹ" occur, "tổng thống" does not
+    "Quán cà phê nào ngon ở Đà Lạt?",
+    "Giá xăng hôm nay bao nhiêu?",  # live data
+])
+def test_off_topic_questions_abstain_on_both_indexes(assistant, law_assistant, question):
+    for a in (assistant, law_assistant):
+        ans = a.ask(question)
+        assert ans.abstained, (question, ans.text)
+        assert "không tìm thấy" in ans.text
+
+
+def test_directive_questions_still_reach_the_directive_among_laws(law_assistant):
+    # "văn bản này", "nơi nhận", a named province unit: the user means the directive
+    assert "Nguyễn Duy Hưng" in law_assistant.ask("ai ky van ban nay").text
+    assert "Trung tâm PVHCC&KSTTHC" in law_assistant.ask("Nơi nhận của văn bản gồm những ai?").text
+    ans = law_assistant.ask("so tu phap bao cao cho ai")
+    assert "Sở Nội vụ" in ans.text and "15/12/2024" in ans.text
+
+
+def test_a_unit_asked_about_a_subject_the_directive_never_mentions(assistant):
+    # the directive gives Sở Tư pháp CCHC duties, none about notaries: listing them would mislead
+    ans = assistant.ask("Sở Tư pháp có trách nhiệm gì trong quản lý nhà nước về công chứng?")
+    assert ans.intent != "duty"

@@ -141,3 +141,10 @@ def test_missing_file_gives_no_units(tmp_path):
     bad.write_text("units: [\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not valid YAML"):
         load_units(bad)
+
+
+def test_names_inside_other_names_are_not_units():
+    # "cơ sở giáo dục" is a school, "Bộ Giáo dục và Đào tạo" the ministry: neither is the Sở
+    assert UNITS.find("Cơ sở giáo dục nghề nghiệp phối hợp với cơ sở giáo dục thường xuyên", groups=False) == []
+    assert UNITS.find("Bộ Giáo dục và Đào tạo quy định việc dạy và học", groups=False) == []
+    assert [m.resolution.name for m in UNITS.find("Sở Giáo dục và Đào tạo báo cáo", groups=False)] == ["Sở Giáo dục và Đào tạo"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import os
 import pickle
 import shutil
@@ -32,9 +33,9 @@ from .embedder import Embedder, EmbeddingCache, QueryCache, embed_with_cache
 from .ingest import corpus_files, load_document
 from .model import Chunk, Document, Law
 from .restore import AccentRestorer
-from .text import bm25_tokens, folded_tokens
+from .text import bm25_tokens, fold, folded_tokens
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # small reference data that travels with the index (looked up beside the documents)
 REFERENCE_DATA = ("glossary.tsv", "units.yaml")
 log = logging.getLogger(__name__)
@@ -137,6 +138,7 @@ def build_index(
     _bm25([folded_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25_folded"), show_progress=False)
     articles = sorted({(c.doc_id, c.article) for c in chunks if c.article is not None}, key=lambda x: (x[0], _num(x[1])))
     AccentRestorer.build(c.lexical_text() for c in chunks).save(tmp / "restore.json")
+    (tmp / "definitions.json").write_text(json.dumps(definition_table(chunks), ensure_ascii=False), encoding="utf-8")
     with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
@@ -186,6 +188,30 @@ def _calibrate(index_dir: Path, embedder: Embedder, cache_path: Path | None) -> 
     if cache:
         cache.close()
     return round(dense_bar(best), 4)
+
+
+_LA = re.compile(r"\bla\b")
+_NUMBERING = re.compile(r"^(?:\d+\.\s*|[a-zđ]\)\s*)?")
+
+
+def definition_table(chunks: list[Chunk]) -> dict[str, list[int]]:
+    """Law paragraphs that open by defining a term ("1. Thanh niên là …"), by folded term.
+    Every way of reading the opening is kept: a term may itself contain the word "là"."""
+    table: dict[str, list[int]] = {}
+    for i, c in enumerate(chunks):
+        if c.article is None:
+            continue
+        text = fold(c.text)
+        text = text[_NUMBERING.match(text).end():]  # type: ignore[union-attr]
+        terms: set[str] = set()
+        for m in _LA.finditer(text[:160]):
+            before = text[: m.start()].strip()
+            terms.add(before)
+            if before.endswith(")") and "(" in before:  # "Thanh niên (sau đây gọi là …) là"
+                terms.add(before[: before.rindex("(")].strip())
+        for term in terms - {""}:
+            table.setdefault(term, []).append(i)
+    return table
 
 
 def _num(article: str) -> tuple[int, str]:
@@ -241,6 +267,8 @@ class LoadedIndex:
     bm25_folded: object
     articles: list[tuple[str, str]] = field(default_factory=list)
     restorer: AccentRestorer | None = None
+    # folded term -> chunks (law paragraphs) that open by defining it: "Thanh niên là …"
+    definitions: dict[str, list[int]] = field(default_factory=dict)
 
 
 def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
@@ -267,5 +295,11 @@ def load_index(index_dir: Path, embedder_id: str | None = None) -> LoadedIndex:
     if dense.ntotal != len(chunks) or dense.d != manifest["dim"]:
         raise IndexError_(f"the index at {index_dir}/ is inconsistent (vectors vs chunks); rebuild it")
     articles = [tuple(a) for a in manifest.get("articles", [])]
+    # one query at a time: OpenMP threads cost more than they save, and contend with the embedder's
+    faiss.omp_set_num_threads(1)
+    try:
+        definitions = json.loads((index_dir / "definitions.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexError_(f"the index at {index_dir}/ is incomplete or damaged ({exc}); rebuild it") from exc
     return LoadedIndex(index_dir, manifest, chunks, documents, dense, lex, lex_f, articles,  # type: ignore[arg-type]
-                       AccentRestorer.load(index_dir / "restore.json"))
+                       AccentRestorer.load(index_dir / "restore.json"), definitions)

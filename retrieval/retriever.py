@@ -99,7 +99,6 @@ class HybridRetriever:
         self.titles = {d.doc_id: fold(d.title) for d in index.documents if isinstance(d, Law)}
         self.bm25_vocab = set(getattr(index.bm25, "vocab_dict", {}) or {})
         self.folded_vocab = set(getattr(index.bm25_folded, "vocab_dict", {}) or {})
-        self._definitions: dict[str, list[int]] = {}
         self._syllable_cache: dict[int, frozenset[str]] = {}
         self.defines: dict[str, list[int]] = {}
         self.mentions: dict[str, list[int]] = {}
@@ -286,15 +285,7 @@ class HybridRetriever:
         return sum(1 for t in qtok if t in have) / len(qtok)
 
     def _defining_chunks(self, term: str) -> list[int]:
-        key = fold(term)
-        ids = self._definitions.get(key)
-        if ids is None:
-            pattern = re.compile(rf"^(?:\d+\.\s*|[a-zđ]\)\s*)?{re.escape(key)}\s*(?:\([^)]*\)\s*)?(?:là|la)\b")
-            ids = [i for i, c in enumerate(self.chunks) if c.article is not None and pattern.match(fold(c.text))]
-            if len(self._definitions) > 1000:
-                self._definitions.clear()
-            self._definitions[key] = ids
-        return ids
+        return self.index.definitions.get(fold(term).strip(), [])
 
     def _number_chunks(self, mentions: list[NumberMention], how: str) -> list[int]:
         table = self.defines if how == "defines" else self.mentions

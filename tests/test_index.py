@@ -97,3 +97,11 @@ def test_missing_and_damaged_index_have_clear_messages(tmp_path, directive_index
     (old / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
     with pytest.raises(IndexError_, match="format 0"):
         Assistant.open(old, embedder=embedder)
+
+
+def test_definitions_are_indexed_at_build(law_index):
+    # "Thanh niên là công dân Việt Nam …" opens Điều 1 of Luật Thanh niên: found by its term, no scan at query time
+    ix = load_index(law_index)
+    ids = ix.definitions.get("thanh nien", [])
+    assert any(ix.chunks[i].chunk_id.startswith("luat-thanh-nien:d1:") for i in ids)
+    assert all(ix.chunks[i].article is not None for ids_ in ix.definitions.values() for i in ids_)

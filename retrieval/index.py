@@ -33,7 +33,8 @@ from .embedder import Embedder, EmbeddingCache, QueryCache, embed_with_cache
 from .ingest import corpus_files, load_document
 from .model import Chunk, Document, Law
 from .restore import AccentRestorer
-from .text import bm25_tokens, fold, folded_tokens
+from .text import fold, folded_tokens
+from .tokencache import TokenCache, tokens_with_cache
 
 FORMAT_VERSION = 6
 # small reference data that travels with the index (looked up beside the documents)
@@ -134,7 +135,10 @@ def build_index(
     dense = faiss.IndexFlatIP(embedder.dim)
     dense.add(vectors)
     faiss.write_index(dense, str(tmp / "dense.faiss"))
-    _bm25([bm25_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25"), show_progress=False)
+    tok_cache = TokenCache(cache_path) if cache_path else None
+    _bm25(tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)).save(str(tmp / "bm25"), show_progress=False)
+    if tok_cache:
+        tok_cache.close()
     _bm25([folded_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25_folded"), show_progress=False)
     articles = sorted({(c.doc_id, c.article) for c in chunks if c.article is not None}, key=lambda x: (x[0], _num(x[1])))
     AccentRestorer.build(c.lexical_text() for c in chunks).save(tmp / "restore.json")

@@ -105,3 +105,18 @@ def test_definitions_are_indexed_at_build(law_index):
     ids = ix.definitions.get("thanh nien", [])
     assert any(ix.chunks[i].chunk_id.startswith("luat-thanh-nien:d1:") for i in ids)
     assert all(ix.chunks[i].article is not None for ids_ in ix.definitions.values() for i in ids_)
+
+
+def test_token_cache_gives_the_same_tokens_and_skips_segmentation(tmp_path):
+    from retrieval.text import bm25_tokens
+    from retrieval.tokencache import TokenCache, tokens_with_cache
+
+    texts = ["Sở Tư pháp báo cáo UBND tỉnh (qua Sở Nội vụ)", "Thanh niên là công dân Việt Nam"]
+    cache = TokenCache(tmp_path / "c.sqlite")
+    first = tokens_with_cache(texts, cache)
+    assert first == [bm25_tokens(t) for t in texts]
+    cache.close()
+    cache = TokenCache(tmp_path / "c.sqlite")
+    assert len(cache._get_many([TokenCache.key(t) for t in texts])) == 2  # stored, found by text
+    assert tokens_with_cache(texts, cache) == first
+    cache.close()

@@ -167,7 +167,8 @@ class Assistant:
 
     # glossary: "CCHC là viết tắt của gì?"
     def _glossary_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
-        m = re.search(r"^(?:(?:chu|tu)\s+)?(.+?)\s+(?:la\s+)?(?:viet tat|nghia la gi|la gi|co nghia la gi|nghia la)", fq)
+        m = re.search(r"^(?:(?:chu|tu)\s+)?(.+?)\s+(?:la\s+)?(?:viet tat|nghia la gi|la gi|co nghia la gi|nghia la|"
+                      r"la (?:co quan|to chuc|don vi|chi so|cai) (?:gi|nao))", fq)
         m2 = re.search(r"viet tat (?:cua\s+)?(?:chu\s+|tu\s+)?[\"“]?(.+?)[\"”]?\s*(?:la gi|nghia la gi)?\s*[?.]?$", fq)
         term = None
         for mm in (m, m2):
@@ -292,7 +293,8 @@ class Assistant:
         m = d.meta
         number = f"số {m.number}" if m.number and m.number[0].isdigit() else f"số {m.number} (chưa điền số)" if m.number else ""
         when = f"{m.place}, {m.date_text}" if m.place and m.date_text else (m.date_text or "")
-        if re.search(r"(co quan|don vi|ai|cap nao) (nao )?ban hanh|do (co quan|ai|don vi) nao|cua co quan nao|noi ban hanh", fq):
+        if re.search(r"(co quan|don vi|ai|cap nao) (nao )?ban hanh|do (co quan|ai|don vi) nao|cua co quan nao|noi ban hanh|"
+                     r"ban hanh boi", fq):
             lead = f"{m.kind} {number} do {m.issuer} ban hành ({when}): {m.subject}."
         elif re.search(r"ban hanh (vao )?(ngay|khi|thoi gian)|ngay nao|khi nao|ngay thang", fq):
             lead = f"{m.kind} {number} ghi “{when}”" + (" (không ghi ngày cụ thể)." if m.date_text and re.match(r"ngày\s+tháng", m.date_text) else ".")
@@ -417,7 +419,15 @@ class Assistant:
             scored = [(_overlap(qtok, h.chunk.text) - 0.05 * i, i) for i, h in enumerate(hits[:3])]
             top = hits[max(scored)[1]].chunk
         quote = _best_sentences(q, top.text, 2)
-        return self._finish(quote, [top], hits, top_k, "passage")
+        cited = [top]
+        # "Ai phải …?" answered by a lettered point: who is in its section's heading
+        head = self._section_heading_chunk(top) if top.kind == "point" else None
+        if head is not None and re.search(r"\bai\b|(don vi|co quan|so|nganh|dia phuong) nao", fold(q)):
+            who = re.sub(r"^\d+\.\s*", "", clean_inline(head.text)).rstrip(":").strip()
+            quote = re.sub(r"^[a-zđ]\)\s*", "", quote)
+            quote = f"{who} ({top.section}): {quote[:1].lower() + quote[1:]}"
+            cited.append(head)
+        return self._finish(quote, cited, hits, top_k, "passage")
 
     # -- abstention ---------------------------------------------------------------
     def coverage(self, q: str, hits: list[Hit]) -> float:

@@ -146,3 +146,14 @@ def test_a_unit_asked_about_a_subject_the_directive_never_mentions(assistant):
     # the directive gives Sở Tư pháp CCHC duties, none about notaries: listing them would mislead
     ans = assistant.ask("Sở Tư pháp có trách nhiệm gì trong quản lý nhà nước về công chứng?")
     assert ans.intent != "duty"
+
+
+def test_who_is_in_the_heading_of_the_point_that_answers(assistant):
+    ans = assistant.ask("Ai phải chịu trách nhiệm trước UBND tỉnh về kết quả thực hiện nhiệm vụ được giao?")
+    assert ans.text.startswith("Các sở, ngành được UBND tỉnh giao tham mưu")
+    assert "Văn phòng UBND tỉnh, Nội vụ, Tài chính, Tư pháp" in ans.text and "mục 3.b" in ans.text
+
+
+def test_abbreviation_asked_as_an_organisation_and_issuer_asked_passively(assistant):
+    assert "Văn phòng Chính phủ" in assistant.ask("VPCP là cơ quan nào?").text
+    assert "do UBND tỉnh Hưng Yên ban hành" in assistant.ask("Văn bản được ban hành bởi cơ quan nào?").text

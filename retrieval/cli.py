@@ -56,7 +56,19 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 def _open_assistant(index: str | None, settings: Settings):  # type: ignore[no-untyped-def]
     from .answer import Assistant
 
-    return Assistant.open(Path(index or settings.index_dir), settings.embedder)
+    index_dir = Path(index or settings.index_dir)
+    if index is None and not (index_dir / "manifest.json").exists():
+        # the default index on a fresh checkout: build it (seconds) rather than refuse.
+        # stdout stays the answers' alone (`ask --json`); the notice goes to stderr.
+        from .embedder import make_embedder
+        from .index import build_index
+
+        print(f"no index at {index_dir}/: building it from {', '.join(map(str, settings.corpus_dirs))} …",
+              file=sys.stderr, flush=True)
+        embedder = make_embedder(settings.embedder)
+        build_index(list(settings.corpus_dirs), index_dir, embedder, settings.embed_cache)
+        return Assistant.open(index_dir, settings.embedder, embedder=embedder)
+    return Assistant.open(index_dir, settings.embedder)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -70,3 +70,14 @@ def test_eval_agrees_with_the_independent_scorer(directive_index):
         return kv
 
     assert metrics(ours.stdout.strip().splitlines()[-1]) == metrics(theirs.stdout.strip().splitlines()[-1])
+
+
+def test_ask_builds_the_default_index_on_a_fresh_checkout(tmp_path, embed_cache):
+    # no index yet and no --index: build it from corpus/ instead of refusing; stdout stays JSON
+    index = tmp_path / "index"
+    res = run_cli("ask", "--json", "-", stdin="so tu phap bao cao cho ai\n",
+                  env={"INDEX_DIR": str(index), "EMBED_CACHE": str(embed_cache)})
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout.strip())
+    assert "Sở Nội vụ" in out["answer"] and "15/12/2024" in out["answer"]
+    assert "building it" in res.stderr and (index / "manifest.json").exists()

@@ -339,6 +339,8 @@ class Assistant:
     def _recipients_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
         if not re.search(r"gui (toi|den|cho)|kinh gui|noi nhan|gui nhung|gui cac|duoc gui|doi tuong nhan|gui ai", fq):
             return None
+        if re.search(r"\bbao cao\b", fq) and "noi nhan" not in fq and "kinh gui" not in fq:
+            return None  # where a report goes, not who received this document
         d = self._directive_for(hits)
         if d is None:
             return None
@@ -384,7 +386,9 @@ class Assistant:
 
     # "Những cơ quan nào …": the list stands in a section heading, in parentheses
     def _list_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
-        if not re.search(r"(nhung|cac) [a-z ,]{0,40}\bnao\b|\b(co quan|don vi|so|huyen|dia phuong|thi xa) nao\b|\bgom nhung\b|\bliet ke\b", fq):
+        how_many = re.search(r"bao nhieu (don vi|so|huyen|co quan|dia phuong|thi xa)", fq)
+        if not how_many and not re.search(
+                r"(nhung|cac) [a-z ,]{0,40}\bnao\b|\b(co quan|don vi|so|huyen|dia phuong|thi xa) nao\b|\bgom nhung\b|\bliet ke\b", fq):
             return None
         qtok = _content_tokens(q)
         best: tuple[float, Chunk] | None = None
@@ -403,6 +407,12 @@ class Assistant:
             return None
         chunk = best[1]
         quote = _best_sentences(q, chunk.text, 1)
+        if how_many:
+            # the list as the obligations resolved it, one unit each, groups expanded
+            units = list(dict.fromkeys(u for o in self.obligations
+                                       if o.doc_id == chunk.doc_id and o.section == chunk.section for u in o.units))
+            if units:
+                quote = f"{len(units)} đơn vị: {', '.join(units)}.\nVăn bản viết: “{quote}”"
         return self._finish(quote, [chunk], hits, top_k, "list")
 
     def _section_heading_chunk(self, c: Chunk) -> Chunk | None:
@@ -420,6 +430,15 @@ class Assistant:
             top = hits[max(scored)[1]].chunk
         quote = _best_sentences(q, top.text, 2)
         cited = [top]
+        points = [c for c in self.index.chunks
+                  if top.kind == "section" and c.kind == "point" and c.doc_id == top.doc_id
+                  and c.section.startswith(top.section + ".")]
+        if points:
+            # a section heading says who; its lettered points say what: list them
+            lines = [c.section.rsplit(".", 1)[-1] + ") " + _shorten(_POINT_LABEL.sub("", clean_inline(c.text)), 160)
+                     for c in points]
+            return self._finish(clean_inline(top.text).rstrip() + "\n" + "\n".join(lines), [top, *points], hits,
+                                top_k, "passage")
         # "Ai phải …?" answered by a lettered point: who is in its section's heading
         head = self._section_heading_chunk(top) if top.kind == "point" else None
         if head is not None and re.search(r"\bai\b|(don vi|co quan|so|nganh|dia phuong) nao", fold(q)):
@@ -493,6 +512,14 @@ class Assistant:
 
 
 # -- helpers -----------------------------------------------------------------------
+_POINT_LABEL = re.compile(r"^[a-zđ]\)\s*")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _proper_names(question: str) -> list[str]:
     """Runs of capitalised words that do not open the question or a clause: names."""
     out: list[str] = []

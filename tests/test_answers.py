@@ -157,3 +157,20 @@ def test_who_is_in_the_heading_of_the_point_that_answers(assistant):
 def test_abbreviation_asked_as_an_organisation_and_issuer_asked_passively(assistant):
     assert "Văn phòng Chính phủ" in assistant.ask("VPCP là cơ quan nào?").text
     assert "do UBND tỉnh Hưng Yên ban hành" in assistant.ask("Văn bản được ban hành bởi cơ quan nào?").text
+
+
+def test_what_a_group_must_do_lists_the_points_of_its_section(assistant):
+    ans = assistant.ask("Các đơn vị sự nghiệp công lập phải làm gì?")
+    body = ans.text.split("Nguồn:")[0]
+    for label in ("a)", "b)", "c)", "d)", "đ)", "e)", "g)"):
+        assert f"\n{label} " in body, (label, body)
+
+
+def test_how_many_units_counts_the_resolved_list(assistant):
+    ans = assistant.ask("Có bao nhiêu đơn vị được kiểm tra theo Kế hoạch 191?")
+    assert ans.text.startswith("11 đơn vị: ") and "UBND thị xã Mỹ Hào" in ans.text
+
+
+def test_where_a_report_goes_is_not_who_received_the_document(assistant):
+    ans = assistant.ask("bao cao khac phuc ton tai gui cho ai")
+    assert "UBND tỉnh (qua Sở Nội vụ)" in ans.text and ans.intent != "recipients"

@@ -24,13 +24,25 @@ def _syllables(text: str) -> list[str]:
     return [m.group(0).lower() for m in _SYL.finditer(nfc(text))]
 
 
+# How questions are phrased, which documents seldom are: these pairs win over the corpus's
+# statistics ("vi can" is "vi cản" in "hành vi cản trở", but "đơn vị cần làm gì" asks).
+QUESTION_PAIRS = (
+    "cần làm", "làm gì", "phải làm", "cần phải", "có cần", "là gì", "là ai", "ai là", "khi nào", "ngày nào",
+    "bao nhiêu", "bao giờ", "thế nào", "như thế", "ra sao", "có phải", "phải không", "hay không", "được không",
+    "những gì", "ở đâu", "vì sao", "tại sao", "có được", "được phép", "nào được", "gì để", "cần gì",
+)
+_QUESTION_WEIGHT = 10_000
+# and single words a question needs even when the corpus never uses them
+QUESTION_WORDS = ("phải", "cần", "làm", "gì", "nào", "không", "được", "những", "bao", "nhiêu", "đâu", "sao", "ai")
+
+
 class AccentRestorer:
     def __init__(self, unigrams: dict[str, str], bigrams: dict[str, list]) -> None:  # type: ignore[type-arg]
         self.unigrams = unigrams  # folded syllable -> accented syllable
         self.bigrams = bigrams  # "a b" folded -> [accented "a b", count]
 
     @classmethod
-    def build(cls, texts: Iterable[str], min_count: int = 2) -> "AccentRestorer":
+    def build(cls, texts: Iterable[str], min_count: int = 1) -> "AccentRestorer":
         uni: dict[str, Counter[str]] = {}
         bi: dict[str, Counter[str]] = {}
         for text in texts:
@@ -40,11 +52,15 @@ class AccentRestorer:
             for a, b in zip(syl, syl[1:]):
                 bi.setdefault(f"{fold(a)} {fold(b)}", Counter())[f"{a} {b}"] += 1
         unigrams = {k: c.most_common(1)[0][0] for k, c in uni.items()}
+        for w in QUESTION_WORDS:
+            unigrams.setdefault(fold(w), w)
         bigrams = {}
         for k, c in bi.items():
             form, n = c.most_common(1)[0]
             if n >= min_count and form != k:
                 bigrams[k] = [form, n]
+        for pair in QUESTION_PAIRS:
+            bigrams[fold(pair)] = [pair, _QUESTION_WEIGHT]
         return cls(unigrams, bigrams)
 
     def save(self, path: Path) -> None:
@@ -57,6 +73,25 @@ class AccentRestorer:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["uni"], data["bi"])
 
+    def _vote(self, folded: list[str], pairs: list[list | None], current: list[str] | None) -> list[str]:  # type: ignore[type-arg]
+        votes: list[Counter[str]] = [Counter() for _ in folded]
+        for i, hit in enumerate(pairs):
+            if not hit:
+                continue
+            a, b = hit[0].split(" ")
+            weight = int(hit[1])
+            if current is None or current[i + 1] == b:
+                votes[i][a] += weight
+            if current is None or current[i] == a:
+                votes[i + 1][b] += weight
+        out = []
+        for i, f in enumerate(folded):
+            if votes[i]:
+                out.append(votes[i].most_common(1)[0][0])
+            else:
+                out.append(current[i] if current is not None else self.unigrams.get(f, f))
+        return out
+
     def restore(self, question: str) -> str:
         """The question with diacritics restored; unchanged if it already has any."""
         if has_diacritics(question):
@@ -65,20 +100,12 @@ class AccentRestorer:
         if not tokens:
             return question
         folded = [t.group(0).lower() for t in tokens]
-        votes: list[Counter[str]] = [Counter() for _ in folded]
-        for i in range(len(folded) - 1):
-            hit = self.bigrams.get(f"{folded[i]} {folded[i + 1]}")
-            if hit:
-                a, b = hit[0].split(" ")
-                weight = int(hit[1])
-                votes[i][a] += weight
-                votes[i + 1][b] += weight
-        out = []
-        for i, f in enumerate(folded):
-            if votes[i]:
-                out.append(votes[i].most_common(1)[0][0])
-            else:
-                out.append(self.unigrams.get(f, f))
+        pairs = [self.bigrams.get(f"{folded[i]} {folded[i + 1]}") for i in range(len(folded) - 1)]
+        out = self._vote(folded, pairs, None)
+        # again, counting a pair only where it agrees with its neighbour's choice: "chỉ số"
+        # (36) makes "so" số, so "sợ hãi" (2) may no longer pull "hai" away from "hài lòng"
+        for _ in range(2):
+            out = self._vote(folded, pairs, out)
         # rebuild with the original separators; keep upper-case abbreviations as typed
         pieces, last = [], 0
         for t, word in zip(tokens, out):

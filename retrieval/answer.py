@@ -73,6 +73,9 @@ class Assistant:
             for r in d.references:
                 self.references.setdefault(number_key(r.number), (r, d))
         self.chunk_by_id = {c.chunk_id: c for c in index.chunks}
+        self._by_section: dict[tuple[str, str], Chunk] = {}
+        for c in index.chunks:
+            self._by_section.setdefault((c.doc_id, c.section), c)
         self.vocab = self.retriever.folded_vocab
         n_laws = sum(isinstance(d, Law) for d in index.documents)
         scope = []
@@ -183,8 +186,8 @@ class Assistant:
         lead = f"{abbr} là viết tắt của “{meanings[0]}”" + (
             f" (còn gọi: {', '.join(meanings[1:])})" if len(meanings) > 1 else "") + "."
         # cite where a document spells it out, if one does
-        defined = [c for c in self.index.chunks
-                   if re.search(rf"{re.escape(meanings[0])}\s*\({re.escape(abbr)}\)", c.text, re.IGNORECASE)]
+        spelled = re.compile(rf"{re.escape(meanings[0])}\s*\({re.escape(abbr)}\)", re.IGNORECASE)
+        defined = [c for c in self.index.chunks if abbr in c.text and spelled.search(c.text)]  # substring test first: 20k chunks
         used = defined[:1]
         if used:
             lead += f"\nVăn bản viết: “…{_window(used[0].text, meanings[0] + ' (' + abbr + ')')}…”"
@@ -230,7 +233,8 @@ class Assistant:
             lines, cited = [], []
             for ref, d in found[:3]:
                 lines.append(_reference_sentence(ref))
-                cited += [c for c in self.index.chunks if c.doc_id == d.doc_id and number_key(ref.number) in c.defines][:1]
+                cited += [c for c in (self.index.chunks[i] for i in self.retriever.defines.get(number_key(ref.number), []))
+                          if c.doc_id == d.doc_id][:1]
             return self._finish("\n".join(lines), cited, hits, top_k, "reference")
         if asks_for_number and not mentions:
             cands: list[tuple[float, Reference, Chunk]] = []
@@ -275,7 +279,8 @@ class Assistant:
         return self.directives[0] if len(self.directives) == 1 else None
 
     def _meta_chunk(self, d: Directive, section: str) -> list[Chunk]:
-        return [c for c in self.index.chunks if c.doc_id == d.doc_id and c.section == section][:1]
+        c = self._by_section.get((d.doc_id, section))
+        return [c] if c is not None else []
 
     # the directive itself: who issued it, when, about what
     def _document_answer(self, q: str, fq: str, hits: list[Hit], top_k: int) -> Answer | None:
@@ -431,8 +436,8 @@ class Assistant:
         quote = _best_sentences(q, top.text, 2)
         cited = [top]
         points = [c for c in self.index.chunks
-                  if top.kind == "section" and c.kind == "point" and c.doc_id == top.doc_id
-                  and c.section.startswith(top.section + ".")]
+                  if c.kind == "point" and c.doc_id == top.doc_id and c.section.startswith(top.section + ".")
+                  ] if top.kind == "section" else []
         if points:
             # a section heading says who; its lettered points say what: list them
             lines = [c.section.rsplit(".", 1)[-1] + ") " + _shorten(_POINT_LABEL.sub("", clean_inline(c.text)), 160)

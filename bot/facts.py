@@ -24,10 +24,10 @@ from sqlalchemy import Engine as SqlEngine
 from retrieval import factstore as fs
 from retrieval.db import init_schema
 from retrieval.factstore import SyncReport
-from retrieval.obligations import Obligation, extract_obligations
+from retrieval.obligations import Obligation
 from retrieval.reminders import TZ, Reminder, Subscription, due_reminders, next_due_at
 from retrieval.store import Store
-from retrieval.units import Units, units_for_index
+from retrieval.units import Units
 
 from .engine import Engine
 
@@ -70,9 +70,7 @@ class FactService:
         assistant = self.engine.assistant
         with self._lock:
             if self._facts is None or self._facts[0] is not assistant:
-                units = units_for_index(assistant.index.path)
-                obligations = [o for d in assistant.directives for o in extract_obligations(d, units)]
-                self._facts = (assistant, Facts(units, obligations))
+                self._facts = (assistant, Facts(assistant.units, assistant.obligations))
             return self._facts[1]
 
     def sync(self) -> SyncReport | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .calibration import is_realtime
 from .chunking import directive_citation
+from .duties import shorten
 from .embedder import Embedder, make_embedder
 from .glossary import Glossary
 from .index import IndexError_, LoadedIndex, load_index, read_manifest
@@ -66,8 +67,10 @@ class Assistant:
         self.thresholds = thresholds or Thresholds(min_dense=float(index.manifest.get("abstain_dense", Thresholds.min_dense)))
         self.documents = {d.doc_id: d for d in index.documents}
         self.directives = [d for d in index.documents if isinstance(d, Directive)]
-        self.obligations: list[Obligation] = [o for d in self.directives for o in extract_obligations(d)]
+        # the units that travel with this index; everything downstream (duty answers, the
+        # bot's /nhiemvu and reminders) reads these obligations instead of extracting again
         self.units = units_for_index(index.path)
+        self.obligations: list[Obligation] = [o for d in self.directives for o in extract_obligations(d, self.units)]
         self.references: dict[str, tuple[Reference, Directive]] = {}
         for d in self.directives:
             for r in d.references:
@@ -440,7 +443,7 @@ class Assistant:
                   ] if top.kind == "section" else []
         if points:
             # a section heading says who; its lettered points say what: list them
-            lines = [c.section.rsplit(".", 1)[-1] + ") " + _shorten(_POINT_LABEL.sub("", clean_inline(c.text)), 160)
+            lines = [c.section.rsplit(".", 1)[-1] + ") " + shorten(_POINT_LABEL.sub("", clean_inline(c.text)), 160)
                      for c in points]
             return self._finish(clean_inline(top.text).rstrip() + "\n" + "\n".join(lines), [top, *points], hits,
                                 top_k, "passage")
@@ -448,27 +451,27 @@ class Assistant:
         head = self._section_heading_chunk(top) if top.kind == "point" else None
         if head is not None and re.search(r"\bai\b|(don vi|co quan|so|nganh|dia phuong) nao", fold(q)):
             who = re.sub(r"^\d+\.\s*", "", clean_inline(head.text)).rstrip(":").strip()
-            quote = re.sub(r"^[a-zđ]\)\s*", "", quote)
+            quote = _POINT_LABEL.sub("", quote)
             quote = f"{who} ({top.section}): {quote[:1].lower() + quote[1:]}"
             cited.append(head)
         return self._finish(quote, cited, hits, top_k, "passage")
 
     # -- abstention ---------------------------------------------------------------
-    def coverage(self, q: str, hits: list[Hit]) -> float:
+    def coverage(self, q: str, best: list[str]) -> float:
         """Share of the question's content words found, accents and all, in the best units'
-        text. An unaccented question is compared after its accents are restored from the
+        syllables. An unaccented question is compared after its accents are restored from the
         corpus; a word the corpus never uses cannot be restored and counts as missing."""
         restored = self.retriever.restore(q)
         toks = [t for t in syllables(restored) if fold(t) not in _QWORDS and fold(t) not in _FOLDED_STOP]
         if not toks:
             return 1.0
-        have = set(syllables(" ".join(self._unit_text(h.chunk) for h in hits[:3])))
+        have = set(best)
         return sum(1 for t in toks if t in have) / len(toks)
 
-    def word_coverage(self, q: str, hits: list[Hit]) -> float:
+    def word_coverage(self, q: str, best: list[str]) -> float:
         """Like `coverage`, by pyvi words: "tổng thống" is missing from a text that has
         "tổng hợp" and "hệ thống"."""
-        text = " " + " ".join(syllables(" ".join(self._unit_text(h.chunk) for h in hits[:3]))) + " "
+        text = f" {' '.join(best)} "
         words = []
         for w in segment(self.retriever.restore(q)):
             syl = syllables(w.replace("_", " "))
@@ -478,10 +481,10 @@ class Assistant:
             return 1.0
         return sum(1 for w in words if f" {w} " in text) / len(words)
 
-    def missing_name(self, q: str, hits: list[Hit]) -> str | None:
+    def missing_name(self, q: str, best: list[str]) -> str | None:
         """A proper name the question asks about ("Nhật Bản", "Đà Lạt") that none of the best
         passages contains: then they are about something else, however similar they look."""
-        text = " " + " ".join(syllables(fold(" ".join(self._unit_text(h.chunk) for h in hits[:3])))) + " "
+        text = f" {' '.join(fold(t) for t in best)} "
         for name in _proper_names(q):
             if f" {' '.join(syllables(fold(name)))} " not in text and self.glossary.lookup(name) is None:
                 return name
@@ -506,23 +509,19 @@ class Assistant:
             return True
         th = self.thresholds
         dense = max(h.dense for h in hits[:3])
+        best = syllables(" ".join(self._unit_text(h.chunk) for h in hits[:3]))  # once: law articles are long
         # a name the passages never mention, and a meaning no closer than off-topic probes
-        if dense < th.min_dense and self.missing_name(q, hits):
+        if dense < th.min_dense and self.missing_name(q, best):
             return True
-        cov = self.coverage(q, hits)
+        cov = self.coverage(q, best)
         if cov < th.min_coverage:
             return True
         # below the bar only a question whose every word (not just syllable) is there stays
-        return dense < th.min_dense and min(cov, self.word_coverage(q, hits)) < th.strong_coverage
+        return dense < th.min_dense and min(cov, self.word_coverage(q, best)) < th.strong_coverage
 
 
 # -- helpers -----------------------------------------------------------------------
 _POINT_LABEL = re.compile(r"^[a-zđ]\)\s*")
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _proper_names(question: str) -> list[str]:
@@ -545,7 +544,6 @@ def _proper_names(question: str) -> list[str]:
     if run:
         out.append(" ".join(run))
     return out
-
 
 
 _FOLDED_STOP = frozenset(fold(w) for w in STOPWORDS)

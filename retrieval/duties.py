@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Answer
 from .text import fold as fold_text
-from .obligations import Obligation, applicable, extract_obligations, format_date
-from .units import Resolution, Unit, Units, units_for_index
+from .obligations import Obligation, applicable, format_date
+from .units import Resolution, Unit, Units
 
 if TYPE_CHECKING:
     from .model import Chunk
@@ -314,8 +314,7 @@ _CONTEXTS: "weakref.WeakKeyDictionary[Any, _Context]" = weakref.WeakKeyDictionar
 def _context(assistant: Any) -> _Context:
     ctx = _CONTEXTS.get(assistant)
     if ctx is None:
-        units = units_for_index(assistant.index.path)
-        obs = [o for d in assistant.directives for o in extract_obligations(d, units)]
+        units, obs = assistant.units, assistant.obligations
         ids = {d.doc_id for d in assistant.directives}
         words = " ".join(f"{c.context} {c.text}" for c in assistant.index.chunks if c.doc_id in ids)
         ctx = _CONTEXTS[assistant] = _Context(units, obs, " " + " ".join(re.findall(r"[0-9a-z]+", fold_text(words))) + " ")

@@ -26,12 +26,11 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import numpy as np
 
 from .chunking import chunk_document
 from .embedder import Embedder, EmbeddingCache, QueryCache, embed_with_cache
 from .ingest import corpus_files, load_document
-from .model import Chunk, Document, Law
+from .model import Chunk, Document
 from .restore import AccentRestorer
 from .text import fold, folded_tokens
 from .tokencache import TokenCache, tokens_with_cache

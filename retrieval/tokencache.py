@@ -28,7 +28,7 @@ class TokenCache:
     def key(text: str) -> str:
         return hashlib.sha1(f"{RULES}\n{text}".encode("utf-8")).hexdigest()
 
-    def _get_many(self, keys: list[str]) -> dict[str, list[str]]:
+    def get_many(self, keys: list[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for i in range(0, len(keys), 500):
             part = keys[i : i + 500]
@@ -36,6 +36,11 @@ class TokenCache:
             for k, toks in self._db.execute(q, part):
                 found[k] = json.loads(toks)
         return found
+
+    def put_many(self, items: list[tuple[str, list[str]]]) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO bm25_tokens VALUES (?, ?)",
+                             [(k, json.dumps(t, ensure_ascii=False)) for k, t in items])
+        self._db.commit()
 
     def close(self) -> None:
         self._db.close()
@@ -46,16 +51,15 @@ def tokens_with_cache(texts: list[str], cache: TokenCache | None) -> list[list[s
     if cache is None:
         return [bm25_tokens(t) for t in texts]
     keys = [TokenCache.key(t) for t in texts]
-    found = cache._get_many(keys)
-    new: list[tuple[str, str]] = []
+    found = cache.get_many(keys)
+    new: list[tuple[str, list[str]]] = []
     out: list[list[str]] = []
     for k, t in zip(keys, texts):
         toks = found.get(k)
         if toks is None:
             toks = found[k] = bm25_tokens(t)
-            new.append((k, json.dumps(toks, ensure_ascii=False)))
+            new.append((k, toks))
         out.append(toks)
     if new:
-        cache._db.executemany("INSERT OR REPLACE INTO bm25_tokens VALUES (?, ?)", new)
-        cache._db.commit()
+        cache.put_many(new)
     return out

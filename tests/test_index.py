@@ -117,6 +117,6 @@ def test_token_cache_gives_the_same_tokens_and_skips_segmentation(tmp_path):
     assert first == [bm25_tokens(t) for t in texts]
     cache.close()
     cache = TokenCache(tmp_path / "c.sqlite")
-    assert len(cache._get_many([TokenCache.key(t) for t in texts])) == 2  # stored, found by text
+    assert len(cache.get_many([TokenCache.key(t) for t in texts])) == 2  # stored, found by text
     assert tokens_with_cache(texts, cache) == first
     cache.close()

@@ -19,10 +19,13 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.duties import hanchot_text, lookup_unit, nhiemvu_text, unknown_unit_message
+from retrieval.units import lookup_unit, unknown_unit_message
+
+from .duties import hanchot_text, nhiemvu_text
 from retrieval.index import IndexError_
-from retrieval.model import Answer, Directive, Law, Source
-from retrieval.obligations import format_date
+from retrieval.document import AdminDocument
+from retrieval.model import Answer, Law, Source
+from retrieval.deadlines import format_date
 from retrieval.references import describe, mentions_in_question, number_key
 from retrieval.reminders import Subscription
 from retrieval.settings import Settings
@@ -295,7 +298,7 @@ class Dialogue:
         return Reply(pack(blocks))
 
     def cmd_viettat(self, who: Who, args: str) -> Reply:
-        gl = self.engine.assistant.glossary
+        gl = self.engine.assistant.library.glossary
         if not args:
             lines = [f"{abbr}: {', '.join(m)}" for abbr, m in sorted(gl.entries.items(), key=lambda x: fold(x[0]))]
             return Reply(pack([Block("Từ viết tắt", "b"), *[Block(x) for x in lines]]))
@@ -318,20 +321,21 @@ class Dialogue:
         mentions = mentions_in_question(args)
         # an indexed document, by number or by words of its title
         for d in docs:
-            num = d.meta.number if isinstance(d, Directive) else d.number
+            num = d.number
             if (num and any(m.matches(num) for m in mentions)) or \
                     (not mentions and fold(args) in fold(d.title + " " + (num or ""))):
                 return Reply(pack(_document_blocks(d)))
         # a document the indexed ones cite
-        cited = [(r, d) for key, (r, d) in a.references.items() if any(m.matches(key) for m in mentions)]
+        refs = a.library.references
+        cited = [(r, d) for key, (r, d) in refs.items() if any(m.matches(key) for m in mentions)]
         if not cited and not mentions:
-            cited = [(r, d) for r, d in a.references.values() if fold(args) in fold(r.number)]
+            cited = [(r, d) for r, d in refs.values() if fold(args) in fold(r.number)]
         if cited:
             blocks = []
             for ref, d in cited[:5]:
                 blocks.append(Block(f"{ref.kind} số {ref.number}".strip(), "b"))
                 blocks.append(Block(describe(ref) + "."))
-                blocks.append(Block(f"Được dẫn tại {ref.location} của {d.meta.kind} {d.meta.number}.", "i"))
+                blocks.append(Block(f"Được dẫn tại {ref.location} của {d.short_name}.", "i"))
                 blocks.append(Block(ref.text, "blockquote"))
             blocks.append(Block("Văn bản này chỉ được dẫn chiếu; toàn văn không có trong kho.", "i"))
             return Reply(pack(blocks))
@@ -503,32 +507,40 @@ def _source_json(s: Source) -> dict[str, Any]:
     return {**s.to_json(), "chunk_id": s.chunk_id}
 
 
-def _doc_line(d: Directive | Law) -> str:
-    if isinstance(d, Directive):
-        number = d.meta.number if d.meta.number and d.meta.number[0].isdigit() else f"số …{d.meta.number} (chưa ghi số)"
-        return f"• {d.meta.kind} {number} — {d.meta.issuer}: {d.meta.subject} ({len(d.sections)} mục)"
+def _doc_line(d: AdminDocument | Law) -> str:
+    if isinstance(d, AdminDocument):
+        number = d.number if not d.header.number.blank else f"số …{d.number} (chưa ghi số)"
+        parts = len([n for n in d.body if n.kind != "paragraph"])
+        return f"• {d.kind} {number} — {d.issuer}: {d.subject} ({parts} phần)"
     return f"• {d.title}" + (f" ({d.number})" if d.number else "") + f" — {len(d.articles)} điều"
 
 
-def _document_blocks(d: Directive | Law) -> list[Block]:
+def _document_blocks(d: AdminDocument | Law) -> list[Block]:
     if isinstance(d, Law):
         blocks = [Block(d.title + (f" ({d.number})" if d.number else ""), "b"),
                   Block(f"{len(d.articles)} điều.", "i"), Block("Các điều", "b")]
         blocks.append(Block("\n".join(f"Điều {a.number}. {a.heading}" for a in d.articles)))
         return blocks
-    m = d.meta
-    facts = [f"Loại: {m.kind}", f"Số, ký hiệu: {m.number}" + (" (chưa ghi số)" if not m.number[:1].isdigit() else ""),
-             f"Cơ quan ban hành: {m.issuer}"]
-    if m.place or m.date_text:
-        facts.append("Nơi, ngày: " + ", ".join(x for x in (m.place, m.date_text) if x))
-    facts.append(f"Trích yếu: {m.subject}")
-    if m.signer:
-        facts.append(f"Người ký: {m.signer.title} {m.signer.name}".strip())
+    h = d.header
+    facts = [f"Loại: {d.kind}", f"Số, ký hiệu: {d.number}" + (" (chưa ghi số)" if h.number.blank else ""),
+             f"Cơ quan ban hành: {d.issuer}"]
+    if h.date.place or h.date.text:
+        facts.append("Nơi, ngày: " + ", ".join(x for x in (h.date.place, h.date.text) if x))
+    if h.urgency:
+        facts.append(f"Độ khẩn: {h.urgency}")
+    facts.append(f"Trích yếu: {d.subject}")
+    if d.signer:
+        facts.append(f"Người ký: {d.signer.title} {d.signer.name}".strip())
+    if d.effective:
+        facts.append(f"Hiệu lực: {d.effective}")
     blocks = [Block(d.title, "b"), Block("\n".join(facts))]
-    if m.recipients:
-        blocks += [Block("Kính gửi", "b"), Block("\n".join(f"• {r}" for r in m.recipients))]
+    if d.recipients:
+        blocks += [Block("Kính gửi", "b"), Block("\n".join(f"• {r}" for r in d.recipients))]
     blocks.append(Block("Nội dung chính", "b"))
-    blocks.append(Block("\n".join(f"{s.number}. {_short(s.heading, 160)}" for s in d.sections) or "(không có mục đánh số)"))
+    outline = [f"{n.path}: {_short(n.heading or n.text, 160)}" for n in d.body if n.kind != "paragraph"]
+    outline += [f"{a.kind} kèm theo: {_short(a.subject, 120)}" for a in d.attachments]
+    outline += [f"{n.path}: {_short(n.heading, 120)}" for n in d.appendices]
+    blocks.append(Block("\n".join(outline) or "(không có mục đánh số)"))
     if d.references:
         blocks.append(Block(f"Văn bản được dẫn chiếu ({len(d.references)})", "b"))
         seen: set[str] = set()

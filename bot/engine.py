@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.answer import Assistant
+from retrieval.answering import Assistant
 from retrieval.model import Answer
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,5 @@
-"""Trợ lý CCHC retrieval core: parse → chunk → index → retrieve → answer. No Telegram here."""
+"""Trợ lý CCHC retrieval core: read → model → chunk → index → retrieve → answer → render.
 
-from .answer import Assistant
-from .model import Answer, Source
-
-__all__ = ["Assistant", "Answer", "Source"]
+No Telegram and no chat storage here. Modules are imported where they are used, so that
+reading a document does not load the embedder or the index.
+"""

@@ -138,7 +138,7 @@ def _cold_start(index_dir: Path) -> float:
 
 
 def run_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from .answer import Assistant
+    from .answering import Assistant
     from .evaluation import load_rows
 
     eval_dir = Path(args.eval_dir)

@@ -21,7 +21,7 @@ def _err(msg: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
-    from .directive import ParseError
+    from .readers.blocks import ParseError
     from .embedder import make_embedder
     from .index import IndexError_, build_index, is_stale
 
@@ -54,7 +54,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _open_assistant(index: str | None, settings: Settings):  # type: ignore[no-untyped-def]
-    from .answer import Assistant
+    from .answering import Assistant
 
     index_dir = Path(index or settings.index_dir)
     if index is None and not (index_dir / "manifest.json").exists():
@@ -122,6 +122,13 @@ def cmd_obligations(args: argparse.Namespace, settings: Settings) -> int:
         return _err(str(exc))
 
 
+def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    from .obligations_cli import inspect_file
+
+    units = Path(args.units) if args.units else None
+    return inspect_file(Path(args.file), units, args.json)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m retrieval", description="Trợ lý CCHC: tra cứu văn bản có trích dẫn")
     sub = p.add_subparsers(dest="command", required=True)
@@ -157,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--unit")
     o.add_argument("--json", action="store_true")
     o.set_defaults(func=cmd_obligations)
+
+    ins = sub.add_parser("inspect", help="show what was understood of one file (metadata, tree, tables, duties)")
+    ins.add_argument("file")
+    ins.add_argument("--units", help="units file (default corpus/units.yaml)")
+    ins.add_argument("--json", action="store_true")
+    ins.set_defaults(func=cmd_inspect)
 
     return p
 

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .answer import Assistant
+from .answering import Assistant
 
 
 def norm(s: str | None) -> str:

@@ -38,8 +38,10 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base
-from .model import Directive, Document, Law
+from .db import MIGRATIONS, Base
+from .deadlines import Recurrence, Relative
+from .document import AdminDocument
+from .model import Document, Law
 from .obligations import Obligation, extract_obligations
 from .reminders import Subscription
 from .units import Units
@@ -80,6 +82,19 @@ class FactObligation(Base):
     text: Mapped[str] = mapped_column(Text)
     chunk_id: Mapped[str] = mapped_column(String(300), default="")
     unresolved: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
+    # roles, lead and cooperating units, hour, schedule, relative time limit, basis (migration 1)
+    details: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # type: ignore[type-arg]
+
+
+def _add_details_column(conn) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect, text
+
+    cols = {c["name"] for c in inspect(conn).get_columns("fact_obligations")}
+    if "details" not in cols:
+        conn.execute(text("ALTER TABLE fact_obligations ADD COLUMN details JSON"))
+
+
+MIGRATIONS.append((1, "fact_obligations.details: roles, schedule and relative deadlines", _add_details_column))
 
 
 class ReminderSubscription(Base):
@@ -124,8 +139,8 @@ class SyncReport:
 
 
 def _doc_fields(doc: Document) -> dict[str, str]:
-    if isinstance(doc, Directive):
-        return {"title": doc.title, "number": doc.meta.number, "kind": doc.meta.kind, "source": doc.source}
+    if isinstance(doc, AdminDocument):
+        return {"title": doc.title, "number": doc.number, "kind": doc.kind, "source": doc.source}
     if isinstance(doc, Law):
         return {"title": doc.title, "number": doc.number, "kind": "Luật", "source": doc.source}
     raise TypeError(f"not a document: {type(doc).__name__}")
@@ -150,8 +165,35 @@ def _row(doc_pk: int, i: int, o: Obligation) -> FactObligation:
         document_id=doc_pk, position=i, key=o.key, units=list(o.units), group_name=o.group, label=o.label,
         responsible=o.responsible, kind=o.kind, action=o.action, recipient=o.recipient, via=o.via, what=o.what,
         deadline=o.deadline, deadline_text=o.deadline_text, recurrence=o.recurrence, purpose=o.purpose,
-        section=o.section, text=o.text, chunk_id=o.chunk_id, unresolved=list(o.unresolved),
+        section=o.section, text=o.text, chunk_id=o.chunk_id, unresolved=list(o.unresolved), details=_details(o),
     )
+
+
+def _details(o: Obligation) -> dict[str, object]:
+    return {
+        "roles": o.roles, "lead": o.lead, "sentence": o.sentence, "cooperating": o.cooperating, "time": o.time, "basis": o.basis,
+        "doc_type": o.doc_type, "doc_date": o.doc_date.isoformat() if o.doc_date else None,
+        "start": o.start.isoformat() if o.start else None,
+        "rule": ({"period": o.rule.period, "label": o.rule.label, "day": o.rule.day, "month": o.rule.month}
+                 if o.rule is not None else None),
+        "relative": ({"amount": o.relative.amount, "unit": o.relative.unit, "anchor": o.relative.anchor}
+                     if o.relative is not None else None),
+    }
+
+
+def _from_details(d: dict | None) -> dict[str, object]:  # type: ignore[type-arg]
+    if not d:
+        return {}
+    day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
+    rule = d.get("rule")
+    rel = d.get("relative")
+    return {
+        "roles": list(d.get("roles") or []), "lead": list(d.get("lead") or []), "sentence": d.get("sentence") or "",
+        "cooperating": list(d.get("cooperating") or []), "time": d.get("time"), "basis": d.get("basis") or "direct",
+        "doc_type": d.get("doc_type") or "", "doc_date": day(d.get("doc_date")), "start": day(d.get("start")),
+        "rule": Recurrence(rule["period"], rule["label"], rule.get("day"), rule.get("month")) if rule else None,
+        "relative": Relative(rel["amount"], rel["unit"], rel["anchor"]) if rel else None,
+    }
 
 
 def sync_facts(engine: Engine, documents: Iterable[Document], units: Units, prune: bool = True,
@@ -163,7 +205,7 @@ def sync_facts(engine: Engine, documents: Iterable[Document], units: Units, prun
     with Session(engine) as s, s.begin():
         stored = {d.doc_id: d for d in s.scalars(select(FactDocument))}
         for doc in docs:
-            obs = extract_obligations(doc, units) if isinstance(doc, Directive) else []
+            obs = extract_obligations(doc, units) if isinstance(doc, AdminDocument) else []
             checksum = document_checksum(doc, obs)
             row = stored.get(doc.doc_id)
             if row is not None and row.checksum == checksum:
@@ -208,7 +250,7 @@ def load_obligations(engine: Engine) -> list[Obligation]:
                 deadline=o.deadline, deadline_text=o.deadline_text, purpose=o.purpose, doc_id=d.doc_id,
                 doc_title=d.title, doc_number=d.number, section=o.section, text=o.text, units=list(o.units or []),
                 group=o.group_name, label=o.label, recurrence=o.recurrence, kind=o.kind, chunk_id=o.chunk_id,
-                unresolved=list(o.unresolved or []),
+                unresolved=list(o.unresolved or []), **_from_details(o.details),  # type: ignore[arg-type]
             )
             for o, d in rows
         ]

@@ -35,9 +35,9 @@ from .restore import AccentRestorer
 from .text import fold, folded_tokens
 from .tokencache import TokenCache, tokens_with_cache
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # small reference data that travels with the index (looked up beside the documents)
-REFERENCE_DATA = ("glossary.tsv", "units.yaml")
+REFERENCE_DATA = ("glossary.tsv", "units.yaml", "slots.tsv")
 log = logging.getLogger(__name__)
 
 
@@ -188,9 +188,24 @@ def _calibrate(index_dir: Path, embedder: Embedder, cache_path: Path | None) -> 
     cached.embed_queries(probes)
     retriever = HybridRetriever(load_index(index_dir), cached, Glossary.load(index_dir / "glossary.tsv"))
     best = [max(h.dense for h in retriever.search(q, top_k=3)) for q in probes]
+    _embed_slot_examples(index_dir, retriever)
     if cache:
         cache.close()
     return round(dense_bar(best), 4)
+
+
+def _embed_slot_examples(index_dir: Path, retriever: "HybridRetriever") -> None:  # type: ignore[name-defined]
+    """The labelled questions that decide what a question asks, embedded as questions are."""
+    import numpy as np
+
+    from .answering.slots import SlotExamples
+
+    pairs = SlotExamples.read(index_dir / "slots.tsv")
+    if not pairs:
+        return
+    vecs = np.stack([retriever.query_vector(t) for _s, t in pairs]).astype(np.float32)
+    np.savez(index_dir / "slots.npz", slots=np.array([s for s, _t in pairs]), texts=np.array([t for _s, t in pairs]),
+             vectors=vecs)
 
 
 _LA = re.compile(r"\bla\b")

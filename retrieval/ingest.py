@@ -1,102 +1,63 @@
-"""Read source files (.md, .txt, .docx, .pdf) into Directive or Law structures."""
+"""From a file to the document model: read (one reader per type), then tell a law from an
+administrative document by its type and parse it with the right structure."""
 
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
-from .directive import ParseError, parse_directive
+from .document import AdminDocument
 from .law import parse_law_lines
-from .model import Document
-from .text import nfc
+from .model import Document, Law
+from .readers import SUPPORTED, ParseError, RawDocument, read_file
+from .structure import LAW_TITLES, parse_admin
+from .text import clean_inline
 
-SUPPORTED = (".md", ".txt", ".docx", ".pdf")
+_LAW_NAME = re.compile(r"^(Bộ luật|Luật|Hiến pháp|Pháp lệnh)\b", re.IGNORECASE)
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+")
+_TYPE_LINE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|"
+                        r"NGHỊ QUYẾT|HƯỚNG DẪN|ĐỀ ÁN|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|NGHỊ ĐỊNH|THÔNG TƯ)\b")
 
 
-def read_docx_lines(path: Path) -> list[str]:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
+def document_type(raw: RawDocument) -> str:
+    """"law" or "admin": by the type the document declares, never by counting "Điều" lines.
 
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ParseError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}: {exc})") from exc
-    lines: list[str] = []
-    for para in document.paragraphs:
-        lines.extend(para.text.split("\n"))
-    for table in document.tables:
-        for row in table.rows:
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # merged cells repeat
-                    continue
-                seen.add(id(cell._tc))
-                lines.extend(cell.text.split("\n"))
-    return lines
-
-
-_BLOCK_START = re.compile(r"^(Điều\s+\d+|Chương\s|Mục\s+\d|\d+\.\s|[a-zđ]\)\s|[-+•]\s|<sup>|\*\*|Kính gửi|Nơi nhận|Số:)")
-
-
-def read_pdf_lines(path: Path) -> list[str]:
-    """PDF text comes as wrapped lines; join them back into paragraphs."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(str(path))
-        raw = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise ParseError(f"{path.name}: not a readable .pdf file ({exc.__class__.__name__}: {exc})") from exc
-    paragraphs: list[str] = []
-    for line in nfc(raw).split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        prev = paragraphs[-1] if paragraphs else ""
-        # headings ("Điều 2. Thanh niên", "Chương I") end without punctuation but stand alone
-        joins = (
-            prev
-            and not _BLOCK_START.match(line)
-            and not re.search(r"[.:;!?]$", prev)
-            and not prev.isupper()
-            and not re.match(r"^(#|Điều\s+\d+|Chương\s)", prev)
-        )
-        if joins:
-            paragraphs[-1] = f"{prev} {line}"
-        else:
-            paragraphs.append(line)
-    return paragraphs
-
-
-def _is_law(lines: list[str]) -> bool:
-    return sum(1 for x in lines if _ARTICLE_LINE.match(x.strip())) >= 2 or (
-        bool(lines) and lines[0].startswith("# ") and any(_ARTICLE_LINE.match(x.strip()) for x in lines)
-    )
+    A law declares itself by its title ("# Luật Giá", "LUẬT", "BỘ LUẬT", a portal title
+    "Luật Cảnh vệ số 13/2017/QH14"); an administrative document by its type line or by a
+    số/ký hiệu with a type code. A text that declares nothing but is made of articles is a
+    law fragment."""
+    if raw.title and _LAW_NAME.match(raw.title):
+        return "law"
+    head = [clean_inline(b.text) for b in raw.blocks[:25] if b.kind == "text"]
+    for line in head:
+        first = line.split("\n")[0].strip()
+        up = first.upper().strip(" .:")
+        if _TYPE_LINE.match(up) and up == first.strip(" .:") and not up.startswith(tuple(LAW_TITLES)):
+            return "admin"
+        if up in LAW_TITLES or re.match(r"^(LUẬT|BỘ LUẬT)\s+[A-ZĐÀ-Ỹ]", first) and first.isupper():
+            return "law"
+        if _LAW_NAME.match(first) and re.search(r"\bsố\b", first) and len(first) < 300:
+            return "law"
+        if re.match(r"^(V/v|Về việc)\b", first) or re.match(r"^Số\s*:?\s*\S*/[A-ZĐ]", first):
+            # a công văn's trích yếu, or a number with an administrative type code
+            if not re.search(r"/QH\d*|/L-", first):
+                return "admin"
+    if raw.title:
+        return "admin" if _TYPE_LINE.match(raw.title.upper()) else "law"
+    articles = sum(1 for x in raw.lines if _ARTICLE_LINE.match(x.strip()))
+    return "law" if articles >= 2 else "admin"
 
 
 def load_document(path: Path) -> Document:
     """Parse one file. Raises ParseError naming the file when it cannot be read."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise ParseError(f"{path.name}: unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED)})")
-    try:
-        if suffix == ".docx":
-            lines = read_docx_lines(path)
-        elif suffix == ".pdf":
-            lines = read_pdf_lines(path)
-        else:
-            lines = path.read_text(encoding="utf-8").split("\n")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name}: not UTF-8 text ({exc})") from exc
-    lines = [nfc(x) for x in lines]
-    if not any(x.strip() for x in lines):
-        raise ParseError(f"{path.name}: the file has no text")
-    if _is_law(lines):
-        return parse_law_lines(lines, path.name)
-    return parse_directive("\n".join(lines), path.name)
+    raw = read_file(path)
+    return parse_raw(raw)
+
+
+def parse_raw(raw: RawDocument) -> Document:
+    if document_type(raw) == "law":
+        return parse_law_lines(raw.lines, raw.source, raw.title)
+    return parse_admin(raw)
 
 
 def corpus_files(dirs: list[Path]) -> list[Path]:
@@ -115,3 +76,6 @@ def corpus_files(dirs: list[Path]) -> list[Path]:
                     continue
                 files.append(p)
     return files
+
+
+__all__ = ["AdminDocument", "Law", "ParseError", "SUPPORTED", "corpus_files", "document_type", "load_document", "parse_raw"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .directive import ParseError
+from .readers.blocks import ParseError
 from .model import Article, Law
 from .text import nfc
 

@@ -1,93 +1,16 @@
-"""Plain data passed between stages: parse -> chunk -> index -> retrieve -> answer."""
+"""Plain data passed between stages: read -> model -> chunk -> index -> retrieve -> answer.
+
+The administrative document model lives in `document.py`; a law keeps the article model
+below (Hiến pháp, Bộ luật, Luật, Pháp lệnh are cited by article).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .document import AdminDocument, Footnote, Reference
 
-@dataclass
-class Footnote:
-    number: int
-    text: str
-    # where the mark stands: section paths such as "1.a" or "mở đầu"
-    cited_in: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Point:
-    """A lettered point such as `đ)` inside a numbered section."""
-
-    label: str
-    text: str
-    footnotes: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Section:
-    number: str
-    heading: str
-    points: list[Point] = field(default_factory=list)
-    # paragraphs of the section that are not lettered points
-    paragraphs: list[str] = field(default_factory=list)
-    footnotes: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Signer:
-    name: str
-    title: str  # the signer's own title, e.g. "Phó Chủ tịch"
-    capacity: list[str] = field(default_factory=list)  # ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
-    text: str = ""  # the signature block as written
-
-
-@dataclass
-class Reference:
-    """A document cited by another one: "Kế hoạch số 187/KH-UBND ngày 21/12/2023 của UBND tỉnh về …"."""
-
-    number: str
-    kind: str  # "Kế hoạch", "Thông báo", … ("" when the text does not say)
-    date: str | None
-    issuer: str | None
-    subject: str | None
-    text: str  # the sentence or footnote clause that describes it
-    location: str  # "chú thích 2", "mục 1.a"
-
-
-@dataclass
-class DirectiveMeta:
-    number: str  # "/UBND-NC" when the number is left blank
-    kind: str  # "Công văn", "Kế hoạch", "Thông báo", …
-    place: str | None
-    date_text: str | None  # "ngày tháng 8 năm 2024" as written
-    month: int | None
-    year: int | None
-    subject: str  # trích yếu: "V/v triển khai …"
-    issuer: str  # "UBND tỉnh Hưng Yên"
-    recipients: list[str] = field(default_factory=list)  # Kính gửi
-    copies: list[str] = field(default_factory=list)  # Nơi nhận
-    signer: Signer | None = None
-
-
-@dataclass
-class Directive:
-    doc_id: str
-    source: str  # file name
-    meta: DirectiveMeta
-    preamble: list[str]
-    sections: list[Section]
-    closing: list[str]
-    footnotes: dict[int, Footnote]
-    references: list[Reference] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        subject = self.meta.subject
-        if subject.lower().startswith("v/v"):
-            return f"{self.meta.kind} {subject}"
-        return f"{self.meta.kind} {subject}".strip()
-
-    def section(self, number: str) -> Section | None:
-        return next((s for s in self.sections if s.number == number), None)
+__all__ = ["AdminDocument", "Answer", "Article", "Chunk", "Document", "Footnote", "Law", "Reference", "Source"]
 
 
 @dataclass
@@ -108,7 +31,7 @@ class Law:
     preamble: list[str] = field(default_factory=list)
 
 
-Document = Directive | Law
+Document = AdminDocument | Law
 
 
 @dataclass
@@ -164,12 +87,19 @@ class Answer:
     text: str
     sources: list[Source]
     abstained: bool
-    intent: str = "passage"
+    intent: str = "passage"  # the rule that answered
+    doc_id: str | None = None  # the document it answers from: what "văn bản này" means next
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, label) to pick from
+    latency_ms: float = 0.0
 
     def to_json(self, question: str) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "question": question,
             "answer": self.text,
             "abstained": self.abstained,
+            "intent": self.intent,
             "sources": [s.to_json() for s in self.sources],
         }
+        if self.choices:
+            out["choices"] = [{"doc_id": d, "label": label} for d, label in self.choices]
+        return out

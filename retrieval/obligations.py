@@ -1,18 +1,23 @@
-"""Obligations extracted from directives: who must do what, report to whom, via whom, by when.
+"""Duties read from a document: who must do what, leading or cooperating, report to whom,
+via whom, by when — from sentences and from task tables alike.
 
-All extraction rules live here. Precision over volume: a record names only units that the
-document names (a section heading, its list in parentheses, or the unit a sentence opens
-with), resolved through `corpus/units.yaml`; a name that does not resolve is kept in
-`unresolved`, never replaced by a guess. Dates are read only from explicit phrases
-("chậm nhất vào ngày 15/12/2024", "trước ngày 30/6/2025", "trong tháng 12/2024",
-"trong quý IV/2024"); recurring duties ("hằng quý", "định kỳ 6 tháng") have a
-recurrence and no date.
+A duty's subject comes from where the document gives it, in this order:
+- the sentence itself: "Sở Y tế chủ trì …", "Giao Sở Nội vụ chủ trì …", "Đề nghị X …",
+  "Chủ tịch UBND các xã, phường chỉ đạo …" (a head of a unit stands for the unit), a list
+  ("Các sở, ban, ngành tỉnh; các cơ quan ngành dọc quy định tại điểm d khoản 2 Điều 1 …; UBND
+  các xã, phường báo cáo …") including a reference to a list given elsewhere in the document;
+- the heading of the item or of an item above it ("2. Sở Nội vụ:", "IV.6 Các sở, ban, ngành
+  tỉnh; UBND các huyện, thị xã, thành phố", a lead-in "6. Thủ trưởng các sở …:" over points,
+  a heading's list in parentheses "(các sở: Tư pháp, …)");
+- a task table's columns (task, lead, cooperating, deadline).
+A group ("sở, ban, ngành tỉnh") gives one record whose units are its members; a name the
+registry lacks is kept under its own name (never dropped, never replaced by a guess).
 
-Every numbered section is an obligation of its responsible units: each lettered point
-(or paragraph) gives one record; a sentence that reports to someone or states a deadline
-gives its own record with recipient, channel (via), deadline and purpose. A heading that
-names several groups ("Các sở, ban, ngành tỉnh; …; UBND các huyện, thị xã, thành phố")
-gives one record per group, its units being the group's members.
+Parts that describe rather than assign (results, shortcomings, aims, scope, budget) give
+no duty unless a sentence there assigns one explicitly ("giao …", "đề nghị …"). Within an
+item, every clause that carries a deadline, a schedule or a recipient is a record of its
+own; an item with none is one task record. Deadlines, schedules and relative time limits
+are read by `retrieval.deadlines`.
 """
 
 from __future__ import annotations
@@ -22,140 +27,23 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .model import Directive
-from .text import clean_inline
+from .chunking import node_chunk_ids
+from .deadlines import Deadline, Recurrence, Relative, find_deadlines, format_date, parse_cell
+from .document import AdminDocument, Node, Table, TableRow
+from .text import clean_inline, fold
 from .units import DISTRICT_KINDS, Units, key, load_units
 
-# -- dates and recurrence --------------------------------------------------------------
-_DATE = r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-_DAY_DEADLINE = re.compile(
-    rf"(?:(?:chậm nhất|muộn nhất|hạn chót|không muộn hơn)\s+(?:là\s+)?(?:vào\s+|trước\s+|trong\s+)?(?:ngày\s+)?"
-    rf"|trước\s+(?:ngày\s+)?|hoàn thành\s+(?:vào\s+|trong\s+)?ngày\s+)(?P<date>{_DATE})",
-    re.IGNORECASE,
-)
-_MONTH_DEADLINE = re.compile(
-    r"(?P<rel>chậm nhất trong|trong|trước)\s+tháng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})", re.IGNORECASE
-)
-_QUARTER_DEADLINE = re.compile(
-    r"(?:chậm nhất trong|trong)\s+quý\s+(?P<q>IV|III|II|I|[1-4])(?:/|\s+năm\s+)(?P<y>\d{4})", re.IGNORECASE
-)
-_RECURRENCE = re.compile(
-    r"định\s+kỳ\s+(?P<n>\d+)\s+tháng(?:\s+(?:một lần|1 lần))?"
-    r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?P<p>tháng|quý|năm)"
-    r"|định\s+kỳ\s+(?P<p2>tháng|quý|năm)",
-    re.IGNORECASE,
-)
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+__all__ = [
+    "Obligation", "Responsible", "applicable", "core", "describe", "extract_obligations", "format_date",
+    "parse_report", "parse_responsible", "shorten", "source_label", "split_clauses", "split_sentences", "who",
+]
 
 
-def _last_day(year: int, month: int) -> dt.date:
-    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first_next - dt.timedelta(days=1)
-
-
-def _read_date(text: str, year: int | None, month: int | None) -> dt.date | None:
-    m = re.match(r"(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:(?:/|\s+năm\s+)(\d{4}))?$", text.strip())
-    if not m:
-        return None
-    d, mo = int(m.group(1)), int(m.group(2))
-    if m.group(3):
-        y = int(m.group(3))
-    # no year: the directive's own year, only when that cannot point backwards in time
-    elif year and month and mo >= month:
-        y = year
-    else:
-        return None
-    try:
-        return dt.date(y, mo, d)
-    except ValueError:
-        return None
-
-
-def parse_deadline(text: str, year: int | None = None, month: int | None = None) -> tuple[dt.date | None, str | None]:
-    """(date, phrase as written) of the first deadline in a sentence.
-
-    A recurring phrase ("hằng quý") with no date gives (None, phrase); `year`/`month`
-    (the directive's) complete a date written without its year."""
-    found: list[tuple[int, dt.date | None, str]] = []
-    m = _DAY_DEADLINE.search(text)
-    if m:
-        found.append((m.start(), _read_date(m.group("date"), year, month), m.group(0)))
-    m2 = _MONTH_DEADLINE.search(text)
-    if m2:
-        mo, y = int(m2.group("m")), int(m2.group("y"))
-        date = None
-        if 1 <= mo <= 12:
-            if m2.group("rel").lower() == "trước":  # before the month: the last day of the one before
-                date = dt.date(y, mo, 1) - dt.timedelta(days=1)
-            else:
-                date = _last_day(y, mo)
-        found.append((m2.start(), date, m2.group(0)))
-    m3 = _QUARTER_DEADLINE.search(text)
-    if m3:
-        q = _QUARTERS[m3.group("q").upper()]
-        found.append((m3.start(), _last_day(int(m3.group("y")), 3 * q), m3.group(0)))
-    if found:
-        found.sort(key=lambda x: x[0])
-        _pos, date, phrase = found[0]
-        return date, phrase.strip()
-    r = _RECURRENCE.search(text)
-    if r:
-        return None, r.group(0).strip()
-    return None, None
-
-
-def parse_recurrence(text: str) -> str | None:
-    """'hằng quý', 'hằng tháng', 'hằng năm', '6 tháng' for a recurring duty, else None."""
-    r = _RECURRENCE.search(text)
-    if not r:
-        return None
-    if r.group("n"):
-        return f"{int(r.group('n'))} tháng"
-    return f"hằng {(r.group('p') or r.group('p2')).lower()}"
-
-
-# -- recipient and channel -----------------------------------------------------------
-_ORG = r"(?:UBND|Ủy ban nhân dân|Sở|Bộ|Văn phòng|Ban|Chủ tịch|HĐND|Hội đồng|Thường trực|Thủ tướng|Chính phủ|Tỉnh ủy|Thanh tra|Cục)"
-_RECIPIENT_HEAD = re.compile(
-    rf"(?<![Cc]hương )\b(?:báo cáo|trình)\s+(?:(?:về|cho|lên|đến|tới|gửi)\s+)?(?={_ORG}\b)"
-    rf"|\b(?:gửi|nộp)\s+(?:báo cáo\s+)?(?:kết quả\s+)?(?:về|đến|cho|tới|lên)\s+(?={_ORG}\b)"
-)
-# what follows the recipient: the object of the report, a date, a channel or a purpose
-_RECIPIENT_END = re.compile(
-    r"\s(?:kết quả|tình hình|việc|về|trước|chậm nhất|muộn nhất|định kỳ|hằng|hàng|trong|để|nhằm|theo|những|các|"
-    r"qua|thông qua|đầy đủ|đúng|bằng|số liệu|nội dung|danh sách)\b|[,;.(]|$"
-)
-
-
-def parse_report(sentence: str) -> tuple[str, str | None, str] | None:
-    """(recipient, via, what) of "báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả …"."""
-    m = _RECIPIENT_HEAD.search(sentence)
-    if not m:
-        return None
-    rest = sentence[m.end():]
-    end = _RECIPIENT_END.search(rest)
-    recipient = rest[: end.start()].strip() if end else rest.strip()
-    tail = rest[end.start():] if end else ""
-    via = None
-    vm = re.match(r"\s*\(\s*(?:qua|thông qua)\s+([^)]+)\)\s*", tail) or re.match(
-        rf"\s*,?\s*(?:qua|thông qua)\s+({_ORG}\b.*?)(?=\s(?:kết quả|tình hình|việc|về|trước|chậm nhất|muộn nhất|để|trong)\b|[,;.]|$)",
-        tail,
-    )
-    if vm:
-        via = vm.group(1).strip()
-        tail = tail[vm.end():]
-    if not recipient:
-        return None
-    what = re.split(r"\s+(?:chậm nhất|muộn nhất|trước ngày|trước\s+\d|trong tháng|trong quý|để|nhằm|định kỳ|(?:hằng|hàng) (?:tháng|quý|năm))\b", tail, maxsplit=1)[0]
-    what = re.sub(r"^\s*[,;]?\s*(?:về\s+)?", "", what)
-    return recipient, via, what.strip().rstrip(".,;")
-
-
-# -- the record ------------------------------------------------------------------------
+# -- the record --------------------------------------------------------------------------------
 @dataclass
 class Obligation:
-    responsible: str  # as the document names them (section heading)
-    action: str  # the sentence that states the duty (for a plain task: the point's first sentence)
+    responsible: str  # who, as the document names them (a heading, a sentence's subject)
+    action: str  # the clause that states the duty
     recipient: str | None
     via: str | None
     what: str | None
@@ -165,37 +53,77 @@ class Obligation:
     doc_id: str
     doc_title: str
     doc_number: str
-    section: str  # "mục 2", "mục 3.a"
-    text: str  # the passage as written
-    units: list[str] = field(default_factory=list)  # canonical names of the units it applies to
-    group: str | None = None  # the group it is given to ("sở, ban, ngành tỉnh"), None for a named list
-    label: str = ""  # who, as the heading describes them before its list ("Các đơn vị được kiểm tra …")
-    recurrence: str | None = None  # "hằng quý", "6 tháng"
-    kind: str = "task"  # "report" (has a recipient), "deadline" (a date, no recipient), "task"
+    section: str  # citation: "mục IV.1", "khoản 1 Điều 6", "Phụ lục, dòng 4"
+    text: str  # the passage as written (the evidence)
+    units: list[str] = field(default_factory=list)  # canonical names (or the document's own, if unknown)
+    group: str | None = None  # the group it is given to ("sở, ban, ngành tỉnh")
+    label: str = ""  # who, as the heading describes them ("Các đơn vị được kiểm tra …")
+    recurrence: str | None = None  # "hằng tháng", "hằng quý", "6 tháng"
+    kind: str = "task"  # "report" (has a recipient), "deadline" (a date or schedule), "task"
     chunk_id: str = ""  # the indexed passage it comes from
-    unresolved: list[str] = field(default_factory=list)  # names in the heading not found in units
+    unresolved: list[str] = field(default_factory=list)  # names the registry does not know
+    roles: list[str] = field(default_factory=list)  # "chủ trì", "phối hợp", "thực hiện", "báo cáo", "chỉ đạo", "tham mưu"
+    lead: list[str] = field(default_factory=list)  # who leads the task (for a cooperating unit's record)
+    cooperating: list[str] = field(default_factory=list)  # who cooperates with the lead
+    time: str | None = None  # "16:00" when the deadline has an hour
+    rule: Recurrence | None = None  # a schedule with a day: its next dates for /hanchot and reminders
+    relative: Relative | None = None  # "trong thời hạn 03 ngày làm việc kể từ …"
+    start: dt.date | None = None  # a range's first day
+    doc_type: str = ""  # Kế hoạch, Quyết định, Quy chế, …
+    doc_date: dt.date | None = None
+    basis: str = "direct"  # "direct" | "group: …" | "reference: …"
+    sentence: str = ""  # the whole sentence the clause stands in (its task, when the clause only reports)
 
     @property
     def key(self) -> str:
         """Stable identity across rebuilds (changes only when the duty's text does)."""
-        digest = hashlib.sha1(f"{self.action}|{self.deadline_text or ''}".encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha1(
+            f"{self.action}|{self.deadline_text or ''}|{','.join(self.roles)}".encode("utf-8")).hexdigest()[:10]
         return f"{self.doc_id}:{self.section}:{self.group or '-'}:{digest}"
 
     def applies_to(self, unit_name: str, unit_groups: tuple[str, ...] | list[str] = ()) -> bool:
         return unit_name in self.units or (self.group is not None and self.group in unit_groups)
 
+    def next_deadlines(self, today: dt.date, count: int = 3) -> list[dt.date]:
+        """The dates it falls due from today: its date, or the next ones of its schedule."""
+        if self.deadline is not None:
+            return [self.deadline] if self.deadline >= today else []
+        if self.rule is None:
+            return []
+        out: list[dt.date] = []
+        day = today
+        while len(out) < count:
+            nxt = self.rule.next_on_or_after(day)
+            if nxt is None:
+                break
+            out.append(nxt)
+            day = nxt + dt.timedelta(days=1)
+        return out
+
     def to_json(self, resolved_unit: str | None = None) -> dict[str, object]:
         row: dict[str, object] = {
             "units": list(self.units),
             "group": self.group,
+            "roles": list(self.roles),
             "action": self.action,
             "recipient": self.recipient,
             "via": self.via,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_text": self.deadline_text,
+            "time": self.time,
             "recurrence": self.recurrence,
+            "rule": ({"period": self.rule.period, "day": self.rule.day, "month": self.rule.month}
+                     if self.rule is not None else None),
+            "relative": ({"amount": self.relative.amount, "unit": self.relative.unit, "anchor": self.relative.anchor}
+                         if self.relative is not None else None),
             "purpose": self.purpose,
             "kind": self.kind,
+            "lead": list(self.lead),
+            "cooperating": list(self.cooperating),
+            "basis": self.basis,
+            "unresolved": list(self.unresolved),
+            "doc_number": self.doc_number,
+            "doc_type": self.doc_type,
             "source": {
                 "doc_title": self.doc_title,
                 "doc_number": self.doc_number,
@@ -208,21 +136,167 @@ class Obligation:
         return row
 
 
-# -- who: headings and their lists ------------------------------------------------------
+def applicable(obligations: list[Obligation], unit_name: str, unit_groups: tuple[str, ...] | list[str] = ()) -> list[Obligation]:
+    """The obligations that apply to a unit, directly or through one of its groups, one per
+    duty (a point given to two of the unit's groups is listed once)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for o in obligations:
+        if not o.applies_to(unit_name, unit_groups):
+            continue
+        k = (o.doc_id, o.section, o.action, ",".join(o.roles))
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(o)
+    return out
+
+
+# -- how a record reads (CLI, /nhiemvu, /hanchot, reminders) -------------------------------------
+def shorten(text: str, limit: int = 160) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def describe(ob: Obligation, limit: int = 200) -> str:
+    """One line: what, to whom, via whom, by when ("Báo cáo UBND tỉnh (qua Sở Nội vụ) …")."""
+    if ob.recipient:
+        verb = "Trình" if re.search(r"\btrình\s", ob.action) and "báo cáo" not in ob.action.lower() else "Báo cáo"
+        line = f"{verb} {ob.recipient}"
+        if ob.via:
+            line += f" (qua {ob.via})"
+        if ob.what:
+            line += f" {ob.what}"
+    else:
+        line = shorten(core(ob.action).rstrip("."), limit)
+    if ob.deadline_text and ob.deadline_text.lower() not in line.lower():
+        line += f", {_lower_first(ob.deadline_text)}"
+    return _end(line)
+
+
+def _end(line: str) -> str:
+    line = line.rstrip().rstrip(".")
+    return line if line.endswith("…") else line + "."
+
+
+def core(action: str) -> str:
+    """The duty without its opening grounds ("Căn cứ …, khẩn trương thực hiện …")."""
+    m = re.match(r"^(?:Căn cứ|Trên cơ sở|Theo)\s[^,]{10,300},\s*(?=[a-zđà-ỹ])", action)
+    if m:
+        rest = action[m.end():]
+        return rest[:1].upper() + rest[1:]
+    return action
+
+
+def source_label(ob: Obligation) -> str:
+    """The document and place a record comes from, for texts made without the index."""
+    number = f", số {ob.doc_number}" if ob.doc_number[:1].isdigit() else ""
+    return f"{ob.doc_title}{number}, {ob.section}"
+
+
+def who(ob: Obligation) -> str:
+    """Who a record is given to, briefly."""
+    if ob.group:
+        return ob.group
+    if len(ob.units) <= 3 and ob.units:
+        return ", ".join(ob.units)
+    label = re.sub(r"^Các\s", "các ", ob.label) if ob.label else ""
+    return f"{label} ({len(ob.units)} đơn vị)" if label else f"{len(ob.units)} đơn vị"
+
+
+
+# -- sentences and clauses ------------------------------------------------------------------------
+def split_sentences(text: str) -> list[str]:
+    """Sentences, split at a stop before a capital, never inside parentheses or quotes, nor
+    after an abbreviation such as "TP." or "TX."."""
+    out, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(“":
+            depth += 1
+        elif ch in ")”":
+            depth = max(0, depth - 1)
+        elif ch == "." and depth == 0:
+            nxt = text[i + 1: i + 3]
+            if len(nxt) == 2 and nxt[0] == " " and (nxt[1].isupper() or nxt[1].isdigit()):
+                word = re.search(r"(\S+)$", text[start:i])
+                if word and re.fullmatch(r"[A-ZĐ]{1,3}", word.group(1)):
+                    continue
+                out.append(text[start: i + 1].strip())
+                start = i + 2
+    if text[start:].strip():
+        out.append(text[start:].strip())
+    return out
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses at semicolons outside parentheses and quotes."""
+    out, buf, depth = [], [], 0
+    for ch in sentence:
+        if ch in "(“":
+            depth += 1
+        elif ch in ")”":
+            depth = max(0, depth - 1)
+        if ch == ";" and depth == 0:
+            out.append("".join(buf).strip())
+            buf = []
+            continue
+        buf.append(ch)
+    if "".join(buf).strip():
+        out.append("".join(buf).strip())
+    return [c for c in out if c]
+
+
+# -- who: names in headings, sentences and cells ------------------------------------------------------
+_HEAD_WORDS = ("thủ trưởng", "chủ tịch", "giám đốc", "chánh văn phòng", "chánh thanh tra", "trưởng ban", "lãnh đạo",
+               "người đứng đầu", "chánh")
+_GENERIC = re.compile(r"^(?:và\s+)?(?:các|những)\s+(?:cơ quan|đơn vị|tổ chức|địa phương|cá nhân)\b[^;,]*", re.IGNORECASE)
+_CROSS_REF = re.compile(
+    r"(?:quy định|nêu|được giao|liệt kê)?\s*tại\s+(?:(?:điểm\s+(?P<p>[a-zđ])\s+)?(?:khoản\s+(?P<k>\d+)\s+)?"
+    r"(?:Điều\s+(?P<a>\d+)|[Mm]ục\s+(?P<m>[IVXLC]+(?:\.\d+)*|\d+(?:\.\d+)*))|điểm\s+(?P<p2>[a-zđ])\s+khoản\s+(?P<k2>\d+)"
+    r"\s+[Mm]ục\s+(?P<m2>[IVXLC]+))(?:\s+(?:của\s+)?(?:Quy chế|Kế hoạch|Quyết định|Thông báo|Chỉ thị|văn bản|Công văn|Quy định)\s+này)?",
+)
+# an organisation that the registry may not know, named in a sentence or a cell
+_ORG_HEAD = (r"(?:Sở|Ban|Trung tâm|Công an|Bảo hiểm|Đài|Trường|Bưu điện|Cục|Chi cục|Kho bạc|Ngân hàng|Thuế|Hội|Liên đoàn|"
+             r"Văn phòng|Phòng|Viện|Bệnh viện|Tỉnh đoàn|Quỹ|Công ty|Bộ Chỉ huy|Thanh tra|UBND|Ủy ban nhân dân)")
+_UNKNOWN_ORG = re.compile(rf"^{_ORG_HEAD}(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹ]*){{1,6}}(?:\s+tỉnh)?")
+
+
 @dataclass
 class Responsible:
-    units: list[str] = field(default_factory=list)  # named directly (a list or a single unit)
+    units: list[str] = field(default_factory=list)  # named directly
     groups: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
     label: str = ""
+    via_reference: str = ""  # "điểm d khoản 2 Điều 1" when the subject points to a list elsewhere
 
     @property
     def empty(self) -> bool:
-        return not self.units and not self.groups
+        return not self.units and not self.groups and not self.unresolved
+
+    def merge(self, other: "Responsible") -> None:
+        for u in other.units:
+            if u not in self.units:
+                self.units.append(u)
+        for g in other.groups:
+            if g not in self.groups:
+                self.groups.append(g)
+        for n in other.unresolved:
+            if n not in self.unresolved:
+                self.unresolved.append(n)
+        self.via_reference = self.via_reference or other.via_reference
 
 
 def _kinds_of(prefix: str) -> tuple[str, ...]:
     k = key(prefix)
+    if re.search(r"\b(xa|phuong)\b", k) and not re.search(r"\b(huyen|thi xa)\b", k):
+        return ("xã", "phường")
     if re.search(r"\b(huyen|thi xa|thanh pho)\b", k):
         return DISTRICT_KINDS
     if re.search(r"\bso\b", k):
@@ -230,26 +304,38 @@ def _kinds_of(prefix: str) -> tuple[str, ...]:
     return ()
 
 
-def _add(resp: Responsible, name: str, units: Units, kinds: tuple[str, ...]) -> None:
-    name = name.strip().strip(".;:").strip()
+def _strip_head(name: str) -> str:
+    low = name.lower()
+    for h in _HEAD_WORDS:
+        if low.startswith(h + " "):
+            return name[len(h) + 1:]
+    return name
+
+
+def _add_name(resp: Responsible, name: str, units: Units, kinds: tuple[str, ...] = ()) -> bool:
+    name = clean_inline(name).strip().strip(".;:,").strip()
+    name = re.sub(r"^(?:và|cùng)\s+", "", name)
     if not name:
-        return
-    r = units.resolve(name, kinds, fuzzy=False)
-    if r is None:
-        resp.unresolved.append(name)
-    elif r.unit is not None:
-        if r.unit.name not in resp.units:
-            resp.units.append(r.unit.name)
-    elif r.group is not None and r.group.name not in resp.groups:
-        resp.groups.append(r.group.name)
+        return False
+    for cand in (name, _strip_head(name)):
+        r = units.resolve(cand, kinds, fuzzy=False)
+        if r is None:
+            continue
+        if r.unit is not None:
+            if r.unit.name not in resp.units:
+                resp.units.append(r.unit.name)
+        elif r.group is not None and r.group.name not in resp.groups:
+            resp.groups.append(r.group.name)
+        return True
+    return False
 
 
 def parse_responsible(heading: str, units: Units) -> Responsible:
-    """The units and groups a section heading gives its duties to.
+    """The units and groups a heading (or a lead-in ending with ":") gives its duties to.
 
     "Các đơn vị được kiểm tra … (các sở: Giáo dục và Đào tạo, Tư pháp; …; UBND các huyện,
     thị xã: Yên Mỹ, …, thị xã Mỹ Hòa)" -> each listed unit; "Các sở, ban, ngành tỉnh; …;
-    UBND các huyện, thị xã, thành phố" -> those groups."""
+    UBND các huyện, thị xã, thành phố" -> those groups; "Sở Nội vụ" -> that unit."""
     text = clean_inline(heading).strip().rstrip(":").strip()
     resp = Responsible(label=text)
     paren = re.search(r"\(([^()]*)\)\s*:?\s*$", text)
@@ -263,157 +349,620 @@ def parse_responsible(heading: str, units: Units) -> Responsible:
             else:
                 names = seg
             for name in names.split(","):
-                _add(resp, name, units, kinds)
+                if name.strip() and not _add_name(resp, name, units, kinds):
+                    resp.unresolved.append(name.strip().strip(".;:"))
         return resp
     for part in text.split(";"):
         part = part.strip()
-        r = units.resolve(part, fuzzy=False) if part else None
-        if r is not None:
-            _add(resp, part, units, ())
+        if not part:
+            continue
+        if _add_name(resp, part, units):
             continue
         # "Sở Nội vụ, Sở Tài chính" or "Sở Nội vụ và Sở Tư pháp": every piece a unit
-        pieces = [p for p in re.split(r",|\svà\s", part) if p.strip()]
-        resolved = [units.resolve(p, fuzzy=False) for p in pieces]
-        if pieces and all(x is not None and x.unit is not None for x in resolved):
-            for p in pieces:
-                _add(resp, p, units, ())
-        elif part:
+        found = _leading(part, units)
+        if found is not None and not found.empty and found.end >= len(part.rstrip(" .:")) - 1:
+            resp.merge(found.resp)
+            continue
+        if _UNKNOWN_ORG.fullmatch(part):
+            resp.unresolved.append(part)
+            resp.units.append(part)
+        else:
+            resp.unresolved.append(part)
+    # a heading that names nobody ("Tổ chức thực hiện") is not a subject
+    if not resp.units and not resp.groups:
+        resp.units = []
+    return resp
+
+
+@dataclass
+class _Lead:
+    resp: Responsible
+    end: int  # where the subject ends in the sentence
+
+    @property
+    def empty(self) -> bool:
+        return self.resp.empty
+
+
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:Trước|Chậm nhất|Trong|Từ|Đến|Sau)\s[^,]{0,90},\s*|(?:Định kỳ|Hằng|Hàng)\s[^,]{0,30},\s*|Để\s[^,]{0,120},\s*)",
+    re.IGNORECASE)
+_ASSIGN = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Phân công|phân công)\s+")
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _mention_at(text: str, units: Units) -> tuple[str, int] | None:
+    """The unit or group name that `text` opens with: (name as written, its length).
+
+    Names are found as in running text (`Units.find`): a short name that needs its prefix
+    ("Xây dựng" for Sở Xây dựng) is not a name here, so "xây dựng kế hoạch" is a verb."""
+    plain = text
+    head = 0
+    words = list(_WORD.finditer(plain[:240]))
+    if not words:
+        return None
+    mentions = units.find(plain[: words[min(len(words), 16) - 1].end()])
+    if mentions and mentions[0].start == 0:
+        m = mentions[0]
+        end = words[m.end - 1].end() if m.end - 1 < len(words) else len(plain)
+        return plain[:end], head + end
+    um = _UNKNOWN_ORG.match(plain)
+    if um:
+        return um.group(0), head + um.end()
+    return None
+
+
+def _leading(sentence: str, units: Units, doc: AdminDocument | None = None) -> _Lead | None:
+    """The subject a sentence opens with, as a list of units, groups and references."""
+    s = sentence
+    offset = 0
+    m = _LEAD_CLAUSE.match(s)
+    if m:
+        offset = m.end()
+    am = _ASSIGN.match(s[offset:])
+    if am:
+        offset += am.end()
+    resp = Responsible()
+    pos = offset
+    found = False
+    while pos < len(s):
+        rest = s[pos:]
+        mt = _mention_at(rest, units)
+        if mt is not None:
+            name, length = mt
+            if not _add_name(resp, name, units):
+                resp.units.append(name)
+                resp.unresolved.append(name)
+            pos += length
+            found = True
+            # "các cơ quan ngành dọc quy định tại điểm d khoản 2 Điều 1 Quy chế này"
+            cm = _CROSS_REF.match(s[pos:].lstrip())
+            if cm and doc is not None:
+                # the list the reference points to says exactly who: it replaces the group's members
+                r = units.resolve(name, fuzzy=False)
+                if r is not None and r.group is not None and r.group.name in resp.groups:
+                    resp.groups.remove(r.group.name)
+                _add_reference(resp, cm, doc, units)
+                pos += len(s[pos:]) - len(s[pos:].lstrip()) + cm.end()
+        else:
+            gm = _GENERIC.match(rest)
+            if gm and found:
+                # "… và các cơ quan, đơn vị có liên quan": nobody the registry can name
+                stop = re.search(r"\s(?:có liên quan|liên quan)\b", gm.group(0))
+                pos += stop.end() if stop else gm.end()
+            elif gm and doc is not None:
+                cm = _CROSS_REF.search(gm.group(0) + s[pos + gm.end(): pos + gm.end() + 120])
+                if cm:
+                    _add_reference(resp, cm, doc, units)
+                    pos += (gm.group(0) + s[pos + gm.end():]).find(cm.group(0)) + cm.end()
+                    found = True
+                else:
+                    break
+            else:
+                break
+        sep = re.match(r"\s*(?:,|;|và|cùng)\s*", s[pos:])
+        if not sep:
+            break
+        nxt = s[pos + sep.end():]
+        if not (_mention_at(nxt, units) or _GENERIC.match(nxt)):
+            break
+        pos += sep.end()
+    if not found:
+        return None
+    return _Lead(resp, pos)
+
+
+def _add_reference(resp: Responsible, m: re.Match[str], doc: AdminDocument, units: Units) -> None:
+    path = _ref_path(m)
+    node = _find_node(doc, path)
+    if node is None:
+        return
+    resp.via_reference = path
+    text = clean_inline(f"{node.heading} {node.text}")
+    # "… có TTHC được tiếp nhận tại Trung tâm …, gồm: Công an tỉnh, …": the members follow "gồm"
+    listed = re.split(r"\bgồm\s*:?|:", text, maxsplit=1)
+    if len(listed) == 2 and units.find(listed[1]):
+        text = listed[1]
+    for mention in units.find(text):
+        r = mention.resolution
+        if r.unit is not None and r.unit.name not in resp.units:
+            resp.units.append(r.unit.name)
+
+
+def _ref_path(m: re.Match[str]) -> str:
+    if m.group("m2"):
+        return f"mục {m.group('m2')}.{m.group('k2')}.{m.group('p2')}"
+    if m.group("a"):
+        parts = []
+        if m.group("p"):
+            parts.append(f"điểm {m.group('p')}")
+        if m.group("k"):
+            parts.append(f"khoản {m.group('k')}")
+        parts.append(f"Điều {m.group('a')}")
+        return " ".join(parts)
+    path = f"mục {m.group('m')}"
+    if m.group("k"):
+        path += f".{m.group('k')}"
+    if m.group("p"):
+        path += f".{m.group('p')}"
+    return path
+
+
+def _find_node(doc: AdminDocument, path: str) -> Node | None:
+    for d in [doc, *doc.attachments]:
+        n = d.find(path)
+        if n is not None:
+            return n
+    return None
+
+
+# -- recipient and channel ----------------------------------------------------------------------------
+# ministries and central bodies a province reports to: their names have lower-case syllables
+_MINISTRIES = (
+    "Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
+    "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Giao thông vận tải", "Dân tộc và Tôn giáo", "Nội vụ",
+    "Tư pháp", "Tài chính", "Công an", "Quốc phòng", "Ngoại giao", "Y tế", "Xây dựng", "Công Thương",
+)
+_SUPERIOR = re.compile(
+    r"^Bộ\s+(?:" + "|".join(re.escape(m) for m in _MINISTRIES) + r")\b"
+    r"|^(?:(?:Chủ tịch|Phó Chủ tịch|Thường trực|Lãnh đạo|Ban Thường vụ)\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)"
+    r"\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã)(?:\s+[A-ZĐ][\wà-ỹ]*)*"
+    r"|^(?:Văn phòng Chính phủ|Thủ tướng Chính phủ|Chính phủ|Ban Thường vụ Tỉnh ủy|Thường trực Tỉnh ủy|Tỉnh ủy|Quốc hội)"
+    r"|^Bộ\s+[A-ZĐ][\wà-ỹ]*(?:\s+(?:và\s+)?[A-ZĐ][\wà-ỹ]*)*"
+    r"|^Ban Chỉ đạo(?:\s+[\wà-ỹ]+){0,6}?\s+(?:tỉnh|Chính phủ)"
+    r"|^(?:Hệ thống|Cổng)\s+[\wà-ỹ ]+?(?=\s*(?:[,;.(]|$|\strước|\schậm|\sđể|\strong))"
+)
+_REPORT_VERB = re.compile(
+    r"\b(?P<verb>báo cáo|trình|gửi|nộp|cung cấp|chuyển|phản ánh|giải trình bằng văn bản|giải trình|thông báo)\b", re.IGNORECASE)
+_TO = re.compile(r"^\s*(?:kết quả\s+)?(?:(?:về|cho|lên|đến|tới|với)\s+)?")
+_OBJECT_TO = re.compile(r"\s(?:về|cho|đến|tới|lên|với)\s+(?=\S)")
+
+
+def _org_at(text: str, units: Units) -> str | None:
+    """The organisation (or several, joined by "và"/",") that `text` opens with."""
+    names: list[str] = []
+    pos = 0
+    while True:
+        rest = text[pos:]
+        m = _SUPERIOR.match(rest)
+        mt = _mention_at(rest, units)
+        cand = None
+        if m and (mt is None or m.end() >= mt[1]):
+            cand = (m.group(0).strip(), m.end())
+        elif mt is not None:
+            cand = mt
+        if cand is None:
+            break
+        names.append(cand[0].strip(" ,;."))
+        pos += cand[1]
+        sep = re.match(r"\s*(?:,|và)\s+", text[pos:])
+        if not sep:
+            break
+        nxt = text[pos + sep.end():]
+        if not (_SUPERIOR.match(nxt) or _mention_at(nxt, units)):
+            break
+        pos += sep.end()
+    if not names:
+        return None
+    return ", ".join(names[:-1]) + (" và " if len(names) > 1 and " và " in text[: pos] else (", " if len(names) > 1 else "")) + names[-1] if len(names) > 1 else names[0]
+
+
+_VIA = re.compile(r"^\s*(?:\(\s*(?:qua|thông qua)\s+(?P<p>[^)]+)\)|,?\s*(?:qua|thông qua)\s+(?P<q>[^,;.()]+?)(?=\s+(?:trước|chậm nhất|để|trong|kết quả|tình hình|ngay)\b|[,;.(]|$))")
+_CHANNEL = re.compile(r"\b(?:gửi|cập nhật|thực hiện)\s+(?:qua|trên)\s+(?P<sys>(?:Hệ thống|Cổng|phần mềm|Trục)[^,;.()]*?)(?=[,;.(]|$|\s(?:trước|chậm nhất|để))")
+
+
+def parse_report(clause: str, units: Units | None = None) -> tuple[str, str | None, str] | None:
+    """(recipient, via, what) of "báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả …", "gửi báo cáo
+    … về Sở Nội vụ", "cung cấp cho Sở Tư pháp", "trình Chủ tịch UBND tỉnh"."""
+    units = units if units is not None else load_units()
+    for vm in _REPORT_VERB.finditer(clause):
+        after = clause[vm.end():]
+        lead = _TO.match(after)
+        start = lead.end() if lead else 0
+        org = _org_at(after[start:], units)
+        what_text = ""
+        if org is None:
+            # the object first, then the recipient: "báo cáo kết quả thực hiện về UBND tỉnh",
+            # "báo cáo năm trước ngày 10/11/2026 về Sở Nội vụ"
+            window = re.split(r";|\s(?:để|nhằm)\s", after, maxsplit=1)[0]
+            for om in _OBJECT_TO.finditer(window):
+                org = _org_at(window[om.end():], units)
+                if org is not None:
+                    what_text = window[: om.start()].strip()
+                    start = om.end()
+                    break
+            if org is None:
+                continue
+        tail = after[start + len(org):] if after[start:].startswith(org) else after[start:]
+        if not after[start:].startswith(org):
+            idx = after.find(org, start)
+            tail = after[idx + len(org):] if idx >= 0 else ""
+        via = None
+        vm2 = _VIA.match(tail)
+        if vm2:
+            via = (vm2.group("p") or vm2.group("q") or "").strip()
+            tail = tail[vm2.end():]
+        if not what_text:
+            what_text = re.split(
+                r"\s+(?:chậm nhất|muộn nhất|trước ngày|trước\s+\d|trong tháng|trong quý|ngay trong|để|nhằm|định kỳ|(?:hằng|hàng) (?:tháng|quý|năm))\b",
+                tail, maxsplit=1)[0]
+        what_text = re.sub(r"^\s*[,;]?\s*(?:về\s+)?", "", what_text).strip().rstrip(".,;")
+        verb = vm.group("verb").lower()
+        if verb == "báo cáo" and what_text.startswith("của"):
+            continue
+        return org, via, what_text
+    return None
+
+
+def _channel(clause: str) -> str | None:
+    m = _CHANNEL.search(clause)
+    return m.group("sys").strip() if m else None
+
+
+def _purpose(clause: str) -> str | None:
+    m = re.search(r"(?<=\s)(?:để|nhằm)\s+(.+?)\s*(?:[;.]|$)", clause)
+    return m.group(1).strip() if m else None
+
+
+# -- roles ----------------------------------------------------------------------------------------
+_COOPERATE = re.compile(r"\b(?:chủ trì,?\s+)?phối hợp với\s+", re.IGNORECASE)
+
+
+def _cooperating(clause: str, units: Units) -> tuple[list[str], list[str]]:
+    """(units, unresolved names) after "phối hợp với" in a clause."""
+    m = _COOPERATE.search(clause)
+    if not m:
+        return [], []
+    lead = _leading(clause[m.end():], units)
+    if lead is None:
+        return [], []
+    return [*lead.resp.units, *lead.resp.groups], list(lead.resp.unresolved)
+
+
+def _roles(clause: str, has_recipient: bool) -> list[str]:
+    f = fold(clause)
+    roles = []
+    if re.search(r"\bchu tri\b", f):
+        roles.append("chủ trì")
+    elif re.match(r"^\s*(?:[a-zđ]\)\s*)?phoi hop\b", f) or re.search(r"^(?:[^,;]{0,80})\bphoi hop voi\b", f) and "chu tri" not in f:
+        roles.append("phối hợp")
+    if re.search(r"\bchi dao\b", f):
+        roles.append("chỉ đạo")
+    if re.search(r"\btham muu\b", f):
+        roles.append("tham mưu")
+    if has_recipient:
+        roles.append("báo cáo")
+    if not roles:
+        roles.append("thực hiện")
+    return roles
+
+
+# -- where duties are not assigned ------------------------------------------------------------------------
+_DESCRIPTIVE = re.compile(
+    r"^(?:muc dich|yeu cau|ket qua|ton tai|han che|nguyen nhan|danh gia|tinh hinh|doi tuong|pham vi|phuong phap|"
+    r"kinh phi|noi dung khao sat|quy dinh chung|nguyen tac|can cu|su can thiet|quan diem|muc tieu|boi canh|thuc trang|"
+    r"giai thich tu ngu|ket qua dat duoc|nhung ket qua|thoi gian, kinh phi|chi tieu)")
+
+
+def _descriptive(path: list[Node]) -> bool:
+    for n in path:
+        title = fold(clean_inline(n.heading)).strip(" .:")
+        if title and _DESCRIPTIVE.match(title):
+            return True
+    return False
+
+
+# -- extraction -------------------------------------------------------------------------------------
+@dataclass
+class _Ctx:
+    doc: AdminDocument  # the top document (numbers, citations)
+    part: AdminDocument  # the document or attachment the item belongs to
+    units: Units
+    chunk_ids: dict[tuple[int, int], str]
+    year: int | None
+    month: int | None
+    out: list[Obligation] = field(default_factory=list)
+
+
+def _records(ctx: _Ctx, resp: Responsible, base: dict[str, object]) -> None:
+    """One record for the named units, one per group (its members), as the document gives them."""
+    units = ctx.units
+    named = [u for u in resp.units]
+    if named or (not resp.groups and resp.unresolved):
+        ctx.out.append(Obligation(units=named, group=None, unresolved=list(resp.unresolved),
+                                  basis=f"reference: {resp.via_reference}" if resp.via_reference else "direct",
+                                  **base))  # type: ignore[arg-type]
+    for g in resp.groups:
+        ctx.out.append(Obligation(units=[u.name for u in units.members(g)], group=g, unresolved=[],
+                                  basis=f"group: {g}", **base))  # type: ignore[arg-type]
+
+
+def _base(ctx: _Ctx, section: str, text: str, chunk_id: str, action: str, label: str, responsible: str) -> dict[str, object]:
+    title = ctx.part.title if not ctx.part.attached_to else f"{ctx.part.title} (ban hành kèm theo Quyết định {ctx.doc.number})"
+    return dict(responsible=responsible, action=action, recipient=None, via=None, what=None, deadline=None,
+                deadline_text=None, purpose=None, doc_id=ctx.doc.doc_id, doc_title=title, doc_number=ctx.doc.number,
+                section=section, text=text, label=label, chunk_id=chunk_id, doc_type=ctx.part.kind,
+                doc_date=ctx.doc.header.date.date)
+
+
+def _apply_deadline(base: dict[str, object], d: Deadline | None, clause: str) -> None:
+    if d is not None:
+        base["deadline"] = d.date if d.kind not in ("relative", "recurring", "asap") else None
+        base["deadline_text"] = d.text
+        base["time"] = d.time
+        base["rule"] = d.recurrence
+        base["relative"] = d.relative
+        base["start"] = d.start
+        if d.recurrence is not None:
+            base["recurrence"] = d.recurrence.label
+    if base.get("recurrence") is None:
+        rm = re.search(r"\b(?:định kỳ\s+)?(?:hằng|hàng)\s+(tuần|tháng|quý|năm)\b|\bđịnh kỳ\s+(\d+)\s+tháng\b", clause, re.IGNORECASE)
+        if rm:
+            base["recurrence"] = f"hằng {rm.group(1).lower()}" if rm.group(1) else f"{rm.group(2)} tháng"
+
+
+def _completion_only(clause: str) -> bool:
+    """"hoàn thành trước ngày 30/4/2025": a deadline for the clause before it, not a task."""
+    return bool(re.match(r"^(?:và\s+)?(?:hoàn thành|xong|thực hiện xong|kết thúc)?\s*(?:trước|chậm nhất|trong|ngay)\b", clause.strip(), re.IGNORECASE)) \
+        and len(clause) < 70
+
+
+def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Responsible | None,
+             descriptive: bool, label: str) -> None:
+    """Records of one item's text (a point, a khoản, a bullet, a paragraph, a spanning row)."""
+    plain = clean_inline(text)
+    if not plain:
+        return
+    units = ctx.units
+    found_any = False
+    first_task: tuple[Responsible, str, str] | None = None
+    for sent in split_sentences(plain):
+        subject: Responsible | None = None
+        subject_name = ""
+        # a subject listed with semicolons ("Các sở, ban, ngành tỉnh; các cơ quan ngành dọc …; UBND
+        # các xã, phường báo cáo …") is read before the sentence is cut into clauses
+        opening = _leading(sent, units, ctx.part)
+        if opening is not None and not opening.empty and ";" in sent[: opening.end]:
+            subject, subject_name = opening.resp, sent[: opening.end].strip()
+            clauses = split_clauses(sent[opening.end:])
+        else:
+            clauses = split_clauses(sent)
+        # a clause that only says by when ("hoàn thành trước ngày 30/4/2025") belongs to the one before
+        merged: list[str] = []
+        for c in clauses:
+            if merged and _completion_only(c) and not find_deadlines(merged[-1], ctx.year, ctx.month):
+                merged[-1] = f"{merged[-1]}; {c}"
+            else:
+                merged.append(c)
+        for clause in merged:
+            lead = _leading(clause, units, ctx.part)
+            assigned = bool(_ASSIGN.match(clause.strip())) or bool(re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s", clause))
+            if lead is not None and not lead.empty:
+                subject, subject_name = lead.resp, clause[: lead.end].strip()
+            elif assigned:
+                gm = re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s+", clause)
+                if gm:
+                    inner = _leading(clause[gm.end():], units, ctx.part)
+                    if inner is not None and not inner.empty:
+                        subject, subject_name = inner.resp, clause[gm.end(): gm.end() + inner.end].strip()
+            who = subject if subject is not None else structural
+            if who is None or who.empty:
+                continue
+            if descriptive and not assigned:
+                continue
+            deadlines = find_deadlines(clause, ctx.year, ctx.month)
+            report = parse_report(clause, units)
+            channel = _channel(clause)
+            scheduled = [d for d in deadlines if d.kind != "asap" or report is not None]
+            if first_task is None:
+                first_task = (who, sent, subject_name or (structural.label if structural else ""))
+            if not scheduled and report is None and not re.search(r"\b(hằng|hàng)\s+(tuần|tháng|quý|năm)\b|\bkịp thời\b", clause, re.IGNORECASE):
+                continue
+            found_any = True
+            coop, coop_unres = _cooperating(clause, units)
+            if not coop:
+                # "chủ trì, phối hợp với X …; báo cáo … trước ngày …": the partners are the sentence's
+                coop, coop_unres = _cooperating(sent, units)
+            pieces = _split_by_deadline(clause, scheduled)
+            for piece, d in pieces:
+                base = _base(ctx, section, plain, chunk_id, piece, label, subject_name or (structural.label if structural else ""))
+                if report is not None:
+                    base["recipient"], base["via"], base["what"] = report
+                    base["kind"] = "report"
+                elif d is not None and d.kind != "asap":
+                    base["kind"] = "deadline"
+                if channel and not base.get("via"):
+                    base["via"] = channel
+                asap = [x for x in deadlines if x.kind == "asap"]
+                _apply_deadline(base, d if d is not None else (asap[0] if asap else None), piece)
+                base["purpose"] = _purpose(piece)
+                base["roles"] = _roles(piece, report is not None)
+                base["cooperating"] = coop
+                base["sentence"] = sent
+                _records(ctx, who, base)
+                if coop:
+                    cbase = dict(base)
+                    cbase["roles"] = ["phối hợp"]
+                    cbase["lead"] = [*who.units, *who.groups]
+                    cbase["cooperating"] = []
+                    cbase["kind"] = "deadline" if base.get("deadline") else "task"
+                    cbase["recipient"] = cbase["via"] = cbase["what"] = None
+                    _records(ctx, Responsible(units=[c for c in coop if units.group(c) is None],
+                                              groups=[c for c in coop if units.group(c) is not None],
+                                              unresolved=coop_unres), cbase)
+    if not found_any and first_task is not None:
+        who, sent, name = first_task
+        base = _base(ctx, section, plain, chunk_id, sent, label, name)
+        base["roles"] = _roles(sent, False)
+        coop, coop_unres = _cooperating(sent, units)
+        base["cooperating"] = coop
+        base["sentence"] = sent
+        _records(ctx, who, base)
+        if coop:
+            cbase = dict(base)
+            cbase["roles"] = ["phối hợp"]
+            cbase["lead"] = [*who.units, *who.groups]
+            cbase["cooperating"] = []
+            _records(ctx, Responsible(units=[c for c in coop if units.group(c) is None],
+                                      groups=[c for c in coop if units.group(c) is not None],
+                                      unresolved=coop_unres), cbase)
+
+
+def _split_by_deadline(clause: str, deadlines: list[Deadline]) -> list[tuple[str, Deadline | None]]:
+    """"báo cáo 6 tháng trước ngày 10/6/2026 và báo cáo năm trước ngày 10/11/2026 về Sở Nội vụ"
+    is two duties; one deadline (or none) leaves the clause whole."""
+    dated = [d for d in deadlines if d.kind != "asap"]
+    if len(dated) <= 1:
+        return [(clause, dated[0] if dated else None)]
+    out: list[tuple[str, Deadline | None]] = []
+    start = 0
+    for i, d in enumerate(dated):
+        end = dated[i + 1].span[0] if i + 1 < len(dated) else len(clause)
+        piece = clause[start:end]
+        cut = piece.rfind(" và ", d.span[1] - start) if i + 1 < len(dated) else -1
+        if cut >= 0:
+            end = start + cut
+        out.append((clause[start:end].strip(" ,;") if i else clause[:end].strip(" ,;"), d))
+        start = end + (4 if cut >= 0 else 0)
+    # the words after the last deadline ("… về Sở Nội vụ để tổng hợp") belong to every piece
+    return out
+
+
+def _structural(ctx: _Ctx, path: list[Node]) -> tuple[Responsible | None, str]:
+    """The subject the nearest heading (or lead-in ending with ":") gives."""
+    for n in reversed(path):
+        for piece in (n.heading, n.text if n.text.rstrip().endswith(":") else ""):
+            if not piece:
+                continue
+            resp = parse_responsible(piece, ctx.units)
+            if resp.units or resp.groups:
+                return resp, clean_inline(piece).rstrip(":")
+            lead = _leading(clean_inline(piece), ctx.units, ctx.part)
+            if lead is not None and not lead.empty and n.text.rstrip().endswith(":"):
+                return lead.resp, clean_inline(piece).rstrip(":")
+    return None, ""
+
+
+def _walk(ctx: _Ctx, nodes: list[Node], path: list[Node]) -> None:
+    for n in nodes:
+        here = [*path, n]
+        if n.table is not None:
+            _table(ctx, n, n.table, _descriptive(here))
+            continue
+        structural, label = _structural(ctx, here)
+        descriptive = _descriptive(here)
+        text = n.text
+        if text and not (text.rstrip().endswith(":") and n.children):
+            chunk_id = ctx.chunk_ids.get((id(n), -1), "")
+            # a heading's own subject is not a clause of its text: "2. Sở Nội vụ: …" reads the text only
+            _passage(ctx, text, n.path, chunk_id, structural, descriptive, label)
+        _walk(ctx, n.children, here)
+
+
+def _cell_names(cell: str, units: Units) -> Responsible:
+    """"Sở Nội vụ; Văn phòng UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Các sở, ban, ngành tỉnh;
+    UBND các huyện, thị xã, thành phố": a name with commas of its own is read whole first."""
+    resp = Responsible(label=cell)
+    for part in re.split(r";|\n", cell):
+        part = part.strip().strip(".")
+        if not part or _add_name(resp, part, units):
+            continue
+        lead = _leading(part, units)
+        if lead is not None and not lead.empty:
+            resp.merge(lead.resp)
+            rest = part[lead.end:].strip(" ,;.")
+            if rest and not re.match(r"^(?:các|những)?\s*(?:cơ quan|đơn vị|tổ chức)", rest):
+                resp.units.append(rest)
+                resp.unresolved.append(rest)
+        else:
+            resp.units.append(part)
             resp.unresolved.append(part)
     return resp
 
 
-_LEAD_CLAUSE = re.compile(r"^(?:[^,]{0,60}?(?:\d{4}|hằng \w+|hàng \w+|định kỳ[^,]*)),\s*", re.IGNORECASE)
+def _table(ctx: _Ctx, node: Node, table: Table, descriptive: bool) -> None:
+    if not table.assigns_tasks:
+        return
+    for row in table.rows:
+        section = f"{node.path}, {row.citation}"
+        chunk_id = ctx.chunk_ids.get((id(node), row.index), "")
+        if row.span:
+            text = next((c for c in row.cells if c), "")
+            body = text.split(":", 1)[1].strip() if ":" in text[:120] else text
+            _passage(ctx, body, section, chunk_id, None, False, "")
+            continue
+        _row(ctx, table, row, section, chunk_id)
 
 
-def _leading_units(sentence: str, units: Units) -> list[str]:
-    """Units a sentence opens with: "Sở Nội vụ tổng hợp, báo cáo …", "Giao Sở Tư pháp …",
-    "Trước ngày 30/6/2025, Sở Tài chính và Sở Tư pháp …"."""
-    s = _LEAD_CLAUSE.sub("", sentence.strip())
-    s = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", s)
-    toks = key(s).split()
-    mentions = units.find(" ".join(toks[:16]), groups=False)
-    out: list[str] = []
-    pos = 0
-    for m in mentions:
-        gap = toks[pos : m.start]
-        if m.start != pos and gap != ["va"]:
-            break
-        if m.resolution.unit is not None:
-            out.append(m.resolution.unit.name)
-        pos = m.end
-    return out
+def _row(ctx: _Ctx, table: Table, row: TableRow, section: str, chunk_id: str) -> None:
+    task = table.get(row, "task")
+    lead = _cell_names(table.get(row, "lead"), ctx.units)
+    coop = _cell_names(table.get(row, "cooperate"), ctx.units)
+    when = table.get(row, "deadline")
+    d = parse_cell(when, ctx.year, ctx.month) if when else None
+    text = " | ".join(c for c in row.cells if c)
+    if lead.empty:
+        return
+    base = _base(ctx, section, text, chunk_id, task, row.group or "", table.get(row, "lead"))
+    _apply_deadline(base, d, when)
+    report = parse_report(task, ctx.units)
+    if report is not None:
+        base["recipient"], base["via"], base["what"] = report
+    base["kind"] = "report" if report is not None else ("deadline" if d is not None and d.date else "task")
+    base["roles"] = ["chủ trì"] + (["báo cáo"] if report is not None else [])
+    base["cooperating"] = [*coop.units, *coop.groups]
+    base["sentence"] = task
+    _records(ctx, lead, base)
+    if not coop.empty:
+        cbase = dict(base)
+        cbase["roles"] = ["phối hợp"]
+        cbase["lead"] = [*lead.units, *lead.groups]
+        cbase["cooperating"] = []
+        cbase["recipient"] = cbase["via"] = cbase["what"] = None
+        cbase["kind"] = "deadline" if base.get("deadline") else "task"
+        cbase["responsible"] = table.get(row, "cooperate")
+        _records(ctx, coop, cbase)
 
 
-# -- sentences ---------------------------------------------------------------------------
-def _sentences(text: str) -> list[str]:
-    """Sentences split at a period followed by a capital, never inside parentheses or
-    after an abbreviation such as "TP." or "TX."."""
-    out, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == "." and depth == 0:
-            nxt = text[i + 1 : i + 3]
-            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
-                word = re.search(r"(\S+)$", text[start:i])
-                if word and re.fullmatch(r"[A-ZĐ]{1,3}", word.group(1)):
-                    continue
-                out.append(text[start : i + 1].strip())
-                start = i + 2
-    if text[start:].strip():
-        out.append(text[start:].strip())
-    return out
-
-
-def _purpose(sentence: str) -> str | None:
-    m = re.search(r"(?<=\s)(?:để|nhằm)\s+(.+?)\s*(?:[;.]|$)", sentence)
-    return m.group(1).strip() if m else None
-
-
-# -- extraction --------------------------------------------------------------------------
-def extract_obligations(d: Directive, units: Units | None = None) -> list[Obligation]:
+def extract_obligations(doc: AdminDocument, units: Units | None = None) -> list[Obligation]:
     units = units if units is not None else load_units()
-    year, month = d.meta.year, d.meta.month
+    date = doc.header.date
+    ids = node_chunk_ids(doc)
     out: list[Obligation] = []
-    for s in d.sections:
-        responsible = clean_inline(s.heading).rstrip(":").strip()
-        who = parse_responsible(s.heading, units)
-        passages: list[tuple[str, str, str]] = []
-        if s.paragraphs and not s.points:
-            passages = [(f"mục {s.number}", p, f"{d.doc_id}:muc-{s.number}") for p in s.paragraphs]
-        else:
-            passages = [(f"mục {s.number}", p, f"{d.doc_id}:muc-{s.number}-{j + 1}") for j, p in enumerate(s.paragraphs)]
-            passages += [(f"mục {s.number}.{pt.label}", pt.text, f"{d.doc_id}:muc-{s.number}.{pt.label}") for pt in s.points]
-        for section, raw, chunk_id in passages:
-            text = clean_inline(raw)
-            sents = _sentences(text)
-            if not sents:
-                continue
-            found: list[tuple[str, tuple[str, str | None, str] | None, dt.date | None, str | None]] = []
-            for sent in sents:
-                rm = parse_report(sent)
-                deadline, deadline_text = parse_deadline(sent, year, month)
-                if rm or deadline_text:
-                    found.append((sent, rm, deadline, deadline_text))
-            if not found:
-                if who.empty:
-                    continue  # a plain task with nobody named: not a record
-                found = [(sents[0], None, None, None)]
-            for sent, rm, deadline, deadline_text in found:
-                lead = _leading_units(sent, units)
-                parties: list[tuple[list[str], str | None]]
-                if lead:
-                    parties = [(lead, None)]
-                else:
-                    parties = [(list(who.units), None)] if who.units or who.empty else []
-                    parties += [([u.name for u in units.members(g)], g) for g in who.groups]
-                kind = "report" if rm else ("deadline" if deadline_text else "task")
-                for unit_names, group in parties:
-                    out.append(
-                        Obligation(
-                            responsible=responsible,
-                            action=sent,
-                            recipient=rm[0] if rm else None,
-                            via=rm[1] if rm else None,
-                            what=rm[2] if rm else None,
-                            deadline=deadline,
-                            deadline_text=deadline_text,
-                            purpose=_purpose(sent),
-                            doc_id=d.doc_id,
-                            doc_title=d.title,
-                            doc_number=d.meta.number,
-                            section=section,
-                            text=text,
-                            units=unit_names,
-                            group=group,
-                            label=who.label if not lead else ", ".join(lead),
-                            recurrence=parse_recurrence(sent),
-                            kind=kind,
-                            chunk_id=chunk_id,
-                            unresolved=list(who.unresolved) if not lead else [],
-                        )
-                    )
+    for part in [doc, *doc.attachments]:
+        ctx = _Ctx(doc, part, units, ids, date.year, date.month)
+        # a document with no numbered items says everything in its opening paragraphs
+        if not part.body and part.preamble:
+            for n in part.preamble:
+                _passage(ctx, n.text, "mở đầu", ids.get((id(n), -1), ""), None, False, "")
+        elif part.preamble:
+            for n in part.preamble:
+                if re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s+\S", clean_inline(n.text), re.IGNORECASE):
+                    _passage(ctx, n.text, "mở đầu", ids.get((id(n), -1), ""), None, True, "")
+        _walk(ctx, part.body, [])
+        _walk(ctx, part.appendices, [])
+        out += ctx.out
     return out
-
-
-def applicable(obligations: list[Obligation], unit_name: str, unit_groups: tuple[str, ...] | list[str] = ()) -> list[Obligation]:
-    """The obligations that apply to a unit, directly or through one of its groups,
-    one per duty (a point given to two of the unit's groups is listed once)."""
-    seen: set[tuple[str, str, str]] = set()
-    out = []
-    for o in obligations:
-        if not o.applies_to(unit_name, unit_groups):
-            continue
-        k = (o.doc_id, o.section, o.action)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(o)
-    return out
-
-
-def format_date(d: dt.date) -> str:
-    """The way the documents write dates: 06/8/2024, 15/12/2024."""
-    return f"{d.day:02d}/{d.month}/{d.year}"

@@ -1,9 +1,14 @@
-"""`python -m retrieval obligations [--index DIR] [--unit NAME] [--json]`.
+"""`python -m retrieval obligations [--index DIR] [--unit NAME] [--json]` and
+`python -m retrieval inspect FILE`.
 
-Lists the obligations extracted from the index's directives. With `--unit`, only those
-that apply to the unit (directly or through one of its groups; for a group name, those
-given to the group), each row saying which unit the name resolved to. An unknown name
+`obligations` lists the duties extracted from the index's documents. With `--unit`, only
+those that apply to the unit (directly, through one of its groups, or through a list the
+document refers to), each row saying which unit the name resolved to. A name the registry
+lacks but a document uses (kept under its own name) is answered too; an unknown name
 prints the close matches and exits with code 2.
+
+`inspect` prints what was understood of one file — metadata, tree, tables, duties and
+the unit names the registry does not know — so whoever adds a document can check it.
 """
 
 from __future__ import annotations
@@ -12,11 +17,31 @@ import json
 import sys
 from pathlib import Path
 
-from .duties import describe, lookup_unit, unknown_unit_message, who
+from .deadlines import format_date
+from .document import AdminDocument, Node
 from .index import load_index
-from .model import Directive
-from .obligations import Obligation, applicable, extract_obligations, format_date
-from .units import units_for_index
+from .obligations import Obligation, applicable, describe, extract_obligations, who
+from .units import Units, key, load_units, lookup_unit, unknown_unit_message, units_for_index
+
+
+def _for_unit(obligations: list[Obligation], units: Units, name: str) -> tuple[str | None, list[Obligation], str]:
+    """(resolved name, its duties, error) for a unit or group name."""
+    lk = lookup_unit(units, name)
+    if lk.ok:
+        r = lk.resolution
+        assert r is not None
+        if r.unit is not None:
+            groups = r.unit.groups or units.groups_of(r.unit.name)
+            return r.unit.name, applicable(obligations, r.unit.name, groups), ""
+        members = {u.name for u in units.members(r.name)}
+        return r.name, [o for o in obligations if o.group == r.name or (members and members <= set(o.units))], ""
+    # a name the registry lacks, kept by the documents under its own spelling
+    k = key(name)
+    own = [o for o in obligations if any(key(u) == k for u in o.units)]
+    if own:
+        canonical = next(u for o in own for u in o.units if key(u) == k)
+        return canonical, applicable(own, canonical), ""
+    return None, [], unknown_unit_message(lk)
 
 
 def list_obligations(index_dir: Path, unit: str | None, as_json: bool) -> int:
@@ -26,31 +51,99 @@ def list_obligations(index_dir: Path, unit: str | None, as_json: bool) -> int:
     except ValueError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
-    obligations: list[Obligation] = [
-        o for d in index.documents if isinstance(d, Directive) for o in extract_obligations(d, units)
-    ]
+    obligations = [o for d in index.documents if isinstance(d, AdminDocument) for o in extract_obligations(d, units)]
     resolved: str | None = None
     if unit is not None:
-        lk = lookup_unit(units, unit)
-        if not lk.ok:
-            print(f"lỗi: {unknown_unit_message(lk)}", file=sys.stderr)
+        resolved, obligations, error = _for_unit(obligations, units, unit)
+        if resolved is None:
+            print(f"lỗi: {error}", file=sys.stderr)
             return 2
-        r = lk.resolution
-        assert r is not None
-        resolved = r.name
-        if r.unit is not None:
-            obligations = applicable(obligations, r.unit.name, r.unit.groups)
-        else:
-            members = {u.name for u in units.members(r.name)}
-            obligations = [o for o in obligations if o.group == r.name or (members and members <= set(o.units))]
     if as_json:
         print(json.dumps([o.to_json(resolved) for o in obligations], ensure_ascii=False, indent=1))
         return 0
-    if unit is not None:
-        print(f"{unit} → {resolved}: {len(obligations)} nhiệm vụ")
-    else:
-        print(f"{len(obligations)} nhiệm vụ")
+    print(f"{unit} → {resolved}: {len(obligations)} nhiệm vụ" if unit is not None else f"{len(obligations)} nhiệm vụ")
     for o in obligations:
         when = format_date(o.deadline) if o.deadline else (o.deadline_text or "-")
-        print(f"- [{o.section}] {who(o)} | hạn: {when} | {describe(o, 160)}")
+        roles = f" ({', '.join(o.roles)})" if o.roles else ""
+        print(f"- [{o.doc_number or o.doc_title[:40]} {o.section}] {who(o)}{roles} | hạn: {when} | {describe(o, 160)}")
+    unknown = sorted({n for o in obligations for n in o.unresolved})
+    if unknown and unit is None:
+        print(f"Tên đơn vị chưa có trong danh mục (giữ nguyên tên văn bản ghi): {'; '.join(unknown)}")
+    return 0
+
+
+def _tree_lines(nodes: list[Node], depth: int = 0) -> list[str]:
+    out = []
+    for n in nodes:
+        text = (n.heading or n.text).replace("\n", " ")
+        label = f"[{n.path}]" if n.kind != "paragraph" else "  ¶"
+        if n.table is not None:
+            t = n.table
+            out.append(f"{'  ' * depth}[{n.path}] bảng {len(t.rows)} dòng; cột: "
+                       + "; ".join(f"{c} ({r})" for c, r in zip(t.columns, t.roles)))
+            for row in t.rows:
+                grp = f"{row.group} › " if row.group else ""
+                out.append(f"{'  ' * (depth + 1)}{row.citation}: {grp}" + " | ".join(c for c in row.cells if c)[:160])
+            continue
+        out.append(f"{'  ' * depth}{label} {n.kind}: {text[:140]}")
+        out += _tree_lines(n.children, depth + 1)
+    return out
+
+
+def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = False) -> int:
+    from .ingest import load_document
+    from .model import Law
+    from .readers import ParseError
+
+    try:
+        doc = load_document(path)
+    except ParseError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    units = load_units(units_path)
+    if isinstance(doc, Law):
+        print(f"Luật: {doc.title} {doc.number}".strip())
+        print(f"{len(doc.articles)} điều; " + ", ".join(f"Điều {a.number}" for a in doc.articles[:12]) + (" …" if len(doc.articles) > 12 else ""))
+        return 0
+    obligations = extract_obligations(doc, units)
+    if as_json:
+        print(json.dumps({"number": doc.number, "kind": doc.kind, "subject": doc.subject, "issuer": doc.issuer,
+                          "date": doc.header.date.text, "signer": doc.signer.name if doc.signer else None,
+                          "duties": [o.to_json() for o in obligations]}, ensure_ascii=False, indent=1))
+        return 0
+    h = doc.header
+    print(f"Loại: {doc.kind}")
+    print(f"Số, ký hiệu: {h.number.text or '(để trống)'}  [số {h.number.number or '—'}, loại {h.number.type_code or '—'}, "
+          f"cơ quan {h.number.issuer_code or '—'}, đơn vị soạn {h.number.unit_code or '—'}]")
+    print(f"Cơ quan ban hành: {doc.issuer}" + (f" (chủ quản: {h.parent})" if h.parent else ""))
+    print(f"Nơi, ngày: {h.date.place or '—'}, {h.date.text or '—'}" + (f"; độ khẩn: {h.urgency}" if h.urgency else ""))
+    print(f"Trích yếu: {doc.subject}")
+    if doc.recipients:
+        print("Kính gửi: " + "; ".join(doc.recipients))
+    for b in doc.bases:
+        print(f"Căn cứ: {b[:150]}")
+    if doc.effective or doc.replaces:
+        print(f"Hiệu lực: {doc.effective or '—'}; thay thế: {', '.join(doc.replaces) or '—'}")
+    print("Nội dung:")
+    for line in _tree_lines([*doc.preamble, *doc.body, *doc.appendices], 1):
+        print(line)
+    for a in doc.attachments:
+        print(f"Văn bản kèm theo: {a.kind} {a.subject} ({a.attached_to})")
+        for line in _tree_lines(a.body, 1):
+            print(line)
+    if doc.closing:
+        print("Phần kết: " + " / ".join(c[:100] for c in doc.closing))
+    print("Nơi nhận: " + "; ".join(doc.copies))
+    if doc.signer:
+        print(f"Ký: {' / '.join(doc.signer.capacity)} — {doc.signer.title} {doc.signer.name}")
+    for n, fn in sorted(doc.footnotes.items()):
+        print(f"Chú thích {n} (dẫn tại {', '.join(fn.cited_in) or '—'}): {fn.text[:120]}")
+    print(f"Nhiệm vụ ({len(obligations)}):")
+    for o in obligations:
+        when = format_date(o.deadline) if o.deadline else (o.deadline_text or "-")
+        print(f"  - [{o.section}] {who(o)} ({', '.join(o.roles)}) | hạn: {when}"
+              + (f" | báo cáo {o.recipient}" if o.recipient else "") + (f" qua {o.via}" if o.via else "")
+              + f" | {describe(o, 120)}")
+    unknown = sorted({n for o in obligations for n in o.unresolved})
+    print("Tên đơn vị chưa có trong danh mục: " + ("; ".join(unknown) if unknown else "không có"))
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Reference
+from .document import Reference
 from .text import clean_inline, fold
 
 _L = "A-ZĐa-zđ\u00c0-\u1ef9"

@@ -16,7 +16,8 @@ import numpy as np
 from .embedder import Embedder
 from .glossary import Glossary
 from .index import LoadedIndex
-from .model import Chunk, Directive, Law
+from .document import AdminDocument
+from .model import Chunk, Law
 from .references import NumberMention, mentions_in_question
 from .text import STOPWORDS, bm25_tokens, fold, folded_tokens, has_diacritics, nfc, syllables
 
@@ -96,6 +97,9 @@ class HybridRetriever:
         self.unit_of = np.array([unit_ids[u] for u in self.units], dtype=np.int64)
         self.unit_names = list(unit_ids)
         self.doc_of_unit = self._doc_of_units()
+        self.units_of_doc: dict[str, list[int]] = {}
+        for u, d in enumerate(self.doc_of_unit):
+            self.units_of_doc.setdefault(str(d), []).append(u)
         self.titles = {d.doc_id: fold(d.title) for d in index.documents if isinstance(d, Law)}
         self.bm25_vocab = set(getattr(index.bm25, "vocab_dict", {}) or {})
         self.folded_vocab = set(getattr(index.bm25_folded, "vocab_dict", {}) or {})
@@ -108,8 +112,9 @@ class HybridRetriever:
             for n in c.numbers:
                 self.mentions.setdefault(n, []).append(i)
         for d in index.documents:
-            if isinstance(d, Directive):
-                self.glossary.add_from_text("\n".join(d.preamble + [p.text for s in d.sections for p in s.points]))
+            if isinstance(d, AdminDocument):
+                # abbreviations a document spells out ("cải cách hành chính (CCHC)") join the glossary
+                self.glossary.add_from_text("\n".join(f"{n.heading} {n.text}" for n in d.walk()))
 
     def _doc_of_units(self) -> np.ndarray:
         out = [""] * len(self.unit_names)
@@ -118,8 +123,13 @@ class HybridRetriever:
         return np.array(out)
 
     # -- individual rankers -------------------------------------------------------
-    def dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        q = self.embedder.embed_queries([text])
+    def query_vector(self, question: str) -> np.ndarray:
+        """The question's e5 vector, as `search` uses it (diacritics restored, abbreviations
+        expanded): computed once per question, also for deciding what it asks."""
+        return self.embedder.embed_queries([self.query_text(self.restore(question))])[0]
+
+    def dense_scores(self, text: str, vector: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        q = self.embedder.embed_queries([text]) if vector is None else np.asarray(vector, dtype=np.float32).reshape(1, -1)
         k = min(self.params.depth, len(self.chunks))
         scores, ids = self.index.dense.search(q, k)  # type: ignore[attr-defined]
         return ids[0], scores[0]
@@ -171,7 +181,10 @@ class HybridRetriever:
         r = self.index.restorer
         return r.restore(question) if r is not None else question
 
-    def search(self, question: str, top_k: int = 10) -> list[Hit]:
+    def search(self, question: str, top_k: int = 10, vector: np.ndarray | None = None,
+               boost_docs: dict[str, float] | None = None) -> list[Hit]:
+        """The best units for a question. `vector` is its `query_vector` when already computed;
+        `boost_docs` lifts the documents the question names (by number, type and subject)."""
         p = self.params
         restored = self.restore(question)
         text = self.query_text(restored)
@@ -185,7 +198,7 @@ class HybridRetriever:
         dense_best: dict[int, float] = {}
         lex_best: dict[int, float] = {}
 
-        d_ids, d_scores = self.dense_scores(text)
+        d_ids, d_scores = self.dense_scores(text, vector)
         r, best, bs = self._unit_ranking(d_ids, d_scores)
         rankings.append(("dense", p.w_dense, r))
         dense_best = bs
@@ -240,6 +253,11 @@ class HybridRetriever:
                     fused[u] = fused.get(u, 0.0) + 5.0
                 chunk_votes[cid] = chunk_votes.get(cid, 0.0) + 5.0
 
+        if boost_docs:
+            # every unit of a named document competes, not only those the rankers reached
+            for doc_id, b in boost_docs.items():
+                for u in self.units_of_doc.get(doc_id, []):
+                    fused[u] = fused.get(u, 0.0) + b
         best_chunk: dict[int, int] = {}
         for cid, v in chunk_votes.items():
             u = int(self.unit_of[cid])

@@ -46,7 +46,7 @@ def directive_index(tmp_path_factory, embedder, embed_cache) -> Path:
 
 @pytest.fixture(scope="session")
 def assistant(directive_index, embedder):
-    from retrieval.answer import Assistant
+    from retrieval.answering import Assistant
 
     return Assistant.open(directive_index, embedder=embedder)
 
@@ -70,7 +70,7 @@ def law_index(tmp_path_factory, embedder, embed_cache) -> Path:
 
 @pytest.fixture(scope="session")
 def law_assistant(law_index, embedder):
-    from retrieval.answer import Assistant
+    from retrieval.answering import Assistant
 
     return Assistant.open(law_index, embedder=embedder)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answer import Assistant
+from retrieval.answering import Assistant
 from retrieval.directive import ParseError
 from retrieval.index import FORMAT_VERSION, IndexError_, build_index, is_stale, load_index
 from tests.conftest import DIRECTIVE, ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Assistant
+from retrieval.answering import Assistant
 from retrieval.embedder import make_embedder
 from retrieval.index import IndexError_, build_index
 from tests.conftest import ROOT

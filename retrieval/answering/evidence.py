@@ -1,0 +1,182 @@
+"""The corpus's facts, built once per index (`Library`), and what one question gathers from
+them (`Evidence`): its target documents, its best passages, and the duties, rows and
+sections of those documents — so that no rule parses or searches again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..chunking import citation_name
+from ..document import AdminDocument, Node, Reference
+from ..glossary import Glossary
+from ..model import Chunk, Law
+from ..obligations import Obligation
+from ..references import number_key
+from ..retriever import Hit
+from ..text import fold, syllables
+from ..units import Resolution, Unit, Units
+from .question import QUESTION_WORDS, Question
+from .targets import DocumentCatalog, Target
+
+
+@dataclass
+class Library:
+    """Everything an answer may cite, indexed for the rules."""
+
+    documents: dict[str, AdminDocument | Law]
+    admin: list[AdminDocument]
+    catalog: DocumentCatalog
+    obligations: list[Obligation]
+    references: dict[str, tuple[Reference, AdminDocument]]  # number key -> (what a document says of it, that document)
+    chunks: list[Chunk]
+    chunk_by_id: dict[str, Chunk]
+    by_section: dict[tuple[str, str], list[Chunk]]
+    units: Units
+    glossary: Glossary
+    scope: str  # "8 văn bản của UBND tỉnh Hưng Yên và 28 luật", for the "không tìm thấy" reply
+
+    @classmethod
+    def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
+              glossary: Glossary) -> "Library":
+        admin = [d for d in documents if isinstance(d, AdminDocument)]
+        refs: dict[str, tuple[Reference, AdminDocument]] = {}
+        for d in admin:
+            for r in d.references:
+                k = number_key(r.number)
+                cur = refs.get(k)
+                if cur is None or _richness(r) > _richness(cur[0]):
+                    refs[k] = (r, d)
+        by_section: dict[tuple[str, str], list[Chunk]] = {}
+        for c in chunks:
+            by_section.setdefault((c.doc_id, c.section), []).append(c)
+        n_laws = sum(isinstance(d, Law) for d in documents)
+        issuers = sorted({_province(d) for d in admin if _province(d)})
+        scope = []
+        if admin:
+            scope.append(f"{len(admin)} văn bản" + (f" của {', '.join(issuers)}" if issuers else ""))
+        if n_laws:
+            scope.append(f"{n_laws} luật")
+        return cls(
+            documents={d.doc_id: d for d in documents}, admin=admin, catalog=DocumentCatalog(admin),
+            obligations=obligations, references=refs, chunks=chunks, chunk_by_id={c.chunk_id: c for c in chunks},
+            by_section=by_section, units=units, glossary=glossary,
+            scope=" và ".join(scope) or "chưa có văn bản nào",
+        )
+
+    def admin_doc(self, doc_id: str) -> AdminDocument | None:
+        d = self.documents.get(doc_id)
+        return d if isinstance(d, AdminDocument) else None
+
+    def chunk_for(self, doc_id: str, section: str, text: str = "") -> Chunk | None:
+        cands = self.by_section.get((doc_id, section), [])
+        if text and len(cands) > 1:
+            ft = fold(text)[:80]
+            for c in cands:
+                if ft and ft in fold(c.text):
+                    return c
+        return cands[0] if cands else None
+
+    def citation(self, chunk: Chunk) -> str:
+        doc = self.admin_doc(chunk.doc_id)
+        if doc is None:
+            return f"{chunk.doc_title}, {chunk.section}"
+        part = doc
+        if ":kem-" in chunk.chunk_id:
+            idx = int(chunk.chunk_id.split(":kem-")[1].split(":")[0]) - 1
+            if 0 <= idx < len(doc.attachments):
+                part = doc.attachments[idx]
+        name = citation_name(part) if part is not doc else citation_name(doc)
+        if part is not doc:
+            name = f"{name} ({doc.issuer}, {doc.header.date.short()})"
+        if chunk.kind == "footnote":
+            n = chunk.section.split()[-1]
+            fn = doc.footnotes.get(int(n)) if n.isdigit() else None
+            where = ", ".join(fn.cited_in) if fn and fn.cited_in else ""
+            return f"{chunk.section} của {name}" + (f", dẫn tại {where}" if where else "")
+        return f"{name}, {chunk.section}"
+
+
+def _richness(r: Reference) -> int:
+    return (r.date is not None) + (r.issuer is not None) + 2 * (r.subject is not None)
+
+
+def _province(d: AdminDocument) -> str:
+    m = re.search(r"(tỉnh\s+[A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*)*)", d.issuer)
+    return f"UBND {m.group(1)}" if m else ""
+
+
+@dataclass
+class Evidence:
+    question: Question
+    hits: list[Hit]
+    targets: list[Target]
+    docs: list[AdminDocument]  # the documents the question is about, best first
+    named_docs: bool  # whether the question named them (number, subject, "văn bản này")
+    units: list[Unit] = field(default_factory=list)  # the units it names (a unit, not a group)
+    groups: list[str] = field(default_factory=list)  # the groups it names
+
+    @property
+    def doc_ids(self) -> set[str]:
+        return {d.doc_id for d in self.docs}
+
+    def top_admin(self, lib: Library, n: int = 3) -> list[AdminDocument]:
+        out: list[AdminDocument] = []
+        for h in self.hits[:n]:
+            d = lib.admin_doc(h.chunk.doc_id)
+            if d is not None and d not in out:
+                out.append(d)
+        return out
+
+
+def gather(q: Question, hits: list[Hit], targets: list[Target], lib: Library) -> Evidence:
+    named = bool(targets)
+    docs = [t.doc for t in targets]
+    if not docs:
+        for h in hits[:5]:
+            d = lib.admin_doc(h.chunk.doc_id)
+            if d is not None and d not in docs:
+                docs.append(d)
+    units: list[Unit] = []
+    groups: list[str] = []
+    for r in q.units:
+        if r.unit is not None and r.unit not in units:
+            units.append(r.unit)
+        elif r.group is not None and r.group.name not in groups:
+            groups.append(r.group.name)
+    return Evidence(q, hits, targets, docs, named, units, groups)
+
+
+# -- matching words ---------------------------------------------------------------------------
+def topic_tokens(q: Question, drop_units: list[Resolution] | None = None) -> list[str]:
+    """The question's topic: content syllables without the names of the units it asks about."""
+    drop: set[str] = set()
+    for r in drop_units if drop_units is not None else q.units:
+        names = [r.name]
+        if r.unit is not None:
+            names += [r.unit.short, *r.unit.aliases]
+        for n in names:
+            drop |= set(fold(n).replace("&", " ").split())
+    drop |= {"ubnd", "so", "tinh", "huyen", "xa", "phuong", "cac"}
+    return [t for t in q.content if t not in drop]
+
+
+def overlap(tokens: list[str], text: str) -> float:
+    """Share of `tokens` found in `text`, with a bonus for pairs found side by side."""
+    if not tokens:
+        return 0.0
+    words = [fold(w) for w in syllables(text)]
+    have = set(words)
+    pairs = set(zip(words, words[1:]))
+    single = sum(1 for t in tokens if t in have) / len(tokens)
+    qpairs = list(zip(tokens, tokens[1:]))
+    bonus = (sum(1 for p in qpairs if p in pairs) / len(qpairs)) if qpairs else 0.0
+    return 0.7 * single + 0.3 * bonus
+
+
+def node_text(n: Node) -> str:
+    return f"{n.heading} {n.text}".strip()
+
+
+def folded_words(text: str) -> set[str]:
+    return {fold(w) for w in syllables(text)} - QUESTION_WORDS

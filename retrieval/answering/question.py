@@ -1,0 +1,141 @@
+"""A question, read once per ask: its text in every form the rules need, the units and
+documents it names, the parts of a document it points to, and the slots it asks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..references import NumberMention, mentions_in_question
+from ..text import STOPWORDS, fold, nfc, syllables
+from ..units import Resolution, Units
+
+# question words and fillers: they say what is asked, not what about
+QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in """
+    là gì nào ai đâu bao nhiêu mấy khi sao thế không có phải được những các cho biết hỏi
+    hãy xin vui lòng theo về của và với trong tại đã sẽ đang này đó thì mà nếu như nhé ạ
+    văn bản quy định đúng sai hay ra gồm
+    """.split()
+) | frozenset(fold(w) for w in STOPWORDS if "_" not in w)
+
+_TYPE_WORDS = {
+    "chi thi": "Chỉ thị", "ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "thong bao": "Thông báo",
+    "bao cao": "Báo cáo", "cong van": "Công văn", "quy che": "Quy chế", "quy dinh": "Quy định",
+    "to trinh": "Tờ trình", "chuong trinh": "Chương trình", "nghi quyet": "Nghị quyết", "huong dan": "Hướng dẫn",
+    "de an": "Đề án", "cong dien": "Công điện", "ket luan": "Kết luận", "kh": "Kế hoạch", "qd": "Quyết định",
+    "cv": "Công văn", "tb": "Thông báo", "ct": "Chỉ thị", "bc": "Báo cáo",
+}
+_THIS = re.compile(r"\b(van ban|cong van|ke hoach|thong bao|chi thi|quyet dinh|bao cao|quy che|to trinh|chuong trinh)"
+                   r" (nay|tren|do|vua roi|vua hoi|nói tren|noi tren)\b")
+# "Mục II", "mục 2", "Chương III", "Điều 5", "khoản 2 Điều 6", "phụ lục"
+_PART = re.compile(
+    r"\b(?:(?P<p>điểm|diem)\s+(?P<pl>[a-zđ])\s+)?(?:(?P<k>khoản|khoan)\s+(?P<kl>\d+)\s+)?"
+    r"(?P<kind>[Mm]ục|MỤC|[Cc]hương|CHƯƠNG|[Pp]hần|PHẦN|Điều|điều|dieu|muc|chuong|phan)\s+(?P<label>[IVXLCivxlc]+(?:\.\d+)*|\d+(?:\.\d+)*)\b"
+    r"|\b(?P<app>[Pp]hụ lục|phu luc|PHỤ LỤC)\b|\b(?P<table>[Bb]ảng|bang) (?:phân công|kết quả|phan cong|ket qua)\b"
+)
+
+
+@dataclass
+class DocMention:
+    """A document the question names: by number, by type and subject words, by year."""
+
+    numbers: list[NumberMention] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # "Kế hoạch", "Quy chế"
+    year: int | None = None
+    this: bool = False  # "văn bản này", "kế hoạch trên": the document the chat last talked about
+
+
+@dataclass
+class PartMention:
+    path: str  # "mục II", "Chương III", "Điều 5", "khoản 2 Điều 6", "Phụ lục"
+    kind: str  # "muc" | "chuong" | "dieu" | "phan" | "phu luc" | "bang"
+
+
+@dataclass
+class Question:
+    text: str  # NFC as typed
+    folded: str
+    restored: str  # diacritics put back when typed without them
+    syllables: list[str]  # of the restored text, lower case
+    content: list[str]  # folded syllables that carry the topic
+    units: list[Resolution]
+    documents: DocMention
+    parts: list[PartMention]
+    slots: list[str]
+    dates: list[str] = field(default_factory=list)
+
+    def asks(self, *slots: str) -> bool:
+        return any(s in self.slots for s in slots)
+
+    @property
+    def primary(self) -> str:
+        return self.slots[0] if self.slots else "content"
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in (fold(s) for s in syllables(text)) if t not in QUESTION_WORDS]
+
+
+def _roman_upper(label: str) -> str:
+    return label.upper() if re.fullmatch(r"[ivxlc]+(?:\.\d+)*", label, re.IGNORECASE) else label
+
+
+def parse_parts(text: str) -> list[PartMention]:
+    out: list[PartMention] = []
+    for m in _PART.finditer(nfc(text)):
+        if m.group("app"):
+            out.append(PartMention("Phụ lục", "phu luc"))
+            continue
+        if m.group("table"):
+            out.append(PartMention("bảng", "bang"))
+            continue
+        kind = fold(m.group("kind")).lower()
+        label = _roman_upper(m.group("label"))
+        if kind == "dieu":
+            path = f"Điều {label}"
+            if m.group("kl"):
+                path = f"khoản {m.group('kl')} {path}"
+            if m.group("pl"):
+                path = f"điểm {m.group('pl')} {path}"
+        elif kind == "muc":
+            path = f"mục {label}"
+        elif kind == "chuong":
+            path = f"Chương {label}"
+        else:
+            path = f"Phần {label}"
+        out.append(PartMention(path, kind))
+    return out
+
+
+def parse_documents(text: str, folded: str) -> DocMention:
+    dm = DocMention(numbers=mentions_in_question(text))
+    for word, kind in _TYPE_WORDS.items():
+        if len(word) <= 2:
+            if re.search(rf"\b{word}\s*\d", folded):
+                dm.kinds.append(kind)
+        elif re.search(rf"\b{word}\b", folded) and kind not in dm.kinds:
+            dm.kinds.append(kind)
+    ym = re.search(r"\bnam (20\d\d|19\d\d)\b", folded)
+    if ym:
+        dm.year = int(ym.group(1))
+    dm.this = bool(_THIS.search(folded))
+    return dm
+
+
+def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> Question:
+    q = nfc(text or "").strip()
+    folded = fold(q)
+    return Question(
+        text=q,
+        folded=folded,
+        restored=restored,
+        syllables=syllables(restored),
+        content=content_tokens(restored),
+        units=[m.resolution for m in units.find(restored)] if restored else [],
+        documents=parse_documents(q, folded),
+        parts=parse_parts(q),
+        slots=slots,
+        dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
+    )

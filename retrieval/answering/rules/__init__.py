@@ -1,0 +1,56 @@
+"""The answer rules, registered explicitly. Each takes the question, the evidence, the
+library and today's date and returns a `Draft` or nothing; none names the content of a
+particular document. Every rule that fires competes: the draft that answers the asked slot
+best wins (ties go to the earlier rule), and the passage fallback speaks when none fires."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from ..draft import Draft
+from ..evidence import Evidence, Library
+from ..question import Question
+from .cited import cited_document
+from .duties import reporting, roles, unit_duties
+from .figures import figures
+from .metadata import metadata, summary
+from .passages import conversation, glossary, passage
+from .structure import lists, navigation
+
+RuleFn = Callable[[Question, Evidence, Library, dt.date], Draft | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    fn: RuleFn
+    concept: str  # what it answers, for the README and logs
+
+
+RULES: list[Rule] = [
+    Rule("conversation", conversation, "a greeting or thanks"),
+    Rule("glossary", glossary, "an abbreviation"),
+    Rule("cited", cited_document, "a document another one cites: number, date, issuer, subject"),
+    Rule("metadata", metadata, "number, date, issuer, signer, effect, urgency, Kính gửi, Nơi nhận"),
+    Rule("summary", summary, "what a document is about"),
+    Rule("navigation", navigation, "a part the question points to: Mục II, Chương III, Điều 5, Phụ lục"),
+    Rule("figures", figures, "a figure, a table's value, or that the documents give none"),
+    Rule("roles", roles, "who leads and who cooperates, and when"),
+    Rule("reporting", reporting, "to whom, via whom, by when, how long"),
+    Rule("unit_duties", unit_duties, "a unit's duties in one document or in all"),
+    Rule("lists", lists, "the entries of a list"),
+]
+FALLBACK = Rule("passage", passage, "the best passage's matching sentences")
+
+
+def run(q: Question, ev: Evidence, lib: Library, today: dt.date) -> list[Draft]:
+    """Every draft the rules make, best first."""
+    drafts: list[tuple[float, int, Draft]] = []
+    for i, rule in enumerate(RULES):
+        d = rule.fn(q, ev, lib, today)
+        if d is not None:
+            drafts.append((d.score, -i, d))
+    drafts.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [d for _s, _i, d in drafts]

@@ -1,0 +1,240 @@
+"""Rules over duty records: a reporting line and its deadline, who leads and who cooperates,
+a unit's duties in one document or in all, yes-or-no questions about a unit's duty.
+
+They read the records `retrieval.obligations` extracted from sentences and task tables
+alike; none reads a document's text itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...deadlines import format_date
+from ...model import Chunk
+from ...obligations import Obligation, applicable
+from ...text import clean_inline, fold
+from ..draft import Draft, end, lower_first, shorten, upper_first
+from ..evidence import Evidence, Library, overlap, topic_tokens
+from ..question import Question
+from ..targets import newest_first
+
+# words a question uses to ask, not to name its topic
+_ASKING = frozenset(
+    "phai lam gi nhung nao han chot cham nhat truoc thoi diem thoi gian bao lau gio ngay khi nao ai dau "
+    "duoc giao nhiem vu trach nhiem co khong thuc hien viec".split())
+
+
+def _scored(q: Question, ev: Evidence, lib: Library) -> list[tuple[float, Obligation]]:
+    """Records that may answer, with how well they match the question's topic and slots."""
+    docs = ev.doc_ids if ev.named_docs else None
+    pool = [o for o in lib.obligations if docs is None or o.doc_id in docs]
+    if ev.units:
+        mine: list[Obligation] = []
+        for u in ev.units:
+            mine += applicable(pool, u.name, u.groups)
+        pool = mine
+    elif ev.groups:
+        pool = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
+    topic = [t for t in topic_tokens(q) if t not in _ASKING]
+    out = []
+    for o in pool:
+        facts = " ".join(x for x in (o.action, o.what or "", o.recipient or "", o.via or "", o.deadline_text or "") if x)
+        s = 0.6 * overlap(topic, facts) + 0.4 * overlap(topic, f"{o.sentence} {o.text}")
+        if q.asks("recipient", "via") and o.recipient:
+            s += 0.15
+        if q.asks("deadline") and (o.deadline or o.rule or o.recurrence):
+            s += 0.12
+        if q.asks("duration") and o.relative is not None:
+            s += 0.2
+        if q.asks("lead") and "chủ trì" in o.roles:
+            s += 0.08
+        if q.asks("cooperate") and (o.cooperating or "phối hợp" in o.roles):
+            s += 0.08
+        if "phối hợp" in o.roles and not q.asks("cooperate", "duties"):
+            s -= 0.1  # the partner's copy of a duty answers "who cooperates", not "who must"
+        if (ev.units or ev.groups) and o.group is None:
+            s += 0.03
+        out.append((s, o))
+    return sorted(out, key=lambda x: -x[0])
+
+
+def _names_group(o: Obligation, groups: list[str], lib: Library) -> bool:
+    for g in groups:
+        members = {u.name for u in lib.units.members(g)}
+        if members and members <= set(o.units):
+            return True
+    return False
+
+
+def _chunk(lib: Library, o: Obligation) -> Chunk | None:
+    return lib.chunk_by_id.get(o.chunk_id) or lib.chunk_for(o.doc_id, o.section, o.text)
+
+
+def _who(o: Obligation, ev: Evidence) -> str:
+    """The unit the question asks about, with the group the duty reaches it through."""
+    for u in ev.units:
+        if u.name in o.units and o.group is None:
+            return u.name
+        if o.group is not None and o.group in u.groups:
+            return f"{u.name} (thuộc {o.group})"
+        if u.name in o.units:
+            return u.name
+    if o.group is not None:
+        return upper_first(o.group)
+    if o.units and len(o.units) <= 3:
+        return ", ".join(o.units)
+    if o.responsible:
+        return upper_first(clean_inline(o.responsible))
+    return f"{len(o.units)} đơn vị"
+
+
+def _body(o: Obligation, full: bool = False) -> str:
+    """What the duty says, with its recipient, channel and deadline as the document writes them."""
+    text = o.sentence if (full and o.sentence and len(o.sentence) <= 420) else o.action
+    text = clean_inline(text)
+    text = re.sub(r"^(?:Giao|giao)\s+", "", text)
+    line = lower_first(text.rstrip(". "))
+    if o.recipient and fold(o.recipient) not in fold(line):
+        line += f"; gửi {o.recipient}" + (f" (qua {o.via})" if o.via else "")
+    if o.deadline_text and fold(o.deadline_text) not in fold(line):
+        line += f", {lower_first(o.deadline_text)}"
+    return line
+
+
+def _subject_in(text: str, who: str) -> bool:
+    return fold(who.split(" (")[0])[:25] in fold(text[:80])
+
+
+def describe(o: Obligation, ev: Evidence, today: dt.date, full: bool = False) -> str:
+    who = _who(o, ev)
+    body = _body(o, full)
+    line = body if _subject_in(body, who) else f"{who}: {body}"
+    line = upper_first(line)
+    nxt = o.next_deadlines(today, 1) if o.deadline is None and o.rule is not None else []
+    if nxt:
+        line = end(line) + f" Kỳ tới: {format_date(nxt[0])} (tính từ {format_date(today)})"
+    return end(line)
+
+
+def _draft(lines: list[str], obs: list[Obligation], lib: Library, rule: str, score: float) -> Draft:
+    cited: list[Chunk] = []
+    for o in obs:
+        c = _chunk(lib, o)
+        if c is not None and c not in cited:
+            cited.append(c)
+    return Draft("\n".join(lines), cited, rule, score, doc_id=obs[0].doc_id if obs else None)
+
+
+def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """To whom, via whom, by when, how long: the best matching duty, every date of it."""
+    if not q.asks("recipient", "via", "deadline", "duration", "yes_no", "content", "figure"):
+        return None
+    scored = _scored(q, ev, lib)
+    if not scored:
+        return None
+    best, o = scored[0]
+    if best < 0.4:
+        return None
+    # the same duty at several dates ("trước ngày 15/6/2025 và trước ngày 15/12/2025"), or the
+    # same words in a clause and a table row: keep every record that matches as well
+    same = [x for s, x in scored if s >= best - 0.02 and x.doc_id == o.doc_id]
+    picked: list[Obligation] = []
+    for x in same:
+        if any(x.deadline_text == y.deadline_text and x.section == y.section for y in picked):
+            continue
+        picked.append(x)
+    picked = picked[:3]
+    full = q.asks("cooperate", "lead") or bool(q.units and len(picked) == 1)
+    lines = [describe(x, ev, today, full) for x in picked]
+    if len(picked) > 1 and len({x.sentence for x in picked}) == 1 and picked[0].sentence:
+        lines = [describe(picked[0], ev, today, True)]
+    prefix = ""
+    if q.asks("yes_no"):
+        prefix = "Có. "
+    if q.asks("deadline", "duration") and not any(x.deadline_text for x in picked):
+        lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
+    return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best))
+
+
+def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """Who leads and who cooperates in a task, and when: table rows and "X chủ trì, phối hợp với Y"."""
+    if not q.asks("lead", "cooperate"):
+        return None
+    scored = [(s, o) for s, o in _scored(q, ev, lib) if "phối hợp" not in o.roles or not o.lead]
+    if not scored or scored[0][0] < 0.4:
+        return None
+    best, o = scored[0]
+    lead = ", ".join(o.units) if o.group is None and o.units else (o.group or clean_inline(o.responsible))
+    if o.group is None and o.responsible and not o.units:
+        lead = clean_inline(o.responsible)
+    if o.section.endswith(tuple(f"dòng {i}" for i in range(0, 100))) or ", dòng " in o.section:
+        lead = clean_inline(o.responsible) or lead
+    parts = [f"Chủ trì: {lead}"]
+    if o.cooperating:
+        parts.append("phối hợp: " + "; ".join(_coop_names(o, lib)))
+    if o.deadline_text:
+        parts.append(f"thời gian: {o.deadline_text}")
+    if o.recipient:
+        parts.append(f"báo cáo {o.recipient}" + (f" (qua {o.via})" if o.via else ""))
+    task = shorten(re.sub(r"^(?:Giao|giao)\s+", "", o.sentence or o.action), 260)
+    text = "; ".join(parts) + "." + f"\nNội dung: {task.rstrip('.')}."
+    return _draft([text], [o], lib, "roles", min(1.0, best))
+
+
+def _coop_names(o: Obligation, lib: Library) -> list[str]:
+    """The partners as the document writes them when it names a group ("Các sở, ban, ngành tỉnh")."""
+    if ", dòng " in o.section:
+        m = re.search(r"(?:phối hợp|Phối hợp)[^:|]*:\s*([^|]+)", lib.chunk_by_id.get(o.chunk_id, None).text
+                      if lib.chunk_by_id.get(o.chunk_id) else "")
+        if m:
+            return [m.group(1).strip()]
+    return o.cooperating
+
+
+def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """"Sở Tư pháp phải làm gì?": the unit's duties per document, newest first, each cited."""
+    if not q.asks("duties") or not (ev.units or ev.groups):
+        return None
+    scored = _scored(q, ev, lib)
+    if not scored:
+        name = ev.units[0].name if ev.units else ev.groups[0]
+        where = f" trong {ev.docs[0].short_name}" if ev.named_docs and ev.docs else " trong các văn bản đang có"
+        return Draft(f"Không thấy nhiệm vụ nào giao cho {name}{where}.", [], "unit_duties", 0.5, not_stated=True)
+    topic = [t for t in topic_tokens(q) if t not in _ASKING]
+    # a question about one subject ("… về số hóa hộ tịch") keeps the duties on it
+    if topic and scored[0][0] >= 0.55:
+        scored = [(s, o) for s, o in scored if s >= 0.35]
+    by_doc: dict[str, list[Obligation]] = {}
+    for _s, o in scored:
+        if "phối hợp" in o.roles and o.lead:
+            continue
+        by_doc.setdefault(o.doc_id, []).append(o)
+    if not by_doc:
+        return None
+    docs = [d for d in newest_first([lib.admin_doc(k) for k in by_doc if lib.admin_doc(k)]) if d is not None]
+    name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
+    lines = []
+    cited: list[Obligation] = []
+    several = len(docs) > 1
+    if several:
+        lines.append(f"{name} có nhiệm vụ trong {len(docs)} văn bản (mới nhất trước):")
+    for d in docs:
+        obs = sorted(by_doc[d.doc_id], key=lambda o: _order(o))
+        seen: set[str] = set()
+        items = []
+        for o in obs:
+            k = f"{o.section}|{o.action}"
+            if k in seen:
+                continue
+            seen.add(k)
+            via_group = f" (giao chung cho {o.group})" if o.group else ""
+            items.append(f"• {upper_first(_body(o))}{via_group} [{o.section}]")
+            cited.append(o)
+        head = f"{d.short_name} ({d.header.date.short()}):" if several else f"Theo {d.short_name}, {name}:"
+        lines.append(head)
+        lines += items[:8] + ([f"… và {len(items) - 8} việc nữa."] if len(items) > 8 else [])
+    return _draft(lines, cited, lib, "unit_duties", 0.7)
+
+
+def _order(o: Obligation) -> tuple[int, str]:
+    return (0 if o.group is None else 1, o.section)

@@ -1,0 +1,228 @@
+"""Figures: "bao nhiêu phiếu", "tỷ lệ … đạt bao nhiêu", "xếp thứ mấy", a table's value for a
+unit, its highest or lowest — and the honest "văn bản không nêu" when no passage on the
+topic gives a number of the asked kind (a sum of money, a count of times, a rank)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...document import AdminDocument, Table, TableRow
+from ...model import Chunk
+from ...obligations import split_sentences
+from ...text import clean_inline, fold, syllables
+from ..draft import Draft, end, shorten, unique
+from ..evidence import Evidence, Library, overlap, topic_tokens
+from ..question import QUESTION_WORDS, Question
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# what "bao nhiêu" asks, when the noun after it or the one it stands for says: a sum, a share, a rank
+_MONEY_WORDS = ("kinh phi", "tien", "ngan sach", "chi phi", "dong", "von", "muc ho tro", "giai ngan", "trieu", "ty")
+_SHARE_WORDS = ("ty le", "phan tram", "%")
+_MEASURE_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?P<m>(?:[a-z]+\s?){1,3}?)(?=\s*(?:$|[,;.?]|\b(?:va|moi|trong|cho|de|thi|la|dat|tren|cua|duoc|o|tai|vao)\b))")
+
+
+@dataclass
+class Measure:
+    """The kind of number a question asks for."""
+
+    kind: str  # "money" | "share" | "rank" | "count" | "any"
+    noun: str  # the folded noun a count is of ("phieu", "ho so", "lop")
+    where: str  # the part of the question that asks it
+
+
+def measures(q: Question) -> list[Measure]:
+    fq = q.folded
+    out: list[Measure] = []
+    if re.search(r"\b(xep|dung|xep hang) (thu|hang) (may|bao nhieu)\b|\bthu may\b", fq):
+        out.append(Measure("rank", "thu", "xep thu"))
+    for m in re.finditer(r"\b(bao nhieu|may)\b", fq):
+        after = _MEASURE_AFTER.match(fq, m.start())
+        noun = (after.group("m").strip() if after else "").strip()
+        before = fq[max(0, m.start() - 60): m.start()]
+        if noun in ("", "la", "dat"):
+            noun = ""
+        if noun.startswith(("phan tram", "%")) or (not noun and any(w in before.split(",")[-1] for w in _SHARE_WORDS)):
+            out.append(Measure("share", "%", before + " bao nhieu"))
+        elif any(noun.startswith(w) or noun.endswith(w) for w in ("dong", "trieu dong", "ty dong", "tien")) or (
+                not noun and any(w in before.split(",")[-1] for w in _MONEY_WORDS)):
+            out.append(Measure("money", "dong", before + " bao nhieu " + noun))
+        elif noun.startswith(("lan",)):
+            out.append(Measure("count", "lan", noun))
+        elif noun and not noun.startswith(("ngay", "gio", "thang", "nam")):
+            out.append(Measure("count", noun.split()[0] if noun.split()[0] not in ("luot",) else noun, noun))
+        elif not noun:
+            head = re.search(r"\b(?:tong )?so ([a-z]+(?: [a-z]+)?)\b[^,;]*$", before)
+            out.append(Measure("count", head.group(1).split()[0], head.group(0)) if head else Measure("any", "", before))
+    return out
+
+
+def _has_measure(sentence: str, m: Measure) -> bool:
+    f = fold(sentence)
+    if m.kind == "share":
+        return bool(re.search(rf"(?:{_NUMBER})\s*%", sentence))
+    if m.kind == "money":
+        return bool(re.search(rf"(?:{_NUMBER})\s*(?:triệu|tỷ|nghìn|ngàn)?\s*đồng", sentence))
+    if m.kind == "rank":
+        return bool(re.search(r"\b(?:xep|dung|xep hang|hang)\s*(?:thu\s*)?\d+", f))
+    if m.kind == "count" and m.noun:
+        noun = re.escape(m.noun)
+        return bool(re.search(rf"(?:{_NUMBER})\s*(?:[a-z]+\s){{0,1}}{noun}\b", f))
+    return bool(re.search(_NUMBER, sentence))
+
+
+def _pool(ev: Evidence, lib: Library) -> list[Chunk]:
+    if ev.named_docs:
+        ids = ev.doc_ids
+        return [c for c in lib.chunks if c.doc_id in ids and c.kind not in ("footnote", "meta")]
+    return [h.chunk for h in ev.hits[:8]]
+
+
+def _doc_words(ev: Evidence) -> set[str]:
+    """Words that name the document, not the figure's topic."""
+    words: set[str] = set()
+    if ev.named_docs:
+        for d in ev.docs:
+            words |= {fold(w) for w in syllables(f"{d.kind} {d.subject} {d.number}")}
+    return words
+
+
+def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    if not q.asks("figure"):
+        return None
+    ms = measures(q)
+    if not ms:
+        return None
+    tab = _table_value(q, ev, lib, ms)
+    if tab is not None:
+        return tab
+    doc_words = _doc_words(ev)
+    measure_words = {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu"}
+    topic = [t for t in topic_tokens(q) if t not in doc_words and t not in measure_words] or topic_tokens(q)
+    found: list[tuple[float, str, Chunk]] = []
+    missing: list[Measure] = []
+    for m in ms:
+        best: tuple[float, str, Chunk] | None = None
+        for c in _pool(ev, lib):
+            for sent in split_sentences(c.text):
+                if not _has_measure(sent, m):
+                    continue
+                s = overlap(topic, sent)
+                if best is None or s > best[0]:
+                    best = (s, sent, c)
+        if best is not None and best[0] >= 0.3:
+            found.append(best)
+        else:
+            missing.append(m)
+    if missing and not found:
+        return _not_stated(q, ev, lib, missing)
+    if not found:
+        return None
+    lines = list(dict.fromkeys(shorten(s, 400) for _sc, s, _c in found))
+    cited = unique([c for _s, _t, c in found])
+    text = " ".join(end(x) for x in lines)
+    if missing:
+        text += " " + _missing_text(missing)
+    return Draft(text, cited, "figures", min(1.0, max(s for s, _t, _c in found) + 0.2), doc_id=cited[0].doc_id)
+
+
+def _missing_text(missing: list[Measure]) -> str:
+    what = {"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "any": "con số"}
+    return "Văn bản không nêu " + ", ".join(dict.fromkeys(what[m.kind] for m in missing)) + " được hỏi."
+
+
+def _not_stated(q: Question, ev: Evidence, lib: Library, missing: list[Measure]) -> Draft:
+    near = ev.hits[0].chunk if ev.hits else None
+    if ev.named_docs and ev.hits:
+        near = next((h.chunk for h in ev.hits if h.chunk.doc_id in ev.doc_ids), near)
+    scope = ev.docs[0].short_name if ev.named_docs and ev.docs else "Các văn bản đang có"
+    text = f"{scope} không nêu " + ", ".join(
+        dict.fromkeys({"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "any": "con số"}[m.kind]
+                      for m in missing)) + " này."
+    if near is not None:
+        text += f"\nĐoạn gần nhất: “{shorten(near.text, 220)}”"
+    return Draft(text, [near] if near is not None else [], "figures", 0.8, not_stated=True)
+
+
+# -- tables ------------------------------------------------------------------------------------
+def _value_columns(table: Table, m: Measure) -> list[int]:
+    out = []
+    for i, (col, role) in enumerate(zip(table.columns, table.roles)):
+        if role not in ("value", "note"):
+            continue
+        f = fold(col)
+        if (m.kind == "share" and ("%" in col or "ty le" in f)) or (m.noun and m.noun in f) or m.kind == "any":
+            out.append(i)
+    return out
+
+
+def _as_number(text: str) -> float | None:
+    m = re.search(_NUMBER, text)
+    if not m:
+        return None
+    try:
+        return float(m.group(0).replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _row_name(table: Table, row: TableRow) -> str:
+    for role in ("unit", "task", "lead"):
+        v = table.get(row, role)
+        if v:
+            return v
+    return next((c for c in row.cells[1:] if c), row.label)
+
+
+def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> Draft | None:
+    docs: list[AdminDocument] = ev.docs if ev.named_docs else ev.top_admin(lib, 3)
+    topic = topic_tokens(q, drop_units=[])
+    superlative = re.search(r"\b(cao nhat|thap nhat|lon nhat|nho nhat|nhieu nhat|it nhat)\b", q.folded)
+    for d in docs:
+        for node, table in d.tables():
+            if not table.rows:
+                continue
+            for m in ms:
+                cols = _value_columns(table, m)
+                if not cols:
+                    continue
+                col = max(cols, key=lambda i: overlap(topic, table.columns[i]))
+                where = f"{node.path}"
+                if superlative:
+                    values = [(v, r) for r in table.rows if (v := _as_number(r.cells[col])) is not None]
+                    if not values:
+                        continue
+                    low = superlative.group(1) in ("thap nhat", "nho nhat", "it nhat")
+                    v, r = min(values, key=lambda x: x[0]) if low else max(values, key=lambda x: x[0])
+                    text = (f"{_row_name(table, r)} có {clean_inline(table.columns[col])} "
+                            f"{'thấp' if low else 'cao'} nhất: {r.cells[col]} (bảng {len(table.rows)} cơ quan, đơn vị).")
+                    return Draft(text, _row_chunks(lib, d, node.path, [r]), "figures", 0.95, doc_id=d.doc_id)
+                # a unit the question names: its row
+                for unit in [*ev.units]:
+                    rows = [r for r in table.rows if fold(unit.name) in fold(" ".join(r.cells))
+                            or fold(unit.short) == fold(_row_name(table, r)).replace("so ", "", 1)]
+                    if rows:
+                        r = rows[0]
+                        text = f"{_row_name(table, r)}: {clean_inline(table.columns[col])} {r.cells[col]}."
+                        return Draft(text, _row_chunks(lib, d, node.path, [r]), "figures", 0.95, doc_id=d.doc_id)
+                if ev.units and len(table.rows) <= 30 and overlap(topic, " ".join(table.columns)) >= 0.3:
+                    names = ", ".join(_row_name(table, r) for r in table.rows)
+                    text = (f"{d.short_name} không nêu {clean_inline(table.columns[col]).lower()} của {ev.units[0].name}: "
+                            f"bảng chỉ có {len(table.rows)} cơ quan, đơn vị ({names}).")
+                    cited = [c for c in lib.by_section.get((d.doc_id, where), [])][:1]
+                    return Draft(text, cited, "figures", 0.85, not_stated=True, doc_id=d.doc_id)
+    return None
+
+
+def _row_chunks(lib: Library, d: AdminDocument, path: str, rows: list[TableRow]) -> list[Chunk]:
+    out = []
+    for r in rows:
+        c = lib.chunk_for(d.doc_id, f"{path}, {r.citation}")
+        if c is not None:
+            out.append(c)
+    whole = lib.by_section.get((d.doc_id, path), [])
+    return out + [c for c in whole if c.kind == "table"][:1]
+
+
+_ = QUESTION_WORDS

@@ -1,0 +1,151 @@
+"""Rules over a document's header and signature: number, type, date, issuer, signer with
+capacity, effect date and what it replaces, urgency, Kính gửi and Nơi nhận; and the
+summary of a document ("Kế hoạch 27/KH-UBND về việc gì?", "tóm tắt văn bản")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...chunking import citation_name
+from ...document import AdminDocument
+from ...model import Chunk
+from ...text import fold
+from ..draft import Draft, end, lower_first
+from ..evidence import Evidence, Library
+from ..question import Question
+
+
+def _target(q: Question, ev: Evidence, lib: Library) -> AdminDocument | None:
+    """The document asked about: the one named, else the one the best passages come from."""
+    if ev.named_docs and ev.docs:
+        return ev.docs[0]
+    top = ev.top_admin(lib, 3)
+    return top[0] if top else None
+
+
+def _chunks(lib: Library, d: AdminDocument, *sections: str) -> list[Chunk]:
+    out = []
+    for s in sections:
+        out += [c for c in lib.by_section.get((d.doc_id, s), []) if ":kem-" not in c.chunk_id][:1]
+    return out
+
+
+def signer_line(d: AdminDocument) -> str:
+    s = d.signer
+    if s is None or not s.name:
+        return ""
+    cap = [c for c in s.capacity]
+    how = ""
+    if any(c.upper().startswith("KT.") for c in cap):
+        whom = next(c for c in cap if c.upper().startswith("KT.")).split(" ", 1)[1]
+        how = f" (ký thay {whom})"
+    elif any(c.upper().startswith(("TL.", "TUQ.")) for c in cap):
+        c = next(c for c in cap if c.upper().startswith(("TL.", "TUQ.")))
+        how = f" ({'thừa lệnh' if c.upper().startswith('TL.') else 'thừa ủy quyền'} {c.split(' ', 1)[1]})"
+    tm = next((c for c in cap if c.upper().startswith("TM.")), "")
+    on_behalf = f", thay mặt {tm.split(' ', 1)[1]}" if tm else ""
+    return f"{s.title} {s.name}{how}{on_behalf}".strip()
+
+
+def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    wanted = [s for s in q.slots if s in ("signer", "doc_date", "issuer", "effect", "recipients", "doc_number")]
+    urgency = "khan" in q.folded.split() or "hoa toc" in q.folded or "do khan" in q.folded
+    if not wanted and not urgency:
+        return None
+    d = _target(q, ev, lib)
+    if d is None:
+        return None
+    # a number the question names that is not this document's: a cited document, not this one
+    if q.documents.numbers and not ev.named_docs:
+        return None
+    if "doc_number" in wanted and not ev.named_docs:
+        return None  # "… là thông báo số mấy?": the cited documents answer that
+    name = d.short_name
+    facts: list[str] = []
+    sections: list[str] = []
+    if "doc_date" in wanted or urgency:
+        date = d.header.date
+        when = date.text or date.short()
+        facts.append(f"{name} ban hành {lower_first(when)}" + (f" tại {date.place}" if date.place else ""))
+        sections.append("phần đầu")
+    if urgency:
+        facts.append(f"độ khẩn: {d.header.urgency}" if d.header.urgency else "văn bản không ghi độ khẩn")
+    if "signer" in wanted:
+        line = signer_line(d)
+        if line:
+            facts.append(f"người ký: {line}")
+            sections.append("phần ký")
+    if "issuer" in wanted:
+        facts.append(f"cơ quan ban hành: {d.issuer}")
+        sections.append("phần đầu")
+    if "doc_number" in wanted:
+        facts.append(f"số và ký hiệu: {d.number or 'để trống'}")
+        sections.append("phần đầu")
+    if "effect" in wanted:
+        eff = d.effective or next((a.effective for a in d.attachments if a.effective), None)
+        if eff:
+            facts.append(f"có hiệu lực {eff}")
+        if d.replaces:
+            facts.append("thay thế " + ", ".join(_ref_name(lib, n) for n in d.replaces))
+        if not eff and not d.replaces:
+            facts.append("văn bản không nêu ngày có hiệu lực")
+        cands = [c for c in lib.chunks if c.doc_id == d.doc_id and "hiệu lực" in c.text]
+        sections += [cands[0].section] if cands else []
+    if "recipients" in wanted:
+        if "noi nhan" in q.folded and d.copies:
+            facts.append("Nơi nhận: " + "; ".join(d.copies))
+            sections.append("Nơi nhận")
+        elif d.recipients:
+            facts.append(f"{name} gửi {len(d.recipients)} nơi (Kính gửi): " + "; ".join(d.recipients))
+            sections.append("Kính gửi")
+        elif d.copies:
+            facts.append("Nơi nhận: " + "; ".join(d.copies))
+            sections.append("Nơi nhận")
+    if not facts:
+        return None
+    text = end("; ".join([facts[0][:1].upper() + facts[0][1:], *facts[1:]]))
+    cited = _chunks(lib, d, *dict.fromkeys(sections))
+    return Draft(text, cited, "metadata", 0.9 if ev.named_docs else 0.7, doc_id=d.doc_id)
+
+
+def _ref_name(lib: Library, number: str) -> str:
+    from ...references import number_key
+
+    ref = lib.references.get(number_key(number))
+    if ref is None:
+        return number
+    r = ref[0]
+    head = f"{r.kind} số {r.number}".strip()
+    return head + (f" ngày {r.date}" if r.date else "")
+
+
+def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """What a document is about: number, date, issuer, signer, subject, and its parts."""
+    if not q.asks("summary") or not ev.named_docs or not ev.docs:
+        return None
+    d = ev.docs[0]
+    date = d.header.date.short()
+    head = f"{d.kind} số {d.number}" if not d.header.number.blank else d.title
+    line = f"{head}" + (f" ngày {date}" if date else "") + f" của {d.issuer}"
+    signer = signer_line(d)
+    if signer:
+        line += f" ({signer} ký)"
+    subject = d.subject
+    if fold(subject).startswith(("v/v", "ve viec")):
+        line += f": {subject}"
+    else:
+        line += f" về {lower_first(subject)}" if not fold(subject).startswith("ve ") else f" {lower_first(subject)}"
+    parts = [n for n in d.body if n.kind in ("roman", "part", "chapter", "article", "section") and (n.heading or n.text)]
+    outline = ""
+    if d.attachments:
+        a = d.attachments[0]
+        outline = f" Ban hành kèm theo: {a.kind} {a.subject} ({len([n for n in a.walk() if n.kind == 'article'])} điều)."
+    elif parts and len(parts) <= 8 and all(p.heading for p in parts):
+        outline = " Gồm: " + "; ".join(p.title.rstrip(':') for p in parts) + "."
+    text = end(line) + outline
+    cited = _chunks(lib, d, "phần đầu")
+    return Draft(text, cited, "summary", 0.9, doc_id=d.doc_id)
+
+
+def name_of(d: AdminDocument) -> str:
+    return citation_name(d)

@@ -1,0 +1,125 @@
+"""Rules that answer from words: an abbreviation, a greeting or thanks, and the passage
+fallback (the sentences of the best passage that match the question)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...model import Chunk
+from ...obligations import split_sentences
+from ...text import clean_inline, fold, syllables
+from ..draft import Draft, shorten
+from ..evidence import Evidence, Library, overlap, topic_tokens
+from ..question import Question
+
+GREETING = ("Xin chào! Tôi trả lời câu hỏi về các văn bản CCHC và luật đang có, kèm trích dẫn. "
+            "Ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”")
+THANKS = "Rất vui được giúp. Bạn cứ hỏi tiếp khi cần."
+
+
+def conversation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """A greeting or thanks with nothing else in it gets a short reply, not "không tìm thấy"."""
+    if q.asks("greeting") and len(q.content) <= 3:
+        return Draft(GREETING, [], "conversation", 1.0)
+    if q.asks("thanks") and len(q.content) <= 5:
+        return Draft(THANKS, [], "conversation", 1.0)
+    return None
+
+
+_TERM = [
+    re.compile(r"^(?:(?:chu|tu)\s+)?(.+?)\s+(?:la\s+)?(?:viet tat|nghia la gi|co nghia la gi|nghia la|la gi|"
+               r"la (?:co quan|to chuc|don vi|chi so|cai) (?:gi|nao))"),
+    re.compile(r"viet tat (?:cua\s+)?(?:chu\s+|tu\s+)?[\"“]?(.+?)[\"”]?\s*(?:la gi|nghia la gi)?\s*[?.]?$"),
+]
+
+
+def glossary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    if not q.asks("definition"):
+        return None
+    term = None
+    for pat in _TERM:
+        m = pat.search(q.folded)
+        if m:
+            cand = q.text[m.start(1): m.end(1)].strip(" \"“”'?")
+            if lib.glossary.lookup(cand):
+                term = cand
+                break
+    if term is None:
+        for abbr in lib.glossary.abbreviations_in(q.text):
+            if len(abbr) > 1:
+                term = abbr
+                break
+    if term is None:
+        return None
+    found = lib.glossary.lookup(term)
+    if found is None:
+        return None
+    abbr, meanings = found
+    text = f"{abbr} là viết tắt của “{meanings[0]}”" + (f" (còn gọi: {', '.join(meanings[1:])})" if len(meanings) > 1 else "") + "."
+    spelled = re.compile(rf"{re.escape(meanings[0])}\s*\({re.escape(abbr)}\)", re.IGNORECASE)
+    cited = [c for c in lib.chunks if abbr in c.text and spelled.search(c.text)][:1]
+    if cited:
+        text += f"\nVăn bản viết: “…{_window(cited[0].text, meanings[0] + ' (' + abbr + ')')}…”"
+    return Draft(text, cited, "glossary", 0.95)
+
+
+def _window(text: str, needle: str, width: int = 80) -> str:
+    pos = text.lower().find(needle.lower())
+    if pos < 0:
+        return needle
+    return text[max(0, pos - width): min(len(text), pos + len(needle) + width)].strip()
+
+
+def best_sentences(q: Question, text: str, n: int = 2) -> str:
+    sents = split_sentences(clean_inline(text))
+    if len(sents) <= 1:
+        return clean_inline(text)
+    topic = topic_tokens(q)
+    scored = sorted(((overlap(topic, s), -i, i) for i, s in enumerate(sents)), reverse=True)
+    keep = sorted(i for s, _o, i in scored[:n] if s > 0) or [0]
+    if n > 1 and len(keep) > 1 and scored[0][0] >= 2 * max(scored[1][0], 0.05):
+        keep = [scored[0][2]]
+    return " ".join(sents[i] for i in keep)
+
+
+def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """The sentences of the best passage that match the question, with where they stand."""
+    if not ev.hits:
+        return None
+    topic = topic_tokens(q)
+    cands = ev.hits[:3] if not ev.named_docs else [h for h in ev.hits if h.chunk.doc_id in ev.doc_ids][:3] or ev.hits[:3]
+    scored = [(overlap(topic, f"{h.chunk.text}") - 0.04 * i, i, h.chunk) for i, h in enumerate(cands)]
+    scored.sort(key=lambda x: -x[0])
+    _s, _i, top = scored[0]
+    text = best_sentences(q, top.text, 2)
+    cited: list[Chunk] = [top]
+    lead = text
+    # "Ai phải …?" answered by a lettered point: who is in its heading
+    doc = lib.admin_doc(top.doc_id)
+    if doc is not None and re.search(r"\bai\b|(don vi|co quan|so|nganh|dia phuong) nao", q.folded):
+        heading = _heading_of(doc, top.section)
+        if heading and fold(heading)[:30] not in fold(text):
+            lead = f"{heading} ({top.section}): {text[:1].lower() + text[1:]}"
+    return Draft(shorten(lead, 700), cited, "passage", 0.3, doc_id=top.doc_id)
+
+
+def _heading_of(doc, section: str) -> str:  # type: ignore[no-untyped-def]
+    for part in [doc, *doc.attachments]:
+        for n in part.walk():
+            if n.path == section:
+                break
+        else:
+            continue
+        # the nearest item above with a heading that names someone
+        path = section
+        while "." in path:
+            path = path.rsplit(".", 1)[0]
+            up = part.find(path)
+            if up is not None and up.heading:
+                return clean_inline(up.heading).rstrip(":")
+    return ""
+
+
+__all__ = ["GREETING", "THANKS", "best_sentences", "conversation", "glossary", "passage"]
+_ = syllables

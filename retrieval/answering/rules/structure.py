@@ -1,0 +1,124 @@
+"""Rules over a document's tree: a part the question points to ("Mục II của kế hoạch nói
+gì?", "Chương III của Quy chế", "Điều 5 … quy định thế nào"), and lists ("những yếu tố
+nào", "áp dụng đối với những cơ quan nào") read from an item's entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...document import AdminDocument, Node
+from ...model import Chunk
+from ...text import clean_inline, fold
+from ..draft import Draft, end, shorten, strip_label, unique
+from ..evidence import Evidence, Library, node_text, overlap, topic_tokens
+from ..question import Question
+
+_LIST_KINDS = ("point", "bullet", "subbullet", "section", "subsection", "article", "roman", "chapter")
+
+
+def _parts_of(d: AdminDocument, q: Question) -> list[AdminDocument]:
+    """The document and what it issues, the one the question names first ("Quy chế …")."""
+    parts = [d, *d.attachments]
+    wants_attached = any(k in ("Quy chế", "Quy định") for k in q.documents.kinds) or "quy che" in q.folded
+    return sorted(parts, key=lambda p: 0 if (p.attached_to and wants_attached) or (not p.attached_to and not wants_attached) else 1)
+
+
+def _chunk_of(lib: Library, d: AdminDocument, n: Node) -> Chunk | None:
+    return lib.chunk_for(d.doc_id, n.path, n.text or n.heading)
+
+
+def _entries(n: Node) -> list[str]:
+    out = []
+    for c in n.children:
+        if c.kind in ("paragraph",) and not c.children:
+            continue
+        if c.kind == "table":
+            continue
+        text = c.title if (c.heading and not c.text) else (f"{c.title}: {c.text}" if c.heading else _label(c) + c.text)
+        out.append(shorten(strip_label(text) if c.kind in ("bullet", "subbullet") else text, 180))
+    return out
+
+
+def _label(c: Node) -> str:
+    if c.kind == "point":
+        return f"{c.label}) "
+    if c.kind in ("section", "subsection", "roman"):
+        return f"{c.label}. "
+    if c.kind == "article":
+        return f"Điều {c.label}. "
+    return ""
+
+
+def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    if not q.parts or not ev.docs:
+        return None
+    topic = topic_tokens(q)
+    for d in ev.docs[:2]:
+        for part in _parts_of(d, q):
+            for pm in q.parts:
+                n = part.find(pm.path) if pm.kind not in ("phu luc", "bang") else None
+                if pm.kind == "phu luc" and part.appendices:
+                    n = part.appendices[0]
+                if n is None:
+                    continue
+                # "Điều 5 … xử lý hồ sơ có nguy cơ quá hạn như thế nào": the khoản on that subject
+                if n.children and q.asks("content") and not q.asks("section", "list"):
+                    best = max(n.walk(), key=lambda c: overlap(topic, node_text(c)) if c is not n else -1)
+                    if overlap(topic, node_text(best)) >= 0.35:
+                        c = _chunk_of(lib, d, best)
+                        text = clean_inline(node_text(best))
+                        return Draft(f"{n.title.rstrip('.')}, {best.path}: {text}", [x for x in (c,) if x],
+                                     "navigation", 0.9, doc_id=d.doc_id)
+                entries = _entries(n)
+                head = n.title or n.path
+                paras = [clean_inline(c.text) for c in n.children if c.kind == "paragraph" and c.text]
+                lines = [end(f"{_cap(n.path)} “{clean_inline(head)}”" + (f" gồm {len(entries)} phần" if entries else ""))]
+                if n.text:
+                    lines.append(shorten(clean_inline(n.text), 300))
+                lines += [shorten(p, 300) for p in paras[:2]]
+                lines += [f"- {e}" for e in entries[:10]]
+                for c in n.children:
+                    if c.table is not None and c.table.rows:
+                        lines.append(f"(kèm bảng {len(c.table.rows)} dòng)")
+                cited = [x for x in [_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:4])] if x]
+                cited = unique(cited)
+                return Draft("\n".join(lines), cited, "navigation", 0.9, doc_id=d.doc_id)
+    return None
+
+
+def _cap(path: str) -> str:
+    return path[:1].upper() + path[1:]
+
+
+def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """"Những … nào", "gồm những gì": the entries of the item the best passages point to."""
+    if not q.asks("list"):
+        return None
+    topic = topic_tokens(q)
+    best: tuple[float, AdminDocument, Node] | None = None
+    docs = ev.docs if ev.named_docs else ev.top_admin(lib, 3)
+    hit_paths = {(h.chunk.doc_id, h.chunk.section) for h in ev.hits[:5]}
+    for d in docs:
+        for part in [d, *d.attachments]:
+            for n in part.walk():
+                items = [c for c in n.children if c.kind in _LIST_KINDS]
+                if len(items) < 2:
+                    continue
+                s = overlap(topic, f"{node_text(n)}")
+                s = max(s, 0.8 * overlap(topic, node_text(n) + " " + " ".join(node_text(c) for c in items)))
+                if (d.doc_id, n.path) in hit_paths:
+                    s += 0.1
+                if best is None or s > best[0]:
+                    best = (s, d, n)
+    if best is None or best[0] < 0.45:
+        return None
+    s, d, n = best
+    entries = _entries(n)
+    head = clean_inline(node_text(n)).rstrip(":")
+    text = f"{head}:\n" + "\n".join(f"- {e}" for e in entries[:12])
+    cited = [x for x in [_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:6])] if x]
+    return Draft(text, unique(cited), "lists", min(1.0, s), doc_id=d.doc_id)
+
+
+__all__ = ["lists", "navigation"]
+_ = fold

@@ -1,0 +1,124 @@
+"""What a question asks for: the slot (to whom, by when, who leads, how many, …).
+
+Decided from data first: `corpus/slots.tsv` holds labelled example questions per slot,
+embedded at build time with the same e5 query vector that retrieval computes for a
+question, and a question takes the slots of its nearest examples. Adding an example
+teaches a phrasing without code. A lexical backstop (cue words) covers what the examples
+do not: it confirms or adds slots, and decides alone when the nearest examples disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..text import fold, nfc
+
+SLOTS = (
+    "recipient", "via", "deadline", "duration", "lead", "cooperate", "duties", "figure", "list", "content",
+    "doc_number", "doc_date", "issuer", "signer", "effect", "recipients", "summary", "section", "definition",
+    "yes_no", "greeting", "thanks",
+)
+
+# the backstop: cue words on the folded question, per slot
+CUES: dict[str, re.Pattern[str]] = {
+    "recipient": re.compile(r"\bcho ai\b|\bve dau\b|\b(bao cao|gui|nop|cung cap|trinh)\b.{0,60}\b(ai|co quan nao|don vi nao|dau)\b"
+                            r"|\bcho (co quan|don vi) nao\b|\bgui (toi|den) dau\b"),
+    "via": re.compile(r"\bqua (co quan|don vi|dau|ai)\b|\bthong qua\b|\bqua cq nao\b"),
+    "deadline": re.compile(r"\b(truoc|cham nhat|han chot|thoi han|han) (ngay|thoi diem|gio) nao\b|\bngay nao\b|\bkhi nao\b"
+                           r"|\bbao gio\b|\bthoi han nao\b|\bthoi diem nao\b|\bthoi gian nao\b|\bmay gio\b|\bhan chot\b"
+                           r"|\bthang may\b|\bquy may\b|\bhan (nop|bao cao)\b|\bcham nhat\b"),
+    "duration": re.compile(r"\bbao lau\b|\bthoi han bao (lau|nhieu)\b|\btrong (vong )?bao nhieu (ngay|gio|thang)\b"
+                           r"|\bmay ngay\b|\bbao nhieu ngay lam viec\b"),
+    "lead": re.compile(r"\b(ai|co quan nao|don vi nao|so nao|ben nao) (chu tri|thuc hien|to chuc|chiu trach nhiem|lam)\b"
+                       r"|\bdo (ai|co quan nao|don vi nao|so nao) (chu tri|thuc hien|to chuc)\b|\bchu tri\b.{0,40}\b(ai|nao)\b"
+                       r"|\b(giao|phan cong) cho (ai|co quan nao|don vi nao)\b|\bai (phu trach|dau moi)\b"),
+    "cooperate": re.compile(r"\bphoi hop\b.{0,60}\b(ai|nao|nhung)\b|\b(ai|co quan nao|don vi nao) phoi hop\b"),
+    "duties": re.compile(r"\b(phai|can|duoc giao|co trach nhiem|co nhiem vu) (lam|thuc hien) (gi|nhung gi|nhung viec gi)\b"
+                         r"|\bnhiem vu (gi|nao|cua)\b|\btrach nhiem (gi|cua)\b|\bnhung (nhiem vu|viec) (gi|nao)\b"
+                         r"|\bduoc giao (gi|nhung)\b|\blam gi\b|\bco trach nhiem gi\b"),
+    "figure": re.compile(r"\bbao nhieu\b|\bmay (phieu|lop|lan|don vi|nguoi|ho so)\b|\bty le\b.{0,60}\b(dat|la)\b"
+                         r"|\b(cao|thap) nhat\b|\bxep thu may\b|\bthu may\b"),
+    "list": re.compile(r"\b(nhung|cac) [a-z ,]{0,50}\bnao\b|\bgom (nhung )?(gi|nao|nhung)\b|\bliet ke\b|\bnhung (gi|ai)\b"),
+    "content": re.compile(r"\bnhu the nao\b|\bthe nao\b|\bra sao\b|\bnoi dung gi\b|\bquy dinh gi\b|\bket luan (gi|the nao)\b"
+                          r"|\bthi sao\b|\bxu ly (the nao|ra sao)\b"),
+    "doc_number": re.compile(r"\bso may\b|\bso hieu\b|\bky hieu\b|\b(van ban|thong bao|ke hoach|chi thi|quyet dinh|cong van|"
+                             r"bao cao|nghi quyet) (so )?nao\b|\bso bao nhieu\b"),
+    "doc_date": re.compile(r"\bban hanh (vao )?(ngay|khi) (nao|bao gio)\b|\bngay ban hanh\b|\bky ngay\b|\bban hanh ngay\b"
+                           r"|\bngay (nao|bao nhieu) ban hanh\b"),
+    "issuer": re.compile(r"\b(co quan|don vi) nao ban hanh\b|\bdo (ai|co quan nao) ban hanh\b|\bcua co quan nao\b"),
+    "signer": re.compile(r"\bai ky\b|\bnguoi ky\b|\bdo ai ky\b|\bky (boi|thay)\b|\bchuc vu gi\b|\bky van ban\b"),
+    "effect": re.compile(r"\bhieu luc\b|\bthay the\b.{0,40}\b(nao|gi)\b|\bbai bo\b"),
+    "recipients": re.compile(r"\bkinh gui\b|\bnoi nhan\b|\bgui (toi|den|cho) (nhung|cac) (co quan|don vi|ai)\b"
+                             r"|\bduoc gui (toi|den|cho)\b"),
+    "summary": re.compile(r"\bve viec gi\b|\bve (van de|noi dung) gi\b|\btom tat\b|\bnoi (ve )?gi\b|\bnoi dung chinh\b"
+                          r"|\bban hanh (quy che|ke hoach|quy dinh) gi\b|\bnham muc dich gi\b"),
+    "section": re.compile(r"\b(muc|chuong|phan|dieu|khoan) ([ivxl]+|\d+)\b.{0,40}\b(noi gi|quy dinh|gom|noi dung|co gi|de cap)\b"
+                          r"|\bphu luc\b.{0,30}\b(co gi|gom|noi dung)\b"),
+    "definition": re.compile(r"\bviet tat\b|\bnghia la gi\b|\bla gi\s*\??$|\bthe nao la\b|\bkhai niem\b|\bdinh nghia\b"),
+    "yes_no": re.compile(r"\bco\b.{1,80}\bkhong\s*\??$|\bco phai\b|\bphai khong\b|\bdung khong\b|\bduoc khong\b"),
+    "greeting": re.compile(r"^\s*(xin )?chao( ban| anh| chi| em| bot)?\s*[!.?]*\s*$|^\s*(hi|hello|alo|a lo)\s*[!.?]*\s*$"
+                           r"|^\s*ban la ai\s*\??\s*$"),
+    "thanks": re.compile(r"^\s*(ok|oke|vang|da)?[ ,]*(cam on|thank|thanks|cam on ban)\b[^?]{0,30}$"),
+}
+
+
+@dataclass(frozen=True)
+class SlotExamples:
+    slots: list[str]
+    texts: list[str]
+    vectors: np.ndarray  # (n, dim), normalised
+
+    @classmethod
+    def read(cls, path: Path) -> list[tuple[str, str]]:
+        """(slot, example) pairs of a slots.tsv file."""
+        pairs = []
+        if not path.is_file():
+            return pairs
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or "\t" not in line:
+                continue
+            slot, text = line.split("\t", 1)
+            if slot.strip() in SLOTS and text.strip():
+                pairs.append((slot.strip(), nfc(text.strip())))
+        return pairs
+
+
+def lexical_slots(question: str) -> list[str]:
+    fq = fold(nfc(question)).strip()
+    return [s for s, pat in CUES.items() if pat.search(fq)]
+
+
+def knn_slots(vector: np.ndarray | None, examples: SlotExamples | None, k: int = 5) -> list[tuple[str, float]]:
+    """Slots of the nearest examples, weighted by similarity, best first."""
+    if vector is None or examples is None or not len(examples.slots):
+        return []
+    sims = examples.vectors @ np.asarray(vector, dtype=np.float32).reshape(-1)
+    top = np.argsort(-sims)[:k]
+    votes: dict[str, float] = {}
+    for i in top:
+        votes[examples.slots[int(i)]] = votes.get(examples.slots[int(i)], 0.0) + float(sims[int(i)])
+    total = sum(votes.values()) or 1.0
+    return sorted(((s, v / total) for s, v in votes.items()), key=lambda x: -x[1])
+
+
+def decide(question: str, vector: np.ndarray | None, examples: SlotExamples | None) -> list[str]:
+    """The slots a question asks, most confident first.
+
+    The nearest examples decide when they agree (a clear majority); the cue words add the
+    other slots a compound question asks ("cho ai, qua đâu, trước ngày nào") and decide
+    alone when the examples are split."""
+    lex = lexical_slots(question)
+    knn = knn_slots(vector, examples)
+    out: list[str] = []
+    if knn and knn[0][1] >= 0.6:
+        out.append(knn[0][0])
+    for s in lex:
+        if s not in out:
+            out.append(s)
+    if not out and knn:
+        out.append(knn[0][0])
+    return out

@@ -63,6 +63,7 @@ class _Builder:
         self.keys: dict[str, int] = {}
         self.title = d.title if not d.attached_to else f"{d.title} (ban hành kèm theo {short_reference(d.attached_to)})"
         self.number = root.number
+        self.own = number_key(root.number) if not root.header.number.blank else ""
         self.head = f"{d.kind} {root.number} {d.subject} ({root.issuer})".replace("  ", " ")
         self.defined: dict[str, list[str]] = {}
         for r in root.references:
@@ -90,8 +91,10 @@ class _Builder:
             text=shown,
             context=context,
             footnotes=[f"({k}) {fns[k].text}" for k in notes if k in fns],
-            numbers=sorted({number_key(x) for x in find_numbers(shown)}),
-            defines=self.defined.get(section, []),
+            # the document's own number names the whole document (retrieval lifts all of it),
+            # not the passage that prints it
+            numbers=sorted({number_key(x) for x in find_numbers(shown)} - {self.own}),
+            defines=[n for n in self.defined.get(section, []) if n != self.own],
         ))
         return self.chunks[-1].chunk_id
 
@@ -201,7 +204,19 @@ def _node_chunks(b: _Builder, n: Node, path: list[str]) -> None:
             b.mark(c, cid)
         texts, lists = [], []
     else:
-        b.mark(n, b.add(key, "section", n.path, own, ctx))
+        # a heading over short entries carries them ("2. Quy chế này áp dụng đối với: a) …; b) …"),
+        # over headed parts their outline ("II. ĐỐI TƯỢNG, … — 1. Đối tượng; 2. Phạm vi; …"): the
+        # passage that answers "what does it hold" is then one passage
+        entries = [c for c in [*lists, *others] if c.kind not in ("table",)]
+        leaves = all(not c.children and len(clean_inline(c.text or c.heading)) <= 220 for c in entries)
+        if entries and leaves and sum(len(c.text or c.heading) for c in entries) <= 1500:
+            parts = [own, *(c.text for c in texts), *(_node_text(c) for c in entries)]
+            b.mark(n, b.add(key, "section", n.path, "\n".join(p for p in parts if p), ctx))
+        elif entries and all(c.heading for c in entries) and len(entries) <= 12:
+            outline = "; ".join(clean_inline(c.title) for c in entries)
+            b.mark(n, b.add(key, "section", n.path, f"{own} — {outline}", ctx))
+        else:
+            b.mark(n, b.add(key, "section", n.path, own, ctx))
     sub = path + ([clean_inline(n.title or _node_text(n))[:160]] if n.kind not in ("paragraph",) else [])
     for c in texts:
         b.mark(c, b.add(key + "-p", "paragraph", n.path, c.text, b.head + "\n" + " > ".join(sub)))

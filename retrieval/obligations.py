@@ -731,11 +731,13 @@ def _completion_only(clause: str) -> bool:
 
 
 def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Responsible | None,
-             descriptive: bool, label: str) -> None:
-    """Records of one item's text (a point, a khoản, a bullet, a paragraph, a spanning row)."""
+             descriptive: bool, label: str, evidence: str | None = None) -> None:
+    """Records of one item's text (a point, a khoản, a bullet, a paragraph, a spanning row);
+    `evidence` is the passage to keep as the records' text when it is more than `text`."""
     plain = clean_inline(text)
     if not plain:
         return
+    shown = clean_inline(evidence) if evidence else plain
     units = ctx.units
     found_any = False
     first_task: tuple[Responsible, str, str] | None = None
@@ -788,7 +790,7 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Resp
                 coop, coop_unres = _cooperating(sent, units)
             pieces = _split_by_deadline(clause, scheduled)
             for piece, d in pieces:
-                base = _base(ctx, section, plain, chunk_id, piece, label, subject_name or (structural.label if structural else ""))
+                base = _base(ctx, section, shown, chunk_id, piece, label, subject_name or (structural.label if structural else ""))
                 if report is not None:
                     base["recipient"], base["via"], base["what"] = report
                     base["kind"] = "report"
@@ -815,7 +817,7 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Resp
                                               unresolved=coop_unres), cbase)
     if not found_any and first_task is not None:
         who, sent, name = first_task
-        base = _base(ctx, section, plain, chunk_id, sent, label, name)
+        base = _base(ctx, section, shown, chunk_id, sent, label, name)
         base["roles"] = _roles(sent, False)
         coop, coop_unres = _cooperating(sent, units)
         base["cooperating"] = coop
@@ -912,7 +914,7 @@ def _table(ctx: _Ctx, node: Node, table: Table, descriptive: bool) -> None:
         if row.span:
             text = next((c for c in row.cells if c), "")
             body = text.split(":", 1)[1].strip() if ":" in text[:120] else text
-            _passage(ctx, body, section, chunk_id, None, False, "")
+            _passage(ctx, body, section, chunk_id, None, False, "", evidence=text)
             continue
         _row(ctx, table, row, section, chunk_id)
 
@@ -925,6 +927,10 @@ def _row(ctx: _Ctx, table: Table, row: TableRow, section: str, chunk_id: str) ->
     d = parse_cell(when, ctx.year, ctx.month) if when else None
     text = " | ".join(c for c in row.cells if c)
     if lead.empty:
+        # a row with no lead column filled says who in its task ("Các lớp …: các sở, ban, ngành
+        # tỉnh, UBND các xã, phường chủ động tổ chức … và gửi kết quả về Sở Nội vụ")
+        body = task.split(":", 1)[1].strip() if ":" in task[:120] else task
+        _passage(ctx, body, section, chunk_id, None, False, "", evidence=text)
         return
     base = _base(ctx, section, text, chunk_id, task, row.group or "", table.get(row, "lead"))
     _apply_deadline(base, d, when)

@@ -196,7 +196,9 @@ def extract_references(text: str, location: str) -> list[Reference]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(plain)
         segment = plain[m.end() : end]
         # a reference ends at the clause boundary; the next one starts after it
-        stop_re = r";|\.(?:\s|$)|\((?!.*\))" + ("" if in_footnote else r"|,\s")
+        # a footnote is all citation: its subject may run on through ";" ("… khai sinh, …; đăng
+        # ký khai tử …"), the next citation starting only at the next number
+        stop_re = (r"\.(?:\s|$)|\((?!.*\))" if in_footnote else r";|\.(?:\s|$)|\((?!.*\))|,\s")
         stop = re.search(stop_re, segment)
         tail = segment[: stop.start()] if stop else segment
         tail = _TRAILING_KIND.sub("", tail)

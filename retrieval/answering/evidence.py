@@ -58,7 +58,8 @@ class Library:
         if n_laws:
             scope.append(f"{n_laws} luật")
         return cls(
-            documents={d.doc_id: d for d in documents}, admin=admin, catalog=DocumentCatalog(admin),
+            documents={d.doc_id: d for d in documents}, admin=admin,
+            catalog=DocumentCatalog(admin, [f"{c.text}" for c in chunks if c.doc_id in {d.doc_id for d in admin}]),
             obligations=obligations, references=refs, chunks=chunks, chunk_by_id={c.chunk_id: c for c in chunks},
             by_section=by_section, units=units, glossary=glossary,
             scope=" và ".join(scope) or "chưa có văn bản nào",
@@ -115,6 +116,7 @@ class Evidence:
     named_docs: bool  # whether the question named them (number, subject, "văn bản này")
     units: list[Unit] = field(default_factory=list)  # the units it names (a unit, not a group)
     groups: list[str] = field(default_factory=list)  # the groups it names
+    topic: list[str] = field(default_factory=list)  # what it is about (see `topic_tokens`)
 
     @property
     def doc_ids(self) -> set[str]:
@@ -144,13 +146,35 @@ def gather(q: Question, hits: list[Hit], targets: list[Target], lib: Library) ->
             units.append(r.unit)
         elif r.group is not None and r.group.name not in groups:
             groups.append(r.group.name)
-    return Evidence(q, hits, targets, docs, named, units, groups)
+    ev = Evidence(q, hits, targets, docs, named, units, groups)
+    ev.topic = topic_tokens(q, ev=ev)
+    return ev
 
 
 # -- matching words ---------------------------------------------------------------------------
-def topic_tokens(q: Question, drop_units: list[Resolution] | None = None) -> list[str]:
-    """The question's topic: content syllables without the names of the units it asks about."""
-    drop: set[str] = set()
+def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "Evidence | None" = None) -> list[str]:
+    """The question's topic: content syllables without the names of the units it asks about,
+    of the document it names, nor the words its subject quotes (they chose the document), nor
+    bare small numbers ("15 giờ 00")."""
+    drop: set[str] = set(q.naming)
+    content = list(q.content)
+    if ev is not None and ev.targets:
+        # the words that describe the named document ("Chỉ thị 05 về kỷ luật, kỷ cương") chose
+        # it; within it they say nothing about which passage. Only phrases count: a lone
+        # syllable of the subject ("cao" of "nâng cao") may well be the topic ("báo cáo")
+        pairs: set[tuple[str, str]] = set()
+        for t in ev.targets:
+            words = [fold(w) for w in syllables(f"{t.doc.kind} {t.doc.subject}")]
+            pairs |= set(zip(words, words[1:]))
+        keep = [True] * len(content)
+        for i, pair in enumerate(zip(content, content[1:])):
+            if pair in pairs:
+                keep[i] = keep[i + 1] = False
+        content = [t for t, k in zip(content, keep) if k]
+    drop |= {t for t in content if t.isdigit() and len(t) <= 2}
+    # "những cơ quan, đơn vị nào": the kind of thing asked for, not the topic
+    for kind in asked_kinds(q):
+        drop |= set(kind.split())
     for r in drop_units if drop_units is not None else q.units:
         names = [r.name]
         if r.unit is not None:
@@ -158,7 +182,7 @@ def topic_tokens(q: Question, drop_units: list[Resolution] | None = None) -> lis
         for n in names:
             drop |= set(fold(n).replace("&", " ").split())
     drop |= {"ubnd", "so", "tinh", "huyen", "xa", "phuong", "cac"}
-    return [t for t in q.content if t not in drop]
+    return [t for t in content if t not in drop]
 
 
 def overlap(tokens: list[str], text: str) -> float:
@@ -172,6 +196,18 @@ def overlap(tokens: list[str], text: str) -> float:
     qpairs = list(zip(tokens, tokens[1:]))
     bonus = (sum(1 for p in qpairs if p in pairs) / len(qpairs)) if qpairs else 0.0
     return 0.7 * single + 0.3 * bonus
+
+
+_KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "xa", "phuong")
+
+
+def asked_kinds(q: Question) -> list[str]:
+    """"Những sở nào", "những cơ quan, đơn vị nào": the kinds of entity a list question asks for."""
+    out = []
+    for m in re.finditer(r"\b(?:nhung|cac)\s+((?:[a-z]+[ ,]+){1,5}?)nao\b", q.folded):
+        words = m.group(1).replace(",", " ")
+        out += [k for k in _KINDS if re.search(rf"\b{k}\b", words)]
+    return out
 
 
 def node_text(n: Node) -> str:

@@ -7,18 +7,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..references import NumberMention, mentions_in_question
-from ..text import STOPWORDS, fold, nfc, syllables
+from ..text import STOPWORDS, fold, has_diacritics, nfc, syllables
 from ..units import Resolution, Units
 
-# question words and fillers: they say what is asked, not what about
-QUESTION_WORDS = frozenset(
-    fold(w)
-    for w in """
-    là gì nào ai đâu bao nhiêu mấy khi sao thế không có phải được những các cho biết hỏi
+# question words and fillers: they say what is asked, not what about. Compared with accents
+# where the question has them: folded, "đúng" would also drop "dụng" and "bao" drop "báo"
+_ASKING_WORDS = """
+    là gì nào ai đâu nhiêu mấy khi sao thế không có phải được những các cho biết hỏi
     hãy xin vui lòng theo về của và với trong tại đã sẽ đang này đó thì mà nếu như nhé ạ
     văn bản quy định đúng sai hay ra gồm
     """.split()
-) | frozenset(fold(w) for w in STOPWORDS if "_" not in w)
+QUESTION_WORDS_ACCENTED = frozenset(_ASKING_WORDS) | frozenset(w for w in STOPWORDS if "_" not in w)
+QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS_ACCENTED) | {"bao"}
+_ASKING_PHRASES = re.compile(r"\b(?:bao nhiêu|bao giờ|bao lâu|như thế nào|thế nào|ra sao|là gì)\b", re.IGNORECASE)
 
 _TYPE_WORDS = {
     "chi thi": "Chỉ thị", "ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "thong bao": "Thông báo",
@@ -53,6 +54,14 @@ class PartMention:
     kind: str  # "muc" | "chuong" | "dieu" | "phan" | "phu luc" | "bang"
 
 
+# how a question names a document: "Công văn hỏa tốc 1456/UBND-KGVX", "Chỉ thị số 05/CT-UBND",
+# "KH 27", "QĐ 1875/QĐ-UBND" — words that say which document, not what about
+_DOC_NAME = re.compile(
+    r"\b(?:văn bản|công văn|kế hoạch|quyết định|chỉ thị|thông báo(?: kết luận)?|báo cáo|quy chế|tờ trình|"
+    r"chương trình|nghị quyết|hướng dẫn|kh|qđ|qd|cv|tb|ct|bc)"
+    r"(?:\s+(?:hỏa tốc|khẩn|thượng khẩn|số))*\s*(?:\d+(?:/[\wĐđ-]+)*)", re.IGNORECASE)
+
+
 @dataclass
 class Question:
     text: str  # NFC as typed
@@ -65,6 +74,7 @@ class Question:
     parts: list[PartMention]
     slots: list[str]
     dates: list[str] = field(default_factory=list)
+    naming: set[str] = field(default_factory=set)  # folded words that only name a document
 
     def asks(self, *slots: str) -> bool:
         return any(s in self.slots for s in slots)
@@ -75,7 +85,11 @@ class Question:
 
 
 def content_tokens(text: str) -> list[str]:
-    return [t for t in (fold(s) for s in syllables(text)) if t not in QUESTION_WORDS]
+    """The folded syllables that carry a question's topic."""
+    if not has_diacritics(text):
+        return [t for t in (fold(s) for s in syllables(text)) if t not in QUESTION_WORDS]
+    text = _ASKING_PHRASES.sub(" ", nfc(text))
+    return [fold(s) for s in syllables(text) if s not in QUESTION_WORDS_ACCENTED]
 
 
 def _roman_upper(label: str) -> str:
@@ -138,4 +152,6 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         parts=parse_parts(q),
         slots=slots,
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
+        naming={fold(w) for m in [*_DOC_NAME.finditer(restored or q), *_PART.finditer(restored or q)]
+                for w in syllables(m.group(0))},
     )

@@ -4,6 +4,7 @@ passages come from. Several equally good candidates make the question ambiguous.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -31,14 +32,25 @@ class DocumentCatalog:
     """The corpus's administrative documents, as a question may name them."""
 
     docs: list[AdminDocument]
-    _subjects: dict[str, set[str]] = field(default_factory=dict)
+    passages: list[str] = field(default_factory=list)  # the corpus's passages, for how common a word is
+    _subjects: dict[str, list[str]] = field(default_factory=dict)
+    _idf: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # a subject word the whole corpus uses ("kết quả", "công tác") says little about which
+        # document is meant; one few passages use ("khảo sát", "bồi dưỡng") says much
+        df: dict[str, int] = {}
+        for text in self.passages:
+            for w in {fold(x) for x in syllables(text)}:
+                df[w] = df.get(w, 0) + 1
+        n = max(len(self.passages), 1)
         for d in self.docs:
-            words: set[str] = set()
+            words: list[str] = []
             for part in [d, *d.attachments]:
-                words |= {fold(w) for w in syllables(f"{part.subject} {part.kind}")}
-            self._subjects[d.doc_id] = words - _SUBJECT_NOISE
+                words += [fold(w) for w in syllables(part.subject) if fold(w) not in _SUBJECT_NOISE]
+            self._subjects[d.doc_id] = words
+            for w in words:
+                self._idf[w] = math.log(1 + n / max(df.get(w, 0), 1))
 
     def by_id(self, doc_id: str) -> AdminDocument | None:
         return next((d for d in self.docs if d.doc_id == doc_id), None)
@@ -56,24 +68,29 @@ class DocumentCatalog:
         return {d.kind, *(a.kind for a in d.attachments)}
 
     def by_subject(self, q: Question) -> list[tuple[float, AdminDocument]]:
-        """Documents whose type and subject words the question uses, best first."""
+        """Documents whose subject the question quotes, best first: the share of the subject's
+        distinctive words (weighted by how few subjects use them) the question has, more for
+        words side by side as in the subject, with the type word and year as tie-breakers."""
         qwords = set(q.content)
+        qpairs = set(zip(q.content, q.content[1:]))
         scored = []
         for d in self.docs:
             subj = self._subjects[d.doc_id]
             if not subj:
                 continue
-            shared = qwords & subj
-            score = len(shared) / max(4, min(len(subj), 12))
-            kinds = self.kinds_of(d)
-            if q.documents.kinds and kinds & set(q.documents.kinds):
-                score += 0.25
-            if q.documents.year and d.header.date.year and q.documents.year in (d.header.date.year,):
+            weight = sum(self._idf[w] for w in set(subj))
+            shared = sum(self._idf[w] for w in set(subj) if w in qwords)
+            pairs = [p for p in zip(subj, subj[1:])]
+            pair_share = sum(1 for p in pairs if p in qpairs) / max(len(pairs), 1)
+            score = 0.6 * shared / max(weight, 1e-6) + 0.4 * pair_share
+            if score <= 0:
+                continue
+            if q.documents.kinds and self.kinds_of(d) & set(q.documents.kinds):
                 score += 0.1
-            elif q.documents.year and str(q.documents.year) in d.subject:
-                score += 0.1
-            if score > 0:
-                scored.append((score, d))
+            year = d.header.date.year
+            if q.documents.year and (q.documents.year == year or str(q.documents.year) in d.subject):
+                score += 0.05
+            scored.append((score, d))
         return sorted(scored, key=lambda x: -x[0])
 
 
@@ -96,14 +113,17 @@ def find_targets(q: Question, catalog: DocumentCatalog, context_doc: str | None,
     if not ranked:
         return []
     best = ranked[0][0]
-    # a type word plus at least two subject words, or three subject words, names a document
-    if best < 0.45:
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    # a good share of a subject's distinctive words, some side by side, names a document when
+    # no other subject is quoted nearly as well; two about equally well quoted are both
+    # candidates (the question is ambiguous)
+    if best < 0.3 or (best < 0.45 and best - second < 0.1):
         return []
-    return [Target(d, s, "subject") for s, d in ranked if s >= best - 0.1][:3]
+    return [Target(d, s, "subject") for s, d in ranked if s >= best - 0.03][:3]
 
 
 def ambiguous(targets: list[Target]) -> bool:
-    return len(targets) > 1 and targets[0].why == "subject" and targets[1].score >= targets[0].score - 0.05
+    return len(targets) > 1 and targets[0].why == "subject" and targets[1].score >= targets[0].score - 0.03
 
 
 def doc_year(d: AdminDocument) -> int:

@@ -41,6 +41,7 @@ RULES: list[Rule] = [
     Rule("reporting", reporting, "to whom, via whom, by when, how long"),
     Rule("unit_duties", unit_duties, "a unit's duties in one document or in all"),
     Rule("lists", lists, "the entries of a list"),
+    Rule("passage", passage, "the best passage's matching sentences"),
 ]
 FALLBACK = Rule("passage", passage, "the best passage's matching sentences")
 

@@ -55,7 +55,7 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
     if not asks_number:
         return None
     # which cited document fits the question's words ("kết luận kiểm tra CCHC tại huyện Văn Lâm")
-    topic = topic_tokens(q)
+    topic = ev.topic
     cands: list[tuple[float, Reference, Chunk]] = []
     pool = ev.docs if ev.named_docs else ev.top_admin(lib, 3)
     for d in pool:

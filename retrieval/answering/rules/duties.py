@@ -21,7 +21,31 @@ from ..targets import newest_first
 # words a question uses to ask, not to name its topic
 _ASKING = frozenset(
     "phai lam gi nhung nao han chot cham nhat truoc thoi diem thoi gian bao lau gio ngay khi nao ai dau "
-    "duoc giao nhiem vu trach nhiem co khong thuc hien viec".split())
+    "duoc giao nhiem vu trach nhiem co khong thuc hien viec cu the".split())
+# and the words of each slot ("do cơ quan nào chủ trì, ai phối hợp")
+_SLOT_WORDS = {
+    "lead": frozenset("chu tri co quan don vi so thuc hien dau moi".split()),
+    "cooperate": frozenset("phoi hop voi co quan don vi".split()),
+    "recipient": frozenset("gui cho ve noi nop co quan don vi".split()),
+    "via": frozenset("qua thong".split()),
+    "deadline": frozenset("thoi han han truoc ngay cham nhat bao gio".split()),
+    "duration": frozenset("thoi han bao lau trong vong".split()),
+}
+
+
+def _topic(q: Question, ev: Evidence) -> list[str]:
+    drop = set(_ASKING)
+    for slot in q.slots:
+        drop |= _SLOT_WORDS.get(slot, frozenset())
+    return [t for t in ev.topic if t not in drop]
+
+
+def _rank_bonus(ev: Evidence, o: Obligation) -> float:
+    """Retrieval already weighs the topic: a duty whose passage it ranks high gains."""
+    for i, h in enumerate(ev.hits[:5]):
+        if h.chunk.chunk_id == o.chunk_id:
+            return 0.15 if i == 0 else (0.1 if i < 3 else 0.05)
+    return 0.0
 
 
 def _scored(q: Question, ev: Evidence, lib: Library) -> list[tuple[float, Obligation]]:
@@ -35,11 +59,20 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[tuple[float, Obliga
         pool = mine
     elif ev.groups:
         pool = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
-    topic = [t for t in topic_tokens(q) if t not in _ASKING]
+    topic = _topic(q, ev)
+    if len(topic) < 2 and not (ev.units or ev.groups):
+        return []  # nothing says which duty: "ai chủ trì cuộc họp …" is not about a duty
     out = []
     for o in pool:
-        facts = " ".join(x for x in (o.action, o.what or "", o.recipient or "", o.via or "", o.deadline_text or "") if x)
-        s = 0.6 * overlap(topic, facts) + 0.4 * overlap(topic, f"{o.sentence} {o.text}")
+        row = ", dòng " in o.section
+        facts = " ".join(x for x in (o.action, o.what or "", o.recipient or "", o.via or "", o.deadline_text or "",
+                                     o.text if row else "") if x)
+        match = max(overlap(topic, facts), 0.85 * overlap(topic, f"{o.sentence} {o.text}"))
+        if q.parts and any(o.section.startswith(p.path) or p.path in o.section for p in q.parts):
+            match += 0.1  # "theo phụ lục …", "tại Điều 6 …"
+        if match < 0.3 and topic and not (q.asks("duties") and (ev.units or ev.groups)):
+            continue  # the slot alone ("trong thời hạn bao lâu") does not make a duty the answer
+        s = match + _rank_bonus(ev, o)
         if q.asks("recipient", "via") and o.recipient:
             s += 0.15
         if q.asks("deadline") and (o.deadline or o.rule or o.recurrence):
@@ -53,7 +86,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[tuple[float, Obliga
         if "phối hợp" in o.roles and not q.asks("cooperate", "duties"):
             s -= 0.1  # the partner's copy of a duty answers "who cooperates", not "who must"
         if (ev.units or ev.groups) and o.group is None:
-            s += 0.03
+            s += 0.08  # given to the unit by name, not through a group it belongs to
         out.append((s, o))
     return sorted(out, key=lambda x: -x[0])
 
@@ -127,7 +160,7 @@ def _draft(lines: list[str], obs: list[Obligation], lib: Library, rule: str, sco
 
 def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     """To whom, via whom, by when, how long: the best matching duty, every date of it."""
-    if not q.asks("recipient", "via", "deadline", "duration", "yes_no", "content", "figure"):
+    if not q.asks("recipient", "via", "deadline", "duration", "yes_no", "content", "figure") or q.primary == "duties":
         return None
     scored = _scored(q, ev, lib)
     if not scored:
@@ -135,6 +168,7 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     best, o = scored[0]
     if best < 0.4:
         return None
+    extra = _other_asks(q, ev, lib, o)
     # the same duty at several dates ("trước ngày 15/6/2025 và trước ngày 15/12/2025"), or the
     # same words in a clause and a table row: keep every record that matches as well
     same = [x for s, x in scored if s >= best - 0.02 and x.doc_id == o.doc_id]
@@ -143,7 +177,7 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
         if any(x.deadline_text == y.deadline_text and x.section == y.section for y in picked):
             continue
         picked.append(x)
-    picked = picked[:3]
+    picked = picked[:3] + [x for x in extra if x not in picked]
     full = q.asks("cooperate", "lead") or bool(q.units and len(picked) == 1)
     lines = [describe(x, ev, today, full) for x in picked]
     if len(picked) > 1 and len({x.sentence for x in picked}) == 1 and picked[0].sentence:
@@ -154,6 +188,27 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     if q.asks("deadline", "duration") and not any(x.deadline_text for x in picked):
         lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
     return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best))
+
+
+_JOINS = re.compile(r",\s*và\s+|;\s*|\?\s+|,\s*(?=(?:còn|đồng thời|và)\s)")
+
+
+def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> list[Obligation]:
+    """A question that asks two things ("… nội dung gì, và … trước ngày nào?"): the duty that
+    answers each part, when it is another one."""
+    parts = [p for p in _JOINS.split(q.text) if len(p.split()) >= 4]
+    if len(parts) < 2:
+        return []
+    out: list[Obligation] = []
+    for part in parts:
+        words = [t for t in (fold(w) for w in part.split()) if t in set(ev.topic)]
+        if len(words) < 2:
+            continue
+        sub = Evidence(q, ev.hits, ev.targets, ev.docs, ev.named_docs, ev.units, ev.groups, words)
+        scored = _scored(q, sub, lib)
+        if scored and scored[0][0] >= 0.5 and scored[0][1] is not first and scored[0][1].action != first.action:
+            out.append(scored[0][1])
+    return out[:2]
 
 
 def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
@@ -200,9 +255,9 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         name = ev.units[0].name if ev.units else ev.groups[0]
         where = f" trong {ev.docs[0].short_name}" if ev.named_docs and ev.docs else " trong các văn bản đang có"
         return Draft(f"Không thấy nhiệm vụ nào giao cho {name}{where}.", [], "unit_duties", 0.5, not_stated=True)
-    topic = [t for t in topic_tokens(q) if t not in _ASKING]
+    topic = _topic(q, ev)
     # a question about one subject ("… về số hóa hộ tịch") keeps the duties on it
-    if topic and scored[0][0] >= 0.55:
+    if len(topic) >= 2 and scored[0][0] >= 0.55:
         scored = [(s, o) for s, o in scored if s >= 0.35]
     by_doc: dict[str, list[Obligation]] = {}
     for _s, o in scored:
@@ -233,7 +288,7 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         head = f"{d.short_name} ({d.header.date.short()}):" if several else f"Theo {d.short_name}, {name}:"
         lines.append(head)
         lines += items[:8] + ([f"… và {len(items) - 8} việc nữa."] if len(items) > 8 else [])
-    return _draft(lines, cited, lib, "unit_duties", 0.7)
+    return _draft(lines, cited, lib, "unit_duties", 0.85)
 
 
 def _order(o: Obligation) -> tuple[int, str]:

@@ -20,6 +20,7 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # what "bao nhiêu" asks, when the noun after it or the one it stands for says: a sum, a share, a rank
 _MONEY_WORDS = ("kinh phi", "tien", "ngan sach", "chi phi", "dong", "von", "muc ho tro", "giai ngan", "trieu", "ty")
 _SHARE_WORDS = ("ty le", "phan tram", "%")
+_NOT_NOUN = frozenset("la dat va moi trong cho de thi tren cua duoc o tai vao nam thang ngay phan tram".split()) - {"phan", "tram"}
 _MEASURE_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?P<m>(?:[a-z]+\s?){1,3}?)(?=\s*(?:$|[,;.?]|\b(?:va|moi|trong|cho|de|thi|la|dat|tren|cua|duoc|o|tai|vao)\b))")
 
 
@@ -38,11 +39,14 @@ def measures(q: Question) -> list[Measure]:
     if re.search(r"\b(xep|dung|xep hang) (thu|hang) (may|bao nhieu)\b|\bthu may\b", fq):
         out.append(Measure("rank", "thu", "xep thu"))
     for m in re.finditer(r"\b(bao nhieu|may)\b", fq):
-        after = _MEASURE_AFTER.match(fq, m.start())
-        noun = (after.group("m").strip() if after else "").strip()
-        before = fq[max(0, m.start() - 60): m.start()]
-        if noun in ("", "la", "dat"):
+        words = re.findall(r"[a-z0-9%]+", fq[m.end(): m.end() + 40])
+        noun = " ".join(w for w in words[:2] if w not in _NOT_NOUN).split(" va ")[0]
+        if words and words[0] in _NOT_NOUN:
             noun = ""
+        before = fq[max(0, m.start() - 60): m.start()]
+        if re.search(r"\bso (dien thoai|fax|tai khoan|hieu|hotline)\b", before[-30:]):
+            out.append(Measure("any", "", before + " bao nhieu"))
+            continue
         if noun.startswith(("phan tram", "%")) or (not noun and any(w in before.split(",")[-1] for w in _SHARE_WORDS)):
             out.append(Measure("share", "%", before + " bao nhieu"))
         elif any(noun.startswith(w) or noun.endswith(w) for w in ("dong", "trieu dong", "ty dong", "tien")) or (
@@ -51,7 +55,7 @@ def measures(q: Question) -> list[Measure]:
         elif noun.startswith(("lan",)):
             out.append(Measure("count", "lan", noun))
         elif noun and not noun.startswith(("ngay", "gio", "thang", "nam")):
-            out.append(Measure("count", noun.split()[0] if noun.split()[0] not in ("luot",) else noun, noun))
+            out.append(Measure("count", noun, noun))
         elif not noun:
             head = re.search(r"\b(?:tong )?so ([a-z]+(?: [a-z]+)?)\b[^,;]*$", before)
             out.append(Measure("count", head.group(1).split()[0], head.group(0)) if head else Measure("any", "", before))
@@ -67,8 +71,8 @@ def _has_measure(sentence: str, m: Measure) -> bool:
     if m.kind == "rank":
         return bool(re.search(r"\b(?:xep|dung|xep hang|hang)\s*(?:thu\s*)?\d+", f))
     if m.kind == "count" and m.noun:
-        noun = re.escape(m.noun)
-        return bool(re.search(rf"(?:{_NUMBER})\s*(?:[a-z]+\s){{0,1}}{noun}\b", f))
+        first = re.escape(m.noun.split()[0])
+        return bool(re.search(rf"(?:{_NUMBER})\s*(?:[a-z]+\s){{0,1}}{first}\b", f))
     return bool(re.search(_NUMBER, sentence))
 
 
@@ -99,7 +103,7 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         return tab
     doc_words = _doc_words(ev)
     measure_words = {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu"}
-    topic = [t for t in topic_tokens(q) if t not in doc_words and t not in measure_words] or topic_tokens(q)
+    topic = [t for t in ev.topic if t not in doc_words and t not in measure_words] or ev.topic
     found: list[tuple[float, str, Chunk]] = []
     missing: list[Measure] = []
     for m in ms:
@@ -152,7 +156,8 @@ def _value_columns(table: Table, m: Measure) -> list[int]:
         if role not in ("value", "note"):
             continue
         f = fold(col)
-        if (m.kind == "share" and ("%" in col or "ty le" in f)) or (m.noun and m.noun in f) or m.kind == "any":
+        first = m.noun.split()[0] if m.noun else ""
+        if (m.kind == "share" and ("%" in col or "ty le" in f)) or (first and re.search(rf"\b{first}\b", f)) or m.kind == "any":
             out.append(i)
     return out
 

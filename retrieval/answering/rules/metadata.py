@@ -5,6 +5,7 @@ summary of a document ("Kế hoạch 27/KH-UBND về việc gì?", "tóm tắt v
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ...chunking import citation_name
 from ...document import AdminDocument
@@ -49,7 +50,8 @@ def signer_line(d: AdminDocument) -> str:
 
 def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     wanted = [s for s in q.slots if s in ("signer", "doc_date", "issuer", "effect", "recipients", "doc_number")]
-    urgency = "khan" in q.folded.split() or "hoa toc" in q.folded or "do khan" in q.folded
+    urgency = bool(re.search(r"\b(muc )?do khan\b|\b(khan|hoa toc|thuong khan) (khong|gi|nao)\b|\bco (khan|hoa toc)\b",
+                             q.folded))
     if not wanted and not urgency:
         return None
     d = _target(q, ev, lib)
@@ -58,8 +60,10 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     # a number the question names that is not this document's: a cited document, not this one
     if q.documents.numbers and not ev.named_docs:
         return None
-    if "doc_number" in wanted and not ev.named_docs:
-        return None  # "… là thông báo số mấy?": the cited documents answer that
+    if "doc_number" in wanted and (not ev.named_docs or any(m.matches(d.number) for m in q.documents.numbers)):
+        wanted.remove("doc_number")  # "… là thông báo số mấy?" asks a cited document's number
+        if not wanted and not urgency:
+            return None
     name = d.short_name
     facts: list[str] = []
     sections: list[str] = []
@@ -144,6 +148,10 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         outline = " Gồm: " + "; ".join(p.title.rstrip(':') for p in parts) + "."
     text = end(line) + outline
     cited = _chunks(lib, d, "phần đầu")
+    # a Quyết định says what it issues in its first article
+    issuing = [c for c in lib.chunks if c.doc_id == d.doc_id and ":kem-" not in c.chunk_id
+               and re.search(r"ban hành kèm theo", c.text, re.IGNORECASE) and c.kind not in ("meta", "footnote")]
+    cited = issuing[:1] + cited
     return Draft(text, cited, "summary", 0.9, doc_id=d.doc_id)
 
 

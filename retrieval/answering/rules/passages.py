@@ -71,28 +71,39 @@ def _window(text: str, needle: str, width: int = 80) -> str:
     return text[max(0, pos - width): min(len(text), pos + len(needle) + width)].strip()
 
 
-def best_sentences(q: Question, text: str, n: int = 2) -> str:
+def _listing(sentence: str) -> bool:
+    """"Tham dự cuộc họp có: lãnh đạo các sở: Nội vụ, Tài chính, …": a sentence that lists."""
+    return ":" in sentence and sentence.count(",") >= 3
+
+
+def best_sentences(q: Question, text: str, n: int = 2, topic: list[str] | None = None) -> str:
     sents = split_sentences(clean_inline(text))
     if len(sents) <= 1:
         return clean_inline(text)
-    topic = topic_tokens(q)
-    scored = sorted(((overlap(topic, s), -i, i) for i, s in enumerate(sents)), reverse=True)
+    topic = topic if topic is not None else topic_tokens(q)
+    lists = q.asks("list")
+    scored = sorted(((overlap(topic, s) + (0.2 if lists and _listing(s) else 0.0), -i, i) for i, s in enumerate(sents)),
+                    reverse=True)
     keep = sorted(i for s, _o, i in scored[:n] if s > 0) or [0]
     if n > 1 and len(keep) > 1 and scored[0][0] >= 2 * max(scored[1][0], 0.05):
         keep = [scored[0][2]]
     return " ".join(sents[i] for i in keep)
 
 
+_STRUCTURED = ("duties", "lead", "cooperate", "recipient", "via", "signer", "doc_date", "issuer", "effect",
+               "recipients", "summary", "section", "doc_number")
+
+
 def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     """The sentences of the best passage that match the question, with where they stand."""
     if not ev.hits:
         return None
-    topic = topic_tokens(q)
+    topic = ev.topic
     cands = ev.hits[:3] if not ev.named_docs else [h for h in ev.hits if h.chunk.doc_id in ev.doc_ids][:3] or ev.hits[:3]
     scored = [(overlap(topic, f"{h.chunk.text}") - 0.04 * i, i, h.chunk) for i, h in enumerate(cands)]
     scored.sort(key=lambda x: -x[0])
     _s, _i, top = scored[0]
-    text = best_sentences(q, top.text, 2)
+    text = best_sentences(q, top.text, 2, topic)
     cited: list[Chunk] = [top]
     lead = text
     # "Ai phải …?" answered by a lettered point: who is in its heading
@@ -101,7 +112,11 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         heading = _heading_of(doc, top.section)
         if heading and fold(heading)[:30] not in fold(text):
             lead = f"{heading} ({top.section}): {text[:1].lower() + text[1:]}"
-    return Draft(shorten(lead, 700), cited, "passage", 0.3, doc_id=top.doc_id)
+    # the passage competes with the rules: it wins when its words answer better than any fact
+    score = 0.75 * overlap(topic, text) if topic else 0.3
+    if q.primary in _STRUCTURED:
+        score *= 0.6  # a slot the facts fill (who, to whom, which document) is theirs to answer
+    return Draft(shorten(lead, 700), cited, "passage", score, doc_id=top.doc_id)
 
 
 def _heading_of(doc, section: str) -> str:  # type: ignore[no-untyped-def]

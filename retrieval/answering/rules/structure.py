@@ -5,12 +5,13 @@ nào", "áp dụng đối với những cơ quan nào") read from an item's entr
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ...document import AdminDocument, Node
 from ...model import Chunk
 from ...text import clean_inline, fold
 from ..draft import Draft, end, shorten, strip_label, unique
-from ..evidence import Evidence, Library, node_text, overlap, topic_tokens
+from ..evidence import Evidence, Library, asked_kinds, node_text, overlap, topic_tokens
 from ..question import Question
 
 _LIST_KINDS = ("point", "bullet", "subbullet", "section", "subsection", "article", "roman", "chapter")
@@ -50,9 +51,13 @@ def _label(c: Node) -> str:
 
 
 def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """A part as a whole ("Mục II … gồm những gì", "Điều 5 … quy định thế nào"); a question
+    asking who, by when or how much within a part is the other rules' (they favour the part)."""
     if not q.parts or not ev.docs:
         return None
-    topic = topic_tokens(q)
+    if q.asks("lead", "cooperate", "deadline", "duration", "recipient", "via", "figure") and not q.asks("section"):
+        return None
+    topic = ev.topic
     for d in ev.docs[:2]:
         for part in _parts_of(d, q):
             for pm in q.parts:
@@ -80,8 +85,8 @@ def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
                 for c in n.children:
                     if c.table is not None and c.table.rows:
                         lines.append(f"(kèm bảng {len(c.table.rows)} dòng)")
-                cited = [x for x in [_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:4])] if x]
-                cited = unique(cited)
+                # the part's own passage carries its outline or short entries; then its entries
+                cited = unique([_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:5])])
                 return Draft("\n".join(lines), cited, "navigation", 0.9, doc_id=d.doc_id)
     return None
 
@@ -94,7 +99,7 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     """"Những … nào", "gồm những gì": the entries of the item the best passages point to."""
     if not q.asks("list"):
         return None
-    topic = topic_tokens(q)
+    topic = ev.topic
     best: tuple[float, AdminDocument, Node] | None = None
     docs = ev.docs if ev.named_docs else ev.top_admin(lib, 3)
     hit_paths = {(h.chunk.doc_id, h.chunk.section) for h in ev.hits[:5]}
@@ -104,12 +109,22 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
                 items = [c for c in n.children if c.kind in _LIST_KINDS]
                 if len(items) < 2:
                     continue
-                s = overlap(topic, f"{node_text(n)}")
-                s = max(s, 0.8 * overlap(topic, node_text(n) + " " + " ".join(node_text(c) for c in items)))
-                if (d.doc_id, n.path) in hit_paths:
+                # what the item says of its list (heading and lead-in) weighs more than the entries
+                own = " ".join([node_text(n), *(c.text for c in n.children if c.kind == "paragraph")])
+                s = max(overlap(topic, own), 0.6 * overlap(topic, own + " " + " ".join(node_text(c) for c in items)))
+                if all(not c.children for c in items):
+                    s += 0.15  # a list of leaves is a list; a list of sections is an outline
+                elif any(c.heading and c.children for c in items):
+                    s -= 0.1
+                if (d.doc_id, n.path) in hit_paths or any((d.doc_id, c.path) in hit_paths for c in items):
                     s += 0.1
                 if best is None or s > best[0]:
                     best = (s, d, n)
+    # a list inside a sentence ("Tham dự cuộc họp có: lãnh đạo các sở: Nội vụ, Tài chính, …")
+    sentence = _listing_sentence(ev, lib, topic, asked_kinds(q))
+    if sentence is not None and (best is None or sentence[0] > best[0]):
+        s, text, chunk = sentence
+        return Draft(text, [chunk], "lists", min(1.0, s), doc_id=chunk.doc_id)
     if best is None or best[0] < 0.45:
         return None
     s, d, n = best
@@ -118,6 +133,22 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     text = f"{head}:\n" + "\n".join(f"- {e}" for e in entries[:12])
     cited = [x for x in [_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:6])] if x]
     return Draft(text, unique(cited), "lists", min(1.0, s), doc_id=d.doc_id)
+
+
+def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[str]) -> tuple[float, str, Chunk] | None:
+    from ...obligations import split_sentences
+
+    best: tuple[float, str, Chunk] | None = None
+    for h in ev.hits[:5]:
+        for sent in split_sentences(h.chunk.text):
+            if ":" not in sent or sent.count(",") < 3:
+                continue
+            s = overlap(topic, sent) + 0.15
+            if any(re.search(rf"\b{k}\s*:", fold(sent)) for k in kinds):
+                s += 0.2  # "những sở nào" answered by "các sở: Nội vụ, Tài chính, …"
+            if best is None or s > best[0]:
+                best = (s, sent, h.chunk)
+    return best if best is not None and best[0] >= 0.5 else None
 
 
 __all__ = ["lists", "navigation"]

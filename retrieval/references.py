@@ -150,9 +150,13 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, str | None]:
     tail = tail.strip().rstrip(".;,")
     date = None
     m = re.match(rf"ngày\s+{_DATE}\s*", tail)
+    long = re.match(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*", tail)
     if m:
         date = m.group(1)
         tail = tail[m.end() :]
+    elif long:
+        date = f"{int(long.group(1)):02d}/{int(long.group(2))}/{long.group(3)}"
+        tail = tail[long.end() :]
     issuer = None
     subject: str | None = None
     if tail.startswith("của "):

@@ -35,7 +35,7 @@ from .draft import Draft, shorten
 from .evidence import Evidence, Library, gather
 from .question import Question, parse_question
 from .slots import SlotExamples, decide
-from .targets import Target, ambiguous, find_targets
+from .targets import Target, ambiguous, find_targets, named
 
 MAX_QUESTION_CHARS = 1000
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -125,7 +125,9 @@ class Assistant:
         lib = self.library
         cited_only = {k for k in lib.references}
         targets = find_targets(q, lib.catalog, context_doc, cited_only)
-        boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5 * t.score) for t in targets}
+        # a named document is lifted above the rest; a leaning (a subject half quoted) only nudges
+        # a named document is lifted above the rest; a subject only half quoted lifts nothing
+        boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5) for t in targets if named(t)}
         hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None)
         ev = gather(q, hits, targets, lib)
         if ambiguous(targets) and not q.documents.numbers:

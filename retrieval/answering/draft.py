@@ -19,6 +19,7 @@ class Draft:
     not_stated: bool = False  # an honest "the documents do not say"
     choices: list[str] = field(default_factory=list)  # doc ids to choose between (an ambiguous question)
     doc_id: str | None = None  # the document it answers from ("văn bản này" next time)
+    match: float = -1.0  # how much of the question's topic its evidence covers (-1: not measured)
 
 
 def unique(chunks: "list[Chunk | None]") -> list[Chunk]:

@@ -17,7 +17,7 @@ from ..retriever import Hit
 from ..text import fold, syllables
 from ..units import Resolution, Unit, Units
 from .question import QUESTION_WORDS, Question
-from .targets import DocumentCatalog, Target
+from .targets import DocumentCatalog, Target, named
 
 
 @dataclass
@@ -132,7 +132,8 @@ class Evidence:
 
 
 def gather(q: Question, hits: list[Hit], targets: list[Target], lib: Library) -> Evidence:
-    named = bool(targets)
+    targets = [t for t in targets if named(t)]
+    named_docs = bool(targets)
     docs = [t.doc for t in targets]
     if not docs:
         for h in hits[:5]:
@@ -146,7 +147,7 @@ def gather(q: Question, hits: list[Hit], targets: list[Target], lib: Library) ->
             units.append(r.unit)
         elif r.group is not None and r.group.name not in groups:
             groups.append(r.group.name)
-    ev = Evidence(q, hits, targets, docs, named, units, groups)
+    ev = Evidence(q, hits, targets, docs, named_docs, units, groups)
     ev.topic = topic_tokens(q, ev=ev)
     return ev
 

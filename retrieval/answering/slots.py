@@ -51,7 +51,8 @@ CUES: dict[str, re.Pattern[str]] = {
                            r"|\bngay (nao|bao nhieu) ban hanh\b"),
     "issuer": re.compile(r"\b(co quan|don vi) nao ban hanh\b|\bdo (ai|co quan nao) ban hanh\b|\bcua co quan nao\b"),
     "signer": re.compile(r"\bai ky\b|\bnguoi ky\b|\bdo ai ky\b|\bky (boi|thay)\b|\bchuc vu gi\b|\bky van ban\b"),
-    "effect": re.compile(r"\bhieu luc\b|\bthay the\b.{0,40}\b(nao|gi)\b|\bbai bo\b"),
+    "effect": re.compile(r"\bhieu luc\b|\b(thay the|bai bo)\b.{0,30}\b(van ban|quyet dinh|ke hoach|chi thi|cong van|"
+                         r"quy che|thong bao) (nao|gi)\b"),
     "recipients": re.compile(r"\bkinh gui\b|\bnoi nhan\b|\bgui (toi|den|cho) (nhung|cac) (co quan|don vi|ai)\b"
                              r"|\bduoc gui (toi|den|cho)\b"),
     "summary": re.compile(r"\bve viec gi\b|\bve (van de|noi dung) gi\b|\btom tat\b|\bnoi (ve )?gi\b|\bnoi dung chinh\b"

@@ -122,6 +122,13 @@ def find_targets(q: Question, catalog: DocumentCatalog, context_doc: str | None,
     return [Target(d, s, "subject") for s, d in ranked if s >= best - 0.03][:3]
 
 
+NAMING = 0.45  # a subject quoted this well names the document; below, it only leans towards it
+
+
+def named(t: Target) -> bool:
+    return t.why in ("number", "context") or t.score >= NAMING
+
+
 def ambiguous(targets: list[Target]) -> bool:
     return len(targets) > 1 and targets[0].why == "subject" and targets[1].score >= targets[0].score - 0.03
 

@@ -9,8 +9,7 @@ import re
 from ...document import Reference
 from ...model import Chunk
 from ...references import describe, number_key
-from ...text import fold
-from ..draft import Draft, end
+from ..draft import Draft, end, unique
 from ..evidence import Evidence, Library, overlap, topic_tokens
 from ..question import Question
 
@@ -52,20 +51,24 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
             lines.append(sentence(ref))
             cited += _defining(lib, ref, d.doc_id)
         return Draft("\n".join(lines), cited, "cited", 0.95, doc_id=cited[0].doc_id if cited else None)
-    if not asks_number:
-        return None
-    # which cited document fits the question's words ("kết luận kiểm tra CCHC tại huyện Văn Lâm")
-    topic = ev.topic
+    if not asks_number or q.asks("effect"):
+        return None  # "… thay thế quyết định nào?" is the document's own effect clause
+    # which cited document fits the question's words ("kết luận kiểm tra CCHC tại huyện Văn Lâm"):
+    # each number judged by the clause it stands in and by what the corpus says of it; the
+    # names of units count here (they tell one inspection notice from the next)
+    topic = topic_tokens(q, drop_units=[], ev=ev)
     cands: list[tuple[float, Reference, Chunk]] = []
-    pool = ev.docs if ev.named_docs else ev.top_admin(lib, 3)
-    for d in pool:
-        for r in d.references:
-            if number_key(r.number) in own or any(m.matches(r.number) for m in mentions):
+    hits = [h.chunk for h in ev.hits[:5]]
+    if ev.named_docs:
+        hits = [c for c in hits if c.doc_id in ev.doc_ids] or hits
+    for rank, c in enumerate(hits):
+        for key in c.numbers:
+            if key in own or key not in lib.references or any(m.matches(key) for m in mentions):
                 continue
-            s = max(overlap(topic, f"{r.kind} {r.issuer or ''} {r.subject or ''}"), overlap(topic, r.text))
-            chunks = _defining(lib, r, d.doc_id)
-            if chunks:
-                cands.append((s, r, chunks[0]))
+            ref, _d = lib.references[key]
+            local = clause_around(c.text, ref.number)
+            s = max(overlap(topic, local), overlap(topic, f"{ref.kind} {ref.text} {describe(ref)}")) - 0.05 * rank
+            cands.append((s, ref, c))
     if not cands:
         return None
     cands.sort(key=lambda x: -x[0])
@@ -73,12 +76,23 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
     if best < 0.35:
         return None
     if re.search(r"\b(nhung|cac)\b", q.folded):
-        picked = [(r, c) for s, r, c in cands if s >= best - 0.1][:6]
+        picked: list[tuple[Reference, Chunk]] = []
+        for sc, r, c in cands:
+            if sc >= best - 0.1 and all(number_key(r.number) != number_key(x.number) for x, _ in picked):
+                picked.append((r, c))
         if len(picked) > 1:
-            return Draft("\n".join(f"- {sentence(r)}" for r, _ in picked), list({c.chunk_id: c for _, c in picked}.values()),
-                         "cited", best)
-    text = sentence(ref)
-    return Draft(text, [chunk], "cited", min(1.0, best + 0.2), doc_id=chunk.doc_id)
+            return Draft("\n".join(f"- {sentence(r)}" for r, _ in picked[:6]), unique([c for _, c in picked]), "cited", best)
+    return Draft(sentence(ref), [chunk], "cited", min(1.0, best + 0.2), doc_id=chunk.doc_id)
+
+
+def clause_around(text: str, number: str) -> str:
+    """The part of a sentence (between ; : or sentence ends) in which a document number stands."""
+    pos = text.find(number)
+    if pos < 0:
+        return ""
+    start = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos), text.rfind(":", 0, pos)) + 1
+    ends = [i for i in (text.find(";", pos), text.find(". ", pos)) if i >= 0]
+    return text[start: min(ends) if ends else len(text)]
 
 
 def mentions_cited(q: Question, lib: Library) -> bool:
@@ -86,5 +100,4 @@ def mentions_cited(q: Question, lib: Library) -> bool:
     return any(k not in own and any(m.matches(k) for m in q.documents.numbers) for k in lib.references)
 
 
-__all__ = ["cited_document", "describe", "mentions_cited", "sentence"]
-_ = fold
+__all__ = ["cited_document", "clause_around", "mentions_cited", "sentence"]

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from ...deadlines import format_date
 from ...model import Chunk
 from ...obligations import Obligation, applicable
 from ...text import clean_inline, fold
-from ..draft import Draft, end, lower_first, shorten, upper_first
+from ..draft import Draft, end, lower_first, shorten, unique, upper_first
 from ..evidence import Evidence, Library, overlap, topic_tokens
 from ..question import Question
 from ..targets import newest_first
@@ -48,7 +49,14 @@ def _rank_bonus(ev: Evidence, o: Obligation) -> float:
     return 0.0
 
 
-def _scored(q: Question, ev: Evidence, lib: Library) -> list[tuple[float, Obligation]]:
+@dataclass
+class Scored:
+    score: float  # how well it answers: topic match, slot and retrieval bonuses
+    match: float  # how much of the question's topic the record's words cover
+    ob: Obligation
+
+
+def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
     """Records that may answer, with how well they match the question's topic and slots."""
     docs = ev.doc_ids if ev.named_docs else None
     pool = [o for o in lib.obligations if docs is None or o.doc_id in docs]
@@ -87,8 +95,8 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[tuple[float, Obliga
             s -= 0.1  # the partner's copy of a duty answers "who cooperates", not "who must"
         if (ev.units or ev.groups) and o.group is None:
             s += 0.08  # given to the unit by name, not through a group it belongs to
-        out.append((s, o))
-    return sorted(out, key=lambda x: -x[0])
+        out.append(Scored(s, match, o))
+    return sorted(out, key=lambda x: -x.score)
 
 
 def _names_group(o: Obligation, groups: list[str], lib: Library) -> bool:
@@ -149,13 +157,9 @@ def describe(o: Obligation, ev: Evidence, today: dt.date, full: bool = False) ->
     return end(line)
 
 
-def _draft(lines: list[str], obs: list[Obligation], lib: Library, rule: str, score: float) -> Draft:
-    cited: list[Chunk] = []
-    for o in obs:
-        c = _chunk(lib, o)
-        if c is not None and c not in cited:
-            cited.append(c)
-    return Draft("\n".join(lines), cited, rule, score, doc_id=obs[0].doc_id if obs else None)
+def _draft(lines: list[str], obs: list[Obligation], lib: Library, rule: str, score: float, match: float = -1.0) -> Draft:
+    cited = unique([_chunk(lib, o) for o in obs])
+    return Draft("\n".join(lines), cited, rule, score, doc_id=obs[0].doc_id if obs else None, match=match)
 
 
 def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
@@ -165,13 +169,13 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     scored = _scored(q, ev, lib)
     if not scored:
         return None
-    best, o = scored[0]
+    best, o = scored[0].score, scored[0].ob
     if best < 0.4:
         return None
     extra = _other_asks(q, ev, lib, o)
     # the same duty at several dates ("trước ngày 15/6/2025 và trước ngày 15/12/2025"), or the
     # same words in a clause and a table row: keep every record that matches as well
-    same = [x for s, x in scored if s >= best - 0.02 and x.doc_id == o.doc_id]
+    same = [x.ob for x in scored if x.score >= best - 0.02 and x.ob.doc_id == o.doc_id]
     picked: list[Obligation] = []
     for x in same:
         if any(x.deadline_text == y.deadline_text and x.section == y.section for y in picked):
@@ -187,7 +191,7 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
         prefix = "Có. "
     if q.asks("deadline", "duration") and not any(x.deadline_text for x in picked):
         lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
-    return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best))
+    return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best), scored[0].match)
 
 
 _JOINS = re.compile(r",\s*và\s+|;\s*|\?\s+|,\s*(?=(?:còn|đồng thời|và)\s)")
@@ -206,8 +210,8 @@ def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> l
             continue
         sub = Evidence(q, ev.hits, ev.targets, ev.docs, ev.named_docs, ev.units, ev.groups, words)
         scored = _scored(q, sub, lib)
-        if scored and scored[0][0] >= 0.5 and scored[0][1] is not first and scored[0][1].action != first.action:
-            out.append(scored[0][1])
+        if scored and scored[0].score >= 0.5 and scored[0].ob is not first and scored[0].ob.action != first.action:
+            out.append(scored[0].ob)
     return out[:2]
 
 
@@ -215,10 +219,10 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     """Who leads and who cooperates in a task, and when: table rows and "X chủ trì, phối hợp với Y"."""
     if not q.asks("lead", "cooperate"):
         return None
-    scored = [(s, o) for s, o in _scored(q, ev, lib) if "phối hợp" not in o.roles or not o.lead]
-    if not scored or scored[0][0] < 0.4:
+    scored = [x for x in _scored(q, ev, lib) if "phối hợp" not in x.ob.roles or not x.ob.lead]
+    if not scored or scored[0].score < 0.4:
         return None
-    best, o = scored[0]
+    best, o = scored[0].score, scored[0].ob
     lead = ", ".join(o.units) if o.group is None and o.units else (o.group or clean_inline(o.responsible))
     if o.group is None and o.responsible and not o.units:
         lead = clean_inline(o.responsible)
@@ -233,7 +237,7 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
         parts.append(f"báo cáo {o.recipient}" + (f" (qua {o.via})" if o.via else ""))
     task = shorten(re.sub(r"^(?:Giao|giao)\s+", "", o.sentence or o.action), 260)
     text = "; ".join(parts) + "." + f"\nNội dung: {task.rstrip('.')}."
-    return _draft([text], [o], lib, "roles", min(1.0, best))
+    return _draft([text], [o], lib, "roles", min(1.0, best), scored[0].match)
 
 
 def _coop_names(o: Obligation, lib: Library) -> list[str]:
@@ -257,10 +261,10 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         return Draft(f"Không thấy nhiệm vụ nào giao cho {name}{where}.", [], "unit_duties", 0.5, not_stated=True)
     topic = _topic(q, ev)
     # a question about one subject ("… về số hóa hộ tịch") keeps the duties on it
-    if len(topic) >= 2 and scored[0][0] >= 0.55:
-        scored = [(s, o) for s, o in scored if s >= 0.35]
+    if len(topic) >= 2 and scored[0].score >= 0.55:
+        scored = [x for x in scored if x.score >= 0.35]
     by_doc: dict[str, list[Obligation]] = {}
-    for _s, o in scored:
+    for o in (x.ob for x in scored):
         if "phối hợp" in o.roles and o.lead:
             continue
         by_doc.setdefault(o.doc_id, []).append(o)

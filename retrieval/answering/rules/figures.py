@@ -28,7 +28,7 @@ _MEASURE_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?P<m>(?:[a-z]+\s?){1,3}?)(?
 class Measure:
     """The kind of number a question asks for."""
 
-    kind: str  # "money" | "share" | "rank" | "count" | "any"
+    kind: str  # "money" | "share" | "rank" | "count" | "id" (a phone or account number) | "any"
     noun: str  # the folded noun a count is of ("phieu", "ho so", "lop")
     where: str  # the part of the question that asks it
 
@@ -39,18 +39,22 @@ def measures(q: Question) -> list[Measure]:
     if re.search(r"\b(xep|dung|xep hang) (thu|hang) (may|bao nhieu)\b|\bthu may\b", fq):
         out.append(Measure("rank", "thu", "xep thu"))
     for m in re.finditer(r"\b(bao nhieu|may)\b", fq):
+        if re.search(r"\b(thu|hang)\s*$", fq[: m.start()]):
+            continue  # "xếp thứ mấy": the rank, read above
         words = re.findall(r"[a-z0-9%]+", fq[m.end(): m.end() + 40])
         noun = " ".join(w for w in words[:2] if w not in _NOT_NOUN).split(" va ")[0]
         if words and words[0] in _NOT_NOUN:
             noun = ""
-        before = fq[max(0, m.start() - 60): m.start()]
-        if re.search(r"\bso (dien thoai|fax|tai khoan|hieu|hotline)\b", before[-30:]):
-            out.append(Measure("any", "", before + " bao nhieu"))
+        # what the number is of: the words before it, back to the previous clause
+        before = re.split(r"[,;?]|\bva\b", fq[: m.start()])[-1] or fq[: m.start()]
+        ident = re.search(r"\bso (dien thoai|fax|tai khoan|hotline|hieu)\b", before)
+        if ident:
+            out.append(Measure("id", ident.group(1), before + " bao nhieu"))
             continue
-        if noun.startswith(("phan tram", "%")) or (not noun and any(w in before.split(",")[-1] for w in _SHARE_WORDS)):
+        if noun.startswith(("phan tram", "%")) or (not noun and any(w in before for w in _SHARE_WORDS)):
             out.append(Measure("share", "%", before + " bao nhieu"))
         elif any(noun.startswith(w) or noun.endswith(w) for w in ("dong", "trieu dong", "ty dong", "tien")) or (
-                not noun and any(w in before.split(",")[-1] for w in _MONEY_WORDS)):
+                not noun and any(w in before for w in _MONEY_WORDS)):
             out.append(Measure("money", "dong", before + " bao nhieu " + noun))
         elif noun.startswith(("lan",)):
             out.append(Measure("count", "lan", noun))
@@ -68,6 +72,8 @@ def _has_measure(sentence: str, m: Measure) -> bool:
         return bool(re.search(rf"(?:{_NUMBER})\s*%", sentence))
     if m.kind == "money":
         return bool(re.search(rf"(?:{_NUMBER})\s*(?:triệu|tỷ|nghìn|ngàn)?\s*đồng", sentence))
+    if m.kind == "id":  # "điện thoại: 0221.3863.518"
+        return bool(re.search(rf"\b{re.escape(m.noun)}\b\s*:?\s*\+?\d[\d .]{{5,}}", f))
     if m.kind == "rank":
         return bool(re.search(r"\b(?:xep|dung|xep hang|hang)\s*(?:thu\s*)?\d+", f))
     if m.kind == "count" and m.noun:
@@ -83,15 +89,6 @@ def _pool(ev: Evidence, lib: Library) -> list[Chunk]:
     return [h.chunk for h in ev.hits[:8]]
 
 
-def _doc_words(ev: Evidence) -> set[str]:
-    """Words that name the document, not the figure's topic."""
-    words: set[str] = set()
-    if ev.named_docs:
-        for d in ev.docs:
-            words |= {fold(w) for w in syllables(f"{d.kind} {d.subject} {d.number}")}
-    return words
-
-
 def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     if not q.asks("figure"):
         return None
@@ -101,9 +98,8 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     tab = _table_value(q, ev, lib, ms)
     if tab is not None:
         return tab
-    doc_words = _doc_words(ev)
     measure_words = {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu"}
-    topic = [t for t in ev.topic if t not in doc_words and t not in measure_words] or ev.topic
+    topic = [t for t in ev.topic if t not in measure_words] or ev.topic
     found: list[tuple[float, str, Chunk]] = []
     missing: list[Measure] = []
     for m in ms:
@@ -115,7 +111,7 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
                 s = overlap(topic, sent)
                 if best is None or s > best[0]:
                     best = (s, sent, c)
-        if best is not None and best[0] >= 0.3:
+        if best is not None and best[0] >= (0.5 if m.kind == "any" else 0.3):
             found.append(best)
         else:
             missing.append(m)
@@ -132,7 +128,7 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
 
 
 def _missing_text(missing: list[Measure]) -> str:
-    what = {"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "any": "con số"}
+    what = {"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "id": "số", "any": "con số"}
     return "Văn bản không nêu " + ", ".join(dict.fromkeys(what[m.kind] for m in missing)) + " được hỏi."
 
 
@@ -142,7 +138,7 @@ def _not_stated(q: Question, ev: Evidence, lib: Library, missing: list[Measure])
         near = next((h.chunk for h in ev.hits if h.chunk.doc_id in ev.doc_ids), near)
     scope = ev.docs[0].short_name if ev.named_docs and ev.docs else "Các văn bản đang có"
     text = f"{scope} không nêu " + ", ".join(
-        dict.fromkeys({"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "any": "con số"}[m.kind]
+        dict.fromkeys({"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "id": "số", "any": "con số"}[m.kind]
                       for m in missing)) + " này."
     if near is not None:
         text += f"\nĐoạn gần nhất: “{shorten(near.text, 220)}”"

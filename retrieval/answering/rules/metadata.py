@@ -16,10 +16,16 @@ from ..evidence import Evidence, Library
 from ..question import Question
 
 
-def _target(q: Question, ev: Evidence, lib: Library) -> AdminDocument | None:
-    """The document asked about: the one named, else the one the best passages come from."""
+def _target(q: Question, ev: Evidence, lib: Library, sections: tuple[str, ...] = ()) -> AdminDocument | None:
+    """The document asked about: the one named; else the one whose header part the question
+    is after ("Kính gửi", "phần ký") ranks best among the passages; else the best passages'."""
     if ev.named_docs and ev.docs:
         return ev.docs[0]
+    for h in ev.hits[:10]:
+        if h.chunk.section in sections:
+            d = lib.admin_doc(h.chunk.doc_id)
+            if d is not None:
+                return d
     top = ev.top_admin(lib, 3)
     return top[0] if top else None
 
@@ -54,7 +60,8 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
                              q.folded))
     if not wanted and not urgency:
         return None
-    d = _target(q, ev, lib)
+    parts = {"recipients": ("Kính gửi", "Nơi nhận"), "signer": ("phần ký",), "doc_date": ("phần đầu",)}
+    d = _target(q, ev, lib, tuple(x for w in wanted for x in parts.get(w, ())))
     if d is None:
         return None
     # a number the question names that is not this document's: a cited document, not this one

@@ -116,7 +116,7 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     score = 0.75 * overlap(topic, text) if topic else 0.3
     if q.primary in _STRUCTURED:
         score *= 0.6  # a slot the facts fill (who, to whom, which document) is theirs to answer
-    return Draft(shorten(lead, 700), cited, "passage", score, doc_id=top.doc_id)
+    return Draft(shorten(lead, 700), cited, "passage", score, doc_id=top.doc_id, match=overlap(topic, text))
 
 
 def _heading_of(doc, section: str) -> str:  # type: ignore[no-untyped-def]

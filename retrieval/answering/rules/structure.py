@@ -111,7 +111,10 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
                     continue
                 # what the item says of its list (heading and lead-in) weighs more than the entries
                 own = " ".join([node_text(n), *(c.text for c in n.children if c.kind == "paragraph")])
-                s = max(overlap(topic, own), 0.6 * overlap(topic, own + " " + " ".join(node_text(c) for c in items)))
+                own_match = overlap(topic, own)
+                if own_match < 0.2:
+                    continue  # what the entries are must be the question's subject, not their words
+                s = max(own_match, 0.6 * overlap(topic, own + " " + " ".join(node_text(c) for c in items)))
                 if all(not c.children for c in items):
                     s += 0.15  # a list of leaves is a list; a list of sections is an outline
                 elif any(c.heading and c.children for c in items):

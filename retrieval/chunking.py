@@ -38,7 +38,23 @@ def citation_name(d: AdminDocument) -> str:
     name = d.short_name
     if d.header.urgency and d.kind == "Công văn":
         name = f"Công văn {d.header.urgency.lower()} {d.number}"
+    if not d.header.number.blank and d.subject:
+        # what it is about travels with its number ("Kế hoạch 27/KH-UBND về đào tạo, bồi dưỡng …")
+        name += f" {about(d.subject)}"
     return f"{name} ({who})" if who else name
+
+
+def about(subject: str, limit: int = 60) -> str:
+    """"V/v khẩn trương báo cáo …" -> "V/v khẩn trương báo cáo …"; "Đào tạo, bồi dưỡng …" -> "về đào tạo, bồi dưỡng …"."""
+    s = clean_inline(subject)
+    if re.match(r"^(V/v|Về việc)\b", s, re.IGNORECASE):
+        s = "V/v " + re.sub(r"^(V/v|Về việc)\s*", "", s, flags=re.IGNORECASE)
+    else:
+        s = re.sub(r"^Về\s+", "", s)
+        s = "về " + (s[:1].lower() + s[1:] if s[1:2].islower() else s)
+    if len(s) > limit:
+        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;") + "…"
+    return s
 
 
 def short_reference(text: str) -> str:

@@ -685,6 +685,7 @@ class _Ctx:
     year: int | None
     month: int | None
     out: list[Obligation] = field(default_factory=list)
+    addressees: Responsible | None = None  # the Kính gửi list, who "các cơ quan, đơn vị" means in a công văn
 
 
 def _records(ctx: _Ctx, resp: Responsible, base: dict[str, object]) -> None:
@@ -761,15 +762,22 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Resp
                 merged.append(c)
         for clause in merged:
             lead = _leading(clause, units, ctx.part)
-            assigned = bool(_ASSIGN.match(clause.strip())) or bool(re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s", clause))
+            assigned = bool(_ASSIGN.match(clause.strip())) or bool(
+                re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s", clause)) or bool(
+                re.search(r"\s(?:đề nghị|yêu cầu)\s+(?:các|những|Quý|quý)\s+(?:cơ quan|đơn vị|địa phương)", clause))
             if lead is not None and not lead.empty:
                 subject, subject_name = lead.resp, clause[: lead.end].strip()
             elif assigned:
-                gm = re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s+", clause)
+                gm = re.search(r"(?:^|[:;]\s*|\s)(?:[Gg]iao|đề nghị|[Yy]êu cầu|Đề nghị)\s+", clause)
                 if gm:
                     inner = _leading(clause[gm.end():], units, ctx.part)
                     if inner is not None and not inner.empty:
                         subject, subject_name = inner.resp, clause[gm.end(): gm.end() + inner.end].strip()
+                        clause = clause[gm.end():]  # the duty starts at its subject; before it, the grounds
+                    elif _GENERIC.match(clause[gm.end():]) and ctx.addressees is not None:
+                        # "UBND tỉnh đề nghị các cơ quan, đơn vị …" in a công văn: those it is sent to
+                        subject, subject_name = ctx.addressees, "; ".join(ctx.part.recipients)
+                        clause = clause[gm.end():]
             who = subject if subject is not None else structural
             if who is None or who.empty:
                 continue
@@ -893,13 +901,15 @@ def _cell_names(cell: str, units: Units) -> Responsible:
         if not part or _add_name(resp, part, units):
             continue
         lead = _leading(part, units)
-        if lead is not None and not lead.empty:
+        if lead is not None and not lead.empty and not lead.resp.unresolved:
+            # "Sở Tài chính, Sở Tư pháp" or "Các sở, ban, ngành tỉnh, UBND các xã, phường"
             resp.merge(lead.resp)
             rest = part[lead.end:].strip(" ,;.")
             if rest and not re.match(r"^(?:các|những)?\s*(?:cơ quan|đơn vị|tổ chức)", rest):
                 resp.units.append(rest)
                 resp.unresolved.append(rest)
         else:
+            # a name the registry lacks is kept whole ("Kho bạc Nhà nước khu vực IV")
             resp.units.append(part)
             resp.unresolved.append(part)
     return resp
@@ -960,6 +970,8 @@ def extract_obligations(doc: AdminDocument, units: Units | None = None) -> list[
     out: list[Obligation] = []
     for part in [doc, *doc.attachments]:
         ctx = _Ctx(doc, part, units, ids, date.year, date.month)
+        if part.recipients:
+            ctx.addressees = parse_responsible("; ".join(part.recipients), units)
         # a document with no numbered items says everything in its opening paragraphs
         if not part.body and part.preamble:
             for n in part.preamble:

@@ -207,7 +207,10 @@ def _display_name(lines: list[str]) -> str:
     name = " ".join(out)
     # "Văn phòng", "Sở nội vụ" -> the first word and the first word of a proper name capitalised
     name = re.sub(r"^(sở|ban|văn phòng|thanh tra|trung tâm|cục|bộ|đoàn|phòng|hội đồng)\s+(\w)",
-                  lambda m: m.group(1).capitalize() + " " + m.group(2).upper(), name)
+                  lambda m: m.group(1).capitalize() + " " + m.group(2).upper(), name, flags=re.IGNORECASE)
+    # the coordinated parts of a body's name too: "Sở Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch"
+    if re.match(r"^(Sở|Ban|Trung tâm|Cục|Bộ)\s", name):
+        name = re.sub(r"(\s(?:và|-)\s|,\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), name)
     return name[:1].upper() + name[1:]
 
 
@@ -223,7 +226,12 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
             if tail[0].upper().startswith(body_words) and re.search(r"\b(TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ|BỘ)\b", " ".join(head).upper()):
                 parent = _display_name(head)
                 issuer = _display_name(tail)
-                return parent, f"{issuer} {parent}" if not re.search(r"\b(tỉnh|huyện|xã|phường)\b", issuer) else issuer
+                if re.search(r"\b(tỉnh|huyện|xã|phường)\b", issuer):
+                    return parent, issuer
+                if issuer.lower().startswith("văn phòng"):
+                    return parent, f"{issuer} {parent}"  # "Văn phòng UBND tỉnh Hưng Yên"
+                place = re.search(r"\b(tỉnh|huyện|xã|phường|thành phố)\s.+$", parent)
+                return parent, f"{issuer} {place.group(0)}" if place else issuer  # "Sở Nội vụ tỉnh Hưng Yên"
     if names:
         return "", _display_name(names)
     code = fold(number.issuer_code).upper()
@@ -408,7 +416,7 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             cur.i += 1
             subject_open = False
             continue
-        if st.subject and _upper(p) and not any(_upper(x) for x in st.subject) and not it.block.layout:
+        if st.subject and _upper(p) and not any(_upper(x) for x in st.subject) and not it.block.layout and not _label_of(p):
             # the issuing authority of a Quyết định stands under its trích yếu
             st.authority = p
             subject_open = False

@@ -59,7 +59,9 @@ class Library:
             scope.append(f"{n_laws} luật")
         return cls(
             documents={d.doc_id: d for d in documents}, admin=admin,
-            catalog=DocumentCatalog(admin, [f"{c.text}" for c in chunks if c.doc_id in {d.doc_id for d in admin}]),
+            # abbreviations spelled out: "CCHC" counts as the common words it stands for
+            catalog=DocumentCatalog(admin, [f"{c.text} {glossary.expand(c.text)}" for c in chunks
+                                            if c.doc_id in {d.doc_id for d in admin}]),
             obligations=obligations, references=refs, chunks=chunks, chunk_by_id={c.chunk_id: c for c in chunks},
             by_section=by_section, units=units, glossary=glossary,
             scope=" và ".join(scope) or "chưa có văn bản nào",
@@ -148,18 +150,21 @@ def gather(q: Question, hits: list[Hit], targets: list[Target], lib: Library) ->
         elif r.group is not None and r.group.name not in groups:
             groups.append(r.group.name)
     ev = Evidence(q, hits, targets, docs, named_docs, units, groups)
-    ev.topic = topic_tokens(q, ev=ev)
+    # a question about the named document itself ("Quyết định 2210 công bố bao nhiêu thủ tục?")
+    # has its subject for topic
+    ev.topic = topic_tokens(q, ev=ev) or topic_tokens(q, ev=ev, subject=False)
     return ev
 
 
 # -- matching words ---------------------------------------------------------------------------
-def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "Evidence | None" = None) -> list[str]:
+def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "Evidence | None" = None,
+                 subject: bool = True) -> list[str]:
     """The question's topic: content syllables without the names of the units it asks about,
     of the document it names, nor the words its subject quotes (they chose the document), nor
     bare small numbers ("15 giờ 00")."""
     drop: set[str] = set(q.naming)
     content = list(q.content)
-    if ev is not None and ev.targets:
+    if ev is not None and ev.targets and subject:
         # the words that describe the named document ("Chỉ thị 05 về kỷ luật, kỷ cương") chose
         # it; within it they say nothing about which passage. Only phrases count: a lone
         # syllable of the subject ("cao" of "nâng cao") may well be the topic ("báo cáo")

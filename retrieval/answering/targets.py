@@ -90,6 +90,11 @@ class DocumentCatalog:
             year = d.header.date.year
             if q.documents.year and (q.documents.year == year or str(q.documents.year) in d.subject):
                 score += 0.05
+            # a subject is quoted only with what sets it apart: its rarest words, not only the
+            # theme every document shares ("cải cách hành chính")
+            rare = sorted(set(subj), key=lambda w: -self._idf[w])[:3]
+            if not (rare[0] in qwords or sum(w in qwords for w in rare) >= 2):
+                score = min(score, NAMING - 0.01)
             scored.append((score, d))
         return sorted(scored, key=lambda x: -x[0])
 
@@ -130,7 +135,9 @@ def named(t: Target) -> bool:
 
 
 def ambiguous(targets: list[Target]) -> bool:
-    return len(targets) > 1 and targets[0].why == "subject" and targets[1].score >= targets[0].score - 0.03
+    """Two documents whose subjects the question quotes about equally well, both well enough."""
+    return (len(targets) > 1 and targets[0].why == "subject" and named(targets[1])
+            and targets[1].score >= targets[0].score - 0.03)
 
 
 def doc_year(d: AdminDocument) -> int:

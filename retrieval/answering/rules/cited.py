@@ -42,15 +42,15 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
     asks_number = q.asks("doc_number") or bool(re.search(r"\b(van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|"
                                                          r"nghi quyet|bao cao) nao\b", q.folded))
     own = {number_key(d.number) for d in lib.admin if not d.header.number.blank}
-    # a number the question names that the corpus only cites
+    # a number the question names that the corpus only cites, and a question about that document
     named = [k for k in lib.references if k not in own and any(m.matches(k) for m in mentions)]
-    if named and not asks_number:
+    if named and not asks_number and asks_about_document(q):
         lines, cited = [], []
         for k in named[:3]:
             ref, d = lib.references[k]
             lines.append(sentence(ref))
             cited += _defining(lib, ref, d.doc_id)
-        return Draft("\n".join(lines), cited, "cited", 0.95, doc_id=cited[0].doc_id if cited else None)
+        return Draft("\n".join(lines), cited, "cited", 1.0, doc_id=cited[0].doc_id if cited else None)
     if not asks_number or q.asks("effect"):
         return None  # "… thay thế quyết định nào?" is the document's own effect clause
     # which cited document fits the question's words ("kết luận kiểm tra CCHC tại huyện Văn Lâm"):
@@ -93,6 +93,11 @@ def clause_around(text: str, number: str) -> str:
     start = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos), text.rfind(":", 0, pos)) + 1
     ends = [i for i in (text.find(";", pos), text.find(". ", pos)) if i >= 0]
     return text[start: min(ends) if ends else len(text)]
+
+
+def asks_about_document(q: Question) -> bool:
+    """"… ban hành ngày nào, về việc gì, của ai": the document itself, not what it assigns."""
+    return q.asks("doc_date", "summary", "issuer", "signer", "content", "effect", "definition") or not q.slots
 
 
 def mentions_cited(q: Question, lib: Library) -> bool:

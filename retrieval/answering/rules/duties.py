@@ -17,12 +17,24 @@ from ...text import clean_inline, fold
 from ..draft import Draft, end, lower_first, shorten, unique, upper_first
 from ..evidence import Evidence, Library, overlap, topic_tokens
 from ..question import Question
+from .cited import asks_about_document
 from ..targets import newest_first
 
-# words a question uses to ask, not to name its topic
-_ASKING = frozenset(
-    "phai lam gi nhung nao han chot cham nhat truoc thoi diem thoi gian bao lau gio ngay khi nao ai dau "
-    "duoc giao nhiem vu trach nhiem co khong thuc hien viec cu the".split())
+# phrases a question uses to ask, not to name its topic: "phải làm gì" asks, "làm sạch" does not
+_ASKING = re.compile(
+    r"\b(?:(?:phai|can|duoc giao|co) )?(?:lam|thuc hien) (?:gi|nhung gi|nhung viec gi|nhung nhiem vu gi)\b"
+    r"|\b(?:co |nhung )?(?:nhiem vu|trach nhiem|viec) (?:gi|nao)\b|\bduoc giao(?: nhung)?(?: nhiem vu| viec)?(?: gi| nao)?\b"
+    r"|\b(?:han chot|cham nhat|thoi han|thoi diem|thoi gian)(?: la)?(?: nao| bao lau| khi nao)?\b"
+    r"|\b(?:(?:hoan thanh|to chuc|thuc hien|bao cao|nop|gui) )?(?:khi nao|bao gio|vao (?:thoi gian|ngay|thoi diem) nao)\b"
+    r"|\b(?:truoc )?(?:ngay|thang|may gio) nao\b|\bbao lau\b|\btruoc may gio\b|\bco khong\b|\bco (?:thoi han )?cu the khong\b"
+    r"|\b(?:o|ve) dau\b|\bcho ai\b|\b(?:la )?ai\b|\bnhung gi\b|\bcu the\b|\bkhong\b")
+
+
+def _asking_only(q: Question) -> set[str]:
+    """Words the question uses only inside asking phrases."""
+    spans = " ".join(m.group(0) for m in _ASKING.finditer(q.folded))
+    rest = _ASKING.sub(" ", q.folded)
+    return set(spans.split()) - set(rest.split())
 # and the words of each slot ("do cơ quan nào chủ trì, ai phối hợp")
 _SLOT_WORDS = {
     "lead": frozenset("chu tri co quan don vi so thuc hien dau moi".split()),
@@ -35,7 +47,7 @@ _SLOT_WORDS = {
 
 
 def _topic(q: Question, ev: Evidence) -> list[str]:
-    drop = set(_ASKING)
+    drop = _asking_only(q)
     for slot in q.slots:
         drop |= _SLOT_WORDS.get(slot, frozenset())
     return [t for t in ev.topic if t not in drop]
@@ -58,6 +70,9 @@ class Scored:
 
 def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
     """Records that may answer, with how well they match the question's topic and slots."""
+    if q.documents.numbers and not ev.named_docs and asks_about_document(q) and any(
+            any(m.matches(k) for m in q.documents.numbers) for k in lib.references):
+        return []  # "Báo cáo số 145/BC-SNV ban hành ngày nào?" asks about a cited document
     docs = ev.doc_ids if ev.named_docs else None
     pool = [o for o in lib.obligations if docs is None or o.doc_id in docs]
     if ev.units:
@@ -78,8 +93,11 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         match = max(overlap(topic, facts), 0.85 * overlap(topic, f"{o.sentence} {o.text}"))
         if q.parts and any(o.section.startswith(p.path) or p.path in o.section for p in q.parts):
             match += 0.1  # "theo phụ lục …", "tại Điều 6 …"
-        if match < 0.3 and topic and not (q.asks("duties") and (ev.units or ev.groups)):
-            continue  # the slot alone ("trong thời hạn bao lâu") does not make a duty the answer
+        # the slot alone ("trong thời hạn bao lâu") does not make a duty the answer: its words
+        # must be the question's, most of them when the question names no unit
+        floor = 0.3 if (ev.units or ev.groups) else 0.55
+        if match < floor and topic and not (q.asks("duties") and (ev.units or ev.groups)):
+            continue
         s = match + _rank_bonus(ev, o)
         if q.asks("recipient", "via") and o.recipient:
             s += 0.15

@@ -18,7 +18,11 @@ from ..question import QUESTION_WORDS, Question
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # what "bao nhiêu" asks, when the noun after it or the one it stands for says: a sum, a share, a rank
-_MONEY_WORDS = ("kinh phi", "tien", "ngan sach", "chi phi", "dong", "von", "muc ho tro", "giai ngan", "trieu", "ty")
+_MONEY_WORDS = ("kinh phi", "tien", "ngan sach", "chi phi", "dong", "von", "muc ho tro", "giai ngan", "trieu", "ty",
+                "gia tri", "giai thuong", "muc chi", "muc luong", "le phi", "phi", "hoc phi", "muc thuong")
+# dates are numbers too, but never the figure asked for
+_DATES = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\b(?:năm|quý|tháng|ngày|giai đoạn)\s+[\dIVX]+(?:[/-]\d+)*|\b(?:19|20)\d\d\b",
+                    re.IGNORECASE)
 _SHARE_WORDS = ("ty le", "phan tram", "%")
 _NOT_NOUN = frozenset("la dat va moi trong cho de thi tren cua duoc o tai vao nam thang ngay phan tram".split()) - {"phan", "tram"}
 _MEASURE_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?P<m>(?:[a-z]+\s?){1,3}?)(?=\s*(?:$|[,;.?]|\b(?:va|moi|trong|cho|de|thi|la|dat|tren|cua|duoc|o|tai|vao)\b))")
@@ -79,7 +83,7 @@ def _has_measure(sentence: str, m: Measure) -> bool:
     if m.kind == "count" and m.noun:
         first = re.escape(m.noun.split()[0])
         return bool(re.search(rf"(?:{_NUMBER})\s*(?:[a-z]+\s){{0,1}}{first}\b", f))
-    return bool(re.search(_NUMBER, sentence))
+    return bool(re.search(_NUMBER, _DATES.sub(" ", sentence)))
 
 
 def _pool(ev: Evidence, lib: Library) -> list[Chunk]:

@@ -60,6 +60,13 @@ def parse_raw(raw: RawDocument) -> Document:
     return parse_admin(raw)
 
 
+def parse_markdown(text: str, source: str = "document.md") -> Document:
+    """A document given as Markdown text (tests, the console's pasted text)."""
+    from .readers.markdown import read_markdown
+
+    return parse_raw(read_markdown(text, source))
+
+
 def corpus_files(dirs: list[Path]) -> list[Path]:
     """Source files under the corpus directories, in a stable order. Small reference
     data (glossary, units) lives beside them and is not a document."""
@@ -78,4 +85,5 @@ def corpus_files(dirs: list[Path]) -> list[Path]:
     return files
 
 
-__all__ = ["AdminDocument", "Law", "ParseError", "SUPPORTED", "corpus_files", "document_type", "load_document", "parse_raw"]
+__all__ = ["AdminDocument", "Law", "ParseError", "SUPPORTED", "corpus_files", "document_type", "load_document",
+           "parse_markdown", "parse_raw"]

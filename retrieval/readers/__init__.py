@@ -8,6 +8,7 @@ the file, so one broken upload or corpus file never surfaces as a traceback.
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -20,6 +21,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # what a Telegram bot may download; a provinc
 _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
     ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError, EOFError, OSError,
     NotImplementedError, RecursionError, OverflowError, UnicodeError, zlib.error, struct.error, LookupError,
+    zipfile.BadZipFile,  # a damaged member's CRC, noticed only when python-docx reads it
 )
 
 

@@ -41,7 +41,7 @@ PROBES = [
 
 # Questions about live data: documents never hold today's prices or tomorrow's weather.
 REALTIME = re.compile(
-    r"\b(hom nay|ngay mai|toi nay|sang nay|bay gio|luc nay|may gio|hom qua|toi qua|tuan nay|ty gia|gia vang|thoi tiet)\b"
+    r"\b(hom nay|ngay mai|toi nay|sang nay|bay gio|luc nay|may gio roi|hom qua|toi qua|tuan nay|ty gia|gia vang|thoi tiet)\b"
 )
 
 

@@ -34,7 +34,7 @@ from .abstain import Thresholds, lacks_slot_value, out_of_scope
 from .draft import Draft, shorten
 from .evidence import Evidence, Library, gather
 from .question import Question, parse_question
-from .slots import SlotExamples, decide
+from .slots import DOCUMENT_SLOT_WORDS, SlotExamples, decide
 from .targets import Target, ambiguous, find_targets, named
 
 MAX_QUESTION_CHARS = 1000
@@ -55,6 +55,13 @@ def load_slot_examples(index_dir: Path) -> SlotExamples | None:
     data = np.load(path, allow_pickle=False)
     return SlotExamples([str(s) for s in data["slots"]], [str(t) for t in data["texts"]],
                         np.asarray(data["vectors"], dtype=np.float32))
+
+
+def about_documents(q: Question, ev: Evidence) -> bool:
+    """"Ai ký văn bản này?", "kế hoạch ban hành ngày nào?": a document fact asked with no
+    topic besides it cannot be off topic, however little its words match a passage."""
+    words = DOCUMENT_SLOT_WORDS.get(q.primary)
+    return words is not None and all(t in words for t in ev.topic)
 
 
 class Assistant:
@@ -125,7 +132,6 @@ class Assistant:
         lib = self.library
         cited_only = {k for k in lib.references}
         targets = find_targets(q, lib.catalog, context_doc, cited_only)
-        # a named document is lifted above the rest; a leaning (a subject half quoted) only nudges
         # a named document is lifted above the rest; a subject only half quoted lifts nothing
         boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5) for t in targets if named(t)}
         hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None)
@@ -133,10 +139,16 @@ class Assistant:
         if ambiguous(targets) and not q.documents.numbers:
             return self._choose(q, targets, hits, top_k)
         drafts = rules.run(q, ev, lib, self.clock())
+        # an off-topic question ("ai vô địch World Cup?") asks a slot too; no fact of the
+        # documents answers it unless it names a document, and "not stated, nearest passage …"
+        # is only for questions on the documents' topic
+        if not any(t.why in ("number", "context") for t in targets) and not about_documents(q, ev) and \
+                out_of_scope(q, hits, lib, self.retriever, self.thresholds):
+            drafts = [d for d in drafts if d.rule in rules.TOPIC_FREE]
+            if not drafts:
+                return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
         draft = drafts[0] if drafts else None
         if draft is None:
-            if out_of_scope(q, hits, lib, self.retriever, self.thresholds):
-                return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
             draft = rules.FALLBACK.fn(q, ev, lib, self.clock())
             if draft is None:
                 return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
@@ -194,4 +206,3 @@ class Assistant:
 
 
 __all__ = ["ABSTAIN_TEXT", "Assistant", "MAX_QUESTION_CHARS", "Thresholds", "number_key"]
-_ = Evidence

@@ -12,6 +12,7 @@ from ..document import AdminDocument, Node, Reference
 from ..glossary import Glossary
 from ..model import Chunk, Law
 from ..obligations import Obligation
+from ..people import Person, people_in
 from ..references import number_key
 from ..retriever import Hit
 from ..text import fold, syllables
@@ -34,6 +35,7 @@ class Library:
     by_section: dict[tuple[str, str], list[Chunk]]
     units: Units
     glossary: Glossary
+    people: list[Person]  # signers and the people the texts introduce, with their offices
     scope: str  # "8 văn bản của UBND tỉnh Hưng Yên và 28 luật", for the "không tìm thấy" reply
 
     @classmethod
@@ -64,6 +66,7 @@ class Library:
                                             if c.doc_id in {d.doc_id for d in admin}]),
             obligations=obligations, references=refs, chunks=chunks, chunk_by_id={c.chunk_id: c for c in chunks},
             by_section=by_section, units=units, glossary=glossary,
+            people=[p for d in admin for p in people_in(d, chunks)],
             scope=" và ".join(scope) or "chưa có văn bản nào",
         )
 
@@ -204,7 +207,8 @@ def overlap(tokens: list[str], text: str) -> float:
     return 0.7 * single + 0.3 * bonus
 
 
-_KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "xa", "phuong")
+_KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "thi xa", "thanh pho",
+          "xa", "phuong")
 
 
 def asked_kinds(q: Question) -> list[str]:
@@ -213,6 +217,8 @@ def asked_kinds(q: Question) -> list[str]:
     for m in re.finditer(r"\b(?:nhung|cac)\s+((?:[a-z]+[ ,]+){1,5}?)nao\b", q.folded):
         words = m.group(1).replace(",", " ")
         out += [k for k in _KINDS if re.search(rf"\b{k}\b", words)]
+    for m in re.finditer(r"\b(?:bao nhieu|may)\s+((?:[a-z]+ ){0,2}[a-z]+)", q.folded):  # "bao nhiêu đơn vị"
+        out += [k for k in _KINDS if re.match(rf"{k}\b", m.group(1)) and k not in out]
     return out
 
 

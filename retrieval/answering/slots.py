@@ -19,9 +19,11 @@ from ..text import fold, nfc
 
 SLOTS = (
     "recipient", "via", "deadline", "duration", "lead", "cooperate", "duties", "figure", "list", "content",
-    "doc_number", "doc_date", "issuer", "signer", "effect", "recipients", "summary", "section", "definition",
+    "doc_number", "doc_date", "issuer", "signer", "person", "effect", "recipients", "summary", "section", "definition",
     "yes_no", "greeting", "thanks",
 )
+
+CONVERSATION = ("greeting", "thanks")
 
 # the backstop: cue words on the folded question, per slot
 CUES: dict[str, re.Pattern[str]] = {
@@ -51,6 +53,8 @@ CUES: dict[str, re.Pattern[str]] = {
                            r"|\bngay (nao|bao nhieu) ban hanh\b"),
     "issuer": re.compile(r"\b(co quan|don vi) nao ban hanh\b|\bdo (ai|co quan nao) ban hanh\b|\bcua co quan nao\b"),
     "signer": re.compile(r"\bai ky\b|\bnguoi ky\b|\bdo ai ky\b|\bky (boi|thay)\b|\bchuc vu gi\b|\bky van ban\b"),
+    "person": re.compile(r"\bai (la|dang la|giu chuc) (pho )?(chu tich|giam doc|chanh|truong|bi thu|thu truong|bo truong)\b"
+                         r"|\b(chu tich|giam doc|chanh van phong|truong (ban|doan|phong)|bi thu)\b.{0,50}\b(la ai|ten (la )?gi)\b"),
     "effect": re.compile(r"\bhieu luc\b|\b(thay the|bai bo)\b.{0,30}\b(van ban|quyet dinh|ke hoach|chi thi|cong van|"
                          r"quy che|thong bao) (nao|gi)\b"),
     "recipients": re.compile(r"\bkinh gui\b|\bnoi nhan\b|\bgui (toi|den|cho) (nhung|cac) (co quan|don vi|ai)\b"
@@ -64,6 +68,22 @@ CUES: dict[str, re.Pattern[str]] = {
     "greeting": re.compile(r"^\s*(xin )?chao( ban| anh| chi| em| bot)?\s*[!.?]*\s*$|^\s*(hi|hello|alo|a lo)\s*[!.?]*\s*$"
                            r"|^\s*ban la ai\s*\??\s*$"),
     "thanks": re.compile(r"^\s*(ok|oke|vang|da)?[ ,]*(cam on|thank|thanks|cam on ban)\b[^?]{0,30}$"),
+}
+
+
+# the words that only say which fact of a document is asked ("ai ký", "ban hành ngày nào"):
+# a question made of these and a document's name is about the documents themselves
+DOCUMENT_SLOT_WORDS: dict[str, frozenset[str]] = {
+    slot: frozenset(words.split()) for slot, words in {
+        "signer": "ky nguoi thay chuc vu pho chu tich ai la ten gi",
+        "person": "ai la ten gi",
+        "issuer": "ban hanh boi co quan don vi nao cua ai",
+        "doc_date": "ban hanh ngay nao ky thang nam khi bao gio",
+        "doc_number": "so ky hieu may bao nhieu",
+        "recipients": "noi nhan kinh gui gom nhung ai co quan don vi nao duoc cho toi den",
+        "effect": "hieu luc thi hanh ap dung tu ngay nao khi thay the bai bo",
+        "summary": "noi dung tom tat ve viec gi chinh van de nham muc dich",
+    }.items()
 }
 
 
@@ -113,7 +133,9 @@ def decide(question: str, vector: np.ndarray | None, examples: SlotExamples | No
     other slots a compound question asks ("cho ai, qua đâu, trước ngày nào") and decide
     alone when the examples are split."""
     lex = lexical_slots(question)
-    knn = knn_slots(vector, examples)
+    # a chatty reply to a real question is worse than none: greetings and thanks are a closed
+    # class of phrases, so only their cue words decide them
+    knn = [(s, w) for s, w in knn_slots(vector, examples) if s not in CONVERSATION or s in lex]
     out: list[str] = []
     if knn and knn[0][1] >= 0.6:
         out.append(knn[0][0])

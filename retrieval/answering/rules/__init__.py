@@ -15,7 +15,7 @@ from ..question import Question
 from .cited import cited_document
 from .duties import reporting, roles, unit_duties
 from .figures import figures
-from .metadata import metadata, summary
+from .metadata import metadata, person, summary
 from .passages import conversation, glossary, passage
 from .structure import lists, navigation
 
@@ -34,6 +34,7 @@ RULES: list[Rule] = [
     Rule("glossary", glossary, "an abbreviation"),
     Rule("cited", cited_document, "a document another one cites: number, date, issuer, subject"),
     Rule("metadata", metadata, "number, date, issuer, signer, effect, urgency, Kính gửi, Nơi nhận"),
+    Rule("person", person, "who holds an office the question names, or that no document names one"),
     Rule("summary", summary, "what a document is about"),
     Rule("navigation", navigation, "a part the question points to: Mục II, Chương III, Điều 5, Phụ lục"),
     Rule("figures", figures, "a figure, a table's value, or that the documents give none"),
@@ -43,6 +44,8 @@ RULES: list[Rule] = [
     Rule("lists", lists, "the entries of a list"),
     Rule("passage", passage, "the best passage's matching sentences"),
 ]
+# rules that answer whatever the documents are about: they need no topic in common
+TOPIC_FREE = frozenset({"conversation", "glossary"})
 FALLBACK = Rule("passage", passage, "the best passage's matching sentences")
 
 

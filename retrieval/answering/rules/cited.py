@@ -44,7 +44,8 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
     own = {number_key(d.number) for d in lib.admin if not d.header.number.blank}
     # a number the question names that the corpus only cites, and a question about that document
     named = [k for k in lib.references if k not in own and any(m.matches(k) for m in mentions)]
-    if named and not asks_number and asks_about_document(q):
+    # naming the number already says which document: "Thông báo số 02/TB-ĐKT … tại đơn vị nào?"
+    if named and (asks_number or asks_about_document(q)):
         lines, cited = [], []
         for k in named[:3]:
             ref, d = lib.references[k]

@@ -15,7 +15,7 @@ from ...model import Chunk
 from ...obligations import Obligation, applicable
 from ...text import clean_inline, fold
 from ..draft import Draft, end, lower_first, shorten, unique, upper_first
-from ..evidence import Evidence, Library, overlap, topic_tokens
+from ..evidence import Evidence, Library, asked_kinds, overlap, topic_tokens
 from ..question import Question
 from .cited import asks_about_document
 from ..targets import newest_first
@@ -184,6 +184,8 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     """To whom, via whom, by when, how long: the best matching duty, every date of it."""
     if not q.asks("recipient", "via", "deadline", "duration", "yes_no", "content", "figure") or q.primary == "duties":
         return None
+    if asked_kinds(q) and not q.asks("recipient", "via", "deadline", "duration"):
+        return None  # "bao nhiêu đơn vị …", "những sở nào …": who, not what they report
     scored = _scored(q, ev, lib)
     if not scored:
         return None

@@ -10,6 +10,7 @@ import re
 from ...chunking import citation_name
 from ...document import AdminDocument
 from ...model import Chunk
+from ...people import OFFICE, asked_office, holds
 from ...text import fold
 from ..draft import Draft, end, lower_first
 from ..evidence import Evidence, Library
@@ -26,8 +27,12 @@ def _target(q: Question, ev: Evidence, lib: Library, sections: tuple[str, ...] =
             d = lib.admin_doc(h.chunk.doc_id)
             if d is not None:
                 return d
-    top = ev.top_admin(lib, 3)
-    return top[0] if top else None
+    # the passages may all be law articles ("ai ký văn bản này" shares words with many): the
+    # best-ranked administrative document, or the only one there is
+    top = ev.top_admin(lib, 3) or ev.top_admin(lib, 10)
+    if top:
+        return top[0]
+    return lib.admin[0] if len(lib.admin) == 1 else None
 
 
 def _chunks(lib: Library, d: AdminDocument, *sections: str) -> list[Chunk]:
@@ -164,3 +169,33 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
 
 def name_of(d: AdminDocument) -> str:
     return citation_name(d)
+
+
+def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """Who holds an office: a person the documents name with it; else that they do not
+    name one, with the nearest holder they do name ("Phó Chủ tịch …, ký thay Chủ tịch")."""
+    office = asked_office(q.restored) if q.asks("person") else None
+    if office is None:
+        return None
+    pool = lib.people
+    if ev.named_docs and ev.docs:
+        ids = {d.doc_id for d in ev.docs}
+        pool = [p for p in pool if p.doc_id in ids] or pool
+    exact = [p for p in pool if holds(p, office)]
+    if exact:
+        p = exact[0]
+        chunk = lib.chunk_by_id.get(p.chunk_id)
+        return Draft(end(f"{p.office}: {p.name}" + (f" ({p.note})" if p.note else "")), [chunk] if chunk else [], "person", 0.9, doc_id=p.doc_id)
+    title = OFFICE.search(office)
+    base = title.group(1).removeprefix("pho ") if title else ""
+    near = [p for p in pool if p.title.removeprefix("pho ") == base]
+    at = fold(q.restored).find(office)  # folding keeps positions: show the office as typed
+    shown = q.restored[at:at + len(office)] if at >= 0 else office
+    text = f"Các văn bản đang có không nêu tên người giữ chức {shown}."
+    cited: list[Chunk] = []
+    if near:
+        p = near[0]
+        text += f" Văn bản nêu {p.office} {p.name}" + (f" ({p.note})" if p.note else "") + "."
+        chunk = lib.chunk_by_id.get(p.chunk_id)
+        cited = [chunk] if chunk else []
+    return Draft(text, cited, "person", 0.85, not_stated=True, doc_id=near[0].doc_id if near else None)

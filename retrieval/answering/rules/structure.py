@@ -123,6 +123,15 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
                     s += 0.1
                 if best is None or s > best[0]:
                     best = (s, d, n)
+    kinds = asked_kinds(q)
+    enumeration = _unit_enumeration(q, ev, lib, topic, docs, kinds) if kinds else None
+    if enumeration is not None and (best is None or enumeration[0] >= best[0] - 0.1):
+        s, label, names, chunk = enumeration
+        if q.asks("figure"):  # "bao nhiêu đơn vị …": the count, then who
+            text = end(f"{len(names)} {_shown_kind(q, kinds[0])}: " + ", ".join(names))
+        else:
+            text = end(f"{label}: " + ", ".join(names))
+        return Draft(text, [chunk], "lists", min(1.0, s + 0.1), doc_id=chunk.doc_id)
     # a list inside a sentence ("Tham dự cuộc họp có: lãnh đạo các sở: Nội vụ, Tài chính, …")
     sentence = _listing_sentence(ev, lib, topic, asked_kinds(q))
     if sentence is not None and (best is None or sentence[0] > best[0]):
@@ -136,6 +145,58 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     text = f"{head}:\n" + "\n".join(f"- {e}" for e in entries[:12])
     cited = [x for x in [_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:6])] if x]
     return Draft(text, unique(cited), "lists", min(1.0, s), doc_id=d.doc_id)
+
+
+def _unit_enumeration(q: Question, ev: Evidence, lib: Library, topic: list[str], docs: list[AdminDocument],
+                      kinds_asked: list[str]) -> tuple[float, str, list[str], Chunk] | None:
+    """Units a heading enumerates ("Các đơn vị được kiểm tra (các sở: Tư pháp, …; UBND các
+    huyện: Yên Mỹ, …)"), as the document counts them, each resolved through the registry:
+    what "những đơn vị nào" and "bao nhiêu đơn vị" ask for, where the item's entries are what
+    those units must do."""
+    from ...obligations import listed_names
+    from ...references import find_numbers
+
+    hit_paths = {(h.chunk.doc_id, h.chunk.section) for h in ev.hits[:5]}
+    best: tuple[float, str, list[str], Chunk] | None = None
+    for d in docs:
+        for part in [d, *d.attachments]:
+            for n in part.walk():
+                head = n.heading or (n.text if n.text.rstrip().endswith(":") else "")
+                listed = listed_names(head) if "(" in head else None
+                if listed is None or len(listed[1]) < 2:
+                    continue
+                label, names = listed
+                chunk = _chunk_of(lib, d, n)
+                if chunk is None:
+                    continue
+                s = overlap(topic, label) + (0.1 if (d.doc_id, n.path) in hit_paths else 0.0)
+                # "được kiểm tra theo Kế hoạch 191": the list the document it names defines
+                if any(m.matches(x) for m in q.documents.numbers for x in find_numbers(label)):
+                    s += 0.3
+                # "những huyện, thị xã nào": only the names of the kinds asked
+                wanted = [(nm, k) for nm, k in names if any(_is_kind(kind, k) for kind in kinds_asked)]
+                shown = [_shown(lib, nm, k) for nm, k in (wanted or names)]
+                if s >= 0.5 and (best is None or s > best[0]):
+                    best = (s, label, shown, chunk)
+    return best
+
+
+def _is_kind(asked: str, kinds: tuple[str, ...]) -> bool:
+    return any(fold(k) == asked or fold(k).endswith(" " + asked) for k in kinds)
+
+
+def _shown_kind(q: Question, kind: str) -> str:
+    """"đơn vị" as the question wrote it (folding keeps positions)."""
+    at = fold(q.restored).find(kind)
+    return q.restored[at:at + len(kind)] if at >= 0 else kind
+
+
+def _shown(lib: Library, name: str, kinds: tuple[str, ...]) -> str:
+    """A listed name as the registry knows it; a former name with what it is now."""
+    r = lib.units.resolve(name, kinds, fuzzy=False)
+    if r is None:
+        return name
+    return f"{r.via_former} (nay là {r.name})" if r.via_former else r.name
 
 
 def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[str]) -> tuple[float, str, Chunk] | None:

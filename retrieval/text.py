@@ -110,7 +110,7 @@ def folded_tokens(text: str) -> list[str]:
     return toks
 
 
-_FOLDED_STOP = frozenset(fold(w) for w in STOPWORDS if "_" not in w)
+FOLDED_STOPWORDS = _FOLDED_STOP = frozenset(fold(w) for w in STOPWORDS if "_" not in w)
 
 
 def normalise_spaces(text: str) -> str:

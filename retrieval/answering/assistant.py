@@ -170,18 +170,18 @@ class Assistant:
 
     # -- rendering ---------------------------------------------------------------------------
     def citation_line(self, cited: list[Chunk]) -> str:
-        """"Nguồn: Kế hoạch 68/KH-UBND (UBND tỉnh Hưng Yên, 15/4/2025), Phụ lục, dòng 4; mục IV.1."."""
+        """"Kế hoạch 68/KH-UBND (UBND tỉnh Hưng Yên, 15/4/2025), Phụ lục, dòng 4; mục IV.1"."""
         groups: dict[str, list[str]] = {}
         for c in cited:
-            full = self.library.citation(c)
-            name, _, where = full.rpartition(", ") if c.kind != "footnote" else (full, "", "")
-            if c.kind == "footnote":
-                groups.setdefault(full, [])
-                continue
-            groups.setdefault(name, [])
-            if where not in groups[name]:
-                groups[name].append(where)
-        parts = [f"{name}, {'; '.join(w)}" if w else name for name, w in groups.items()]
+            name, where = self.library.citation_parts(c)
+            places = groups.setdefault(name, [])
+            if where and where not in places:
+                places.append(where)
+        # "Phụ lục" said once when "Phụ lục, dòng 4" already says it
+        parts = []
+        for name, places in groups.items():
+            kept = [w for w in places if not any(o != w and o.startswith(w + ", ") for o in places)]
+            parts.append(f"{name}, {'; '.join(kept)}" if kept else name)
         return "; ".join(parts)
 
     def _render(self, draft: Draft, hits: list[Hit], top_k: int) -> Answer:

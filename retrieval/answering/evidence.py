@@ -37,6 +37,7 @@ class Library:
     glossary: Glossary
     people: list[Person]  # signers and the people the texts introduce, with their offices
     scope: str  # "8 văn bản của UBND tỉnh Hưng Yên và 28 luật", for the "không tìm thấy" reply
+    _spelled: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
@@ -70,6 +71,14 @@ class Library:
             scope=" và ".join(scope) or "chưa có văn bản nào",
         )
 
+    def spelled(self, text: str) -> str:
+        """The text with its abbreviations spelled out and its spelled-out terms abbreviated,
+        so "Chỉ số CCHC" matches "Chỉ số cải cách hành chính"; cached, texts repeat."""
+        out = self._spelled.get(text)
+        if out is None:
+            out = self._spelled[text] = f"{text} {self.glossary.expand(text)}"
+        return out
+
     def admin_doc(self, doc_id: str) -> AdminDocument | None:
         d = self.documents.get(doc_id)
         return d if isinstance(d, AdminDocument) else None
@@ -83,10 +92,12 @@ class Library:
                     return c
         return cands[0] if cands else None
 
-    def citation(self, chunk: Chunk) -> str:
+    def citation_parts(self, chunk: Chunk) -> tuple[str, str]:
+        """(the document as cited, where in it): ("Kế hoạch 68/KH-UBND … (UBND tỉnh, 15/4/2025)",
+        "Phụ lục, dòng 4"); a footnote is its own name ("chú thích 13 của …, dẫn tại mục 2", "")."""
         doc = self.admin_doc(chunk.doc_id)
         if doc is None:
-            return f"{chunk.doc_title}, {chunk.section}"
+            return chunk.doc_title, chunk.section
         part = doc
         if ":kem-" in chunk.chunk_id:
             idx = int(chunk.chunk_id.split(":kem-")[1].split(":")[0]) - 1
@@ -99,8 +110,12 @@ class Library:
             n = chunk.section.split()[-1]
             fn = doc.footnotes.get(int(n)) if n.isdigit() else None
             where = ", ".join(fn.cited_in) if fn and fn.cited_in else ""
-            return f"{chunk.section} của {name}" + (f", dẫn tại {where}" if where else "")
-        return f"{name}, {chunk.section}"
+            return f"{chunk.section} của {name}" + (f", dẫn tại {where}" if where else ""), ""
+        return name, chunk.section
+
+    def citation(self, chunk: Chunk) -> str:
+        name, where = self.citation_parts(chunk)
+        return f"{name}, {where}" if where else name
 
 
 def _richness(r: Reference) -> int:

@@ -18,6 +18,7 @@ from .figures import figures
 from .metadata import metadata, person, summary
 from .passages import conversation, glossary, passage
 from .structure import lists, navigation
+from .tables import table_cell
 
 RuleFn = Callable[[Question, Evidence, Library, dt.date], Draft | None]
 
@@ -37,6 +38,7 @@ RULES: list[Rule] = [
     Rule("person", person, "who holds an office the question names, or that no document names one"),
     Rule("summary", summary, "what a document is about"),
     Rule("navigation", navigation, "a part the question points to: Mục II, Chương III, Điều 5, Phụ lục"),
+    Rule("table_cell", table_cell, "a cell of a table: a TTHC's time limit, place, fee, field; a task's product"),
     Rule("figures", figures, "a figure, a table's value, or that the documents give none"),
     Rule("roles", roles, "who leads and who cooperates, and when"),
     Rule("reporting", reporting, "to whom, via whom, by when, how long"),

@@ -90,7 +90,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         row = ", dòng " in o.section
         facts = " ".join(x for x in (o.action, o.what or "", o.recipient or "", o.via or "", o.deadline_text or "",
                                      o.text if row else "") if x)
-        match = max(overlap(topic, facts), 0.85 * overlap(topic, f"{o.sentence} {o.text}"))
+        match = max(overlap(topic, lib.spelled(facts)), 0.85 * overlap(topic, lib.spelled(f"{o.sentence} {o.text}")))
         if q.parts and any(o.section.startswith(p.path) or p.path in o.section for p in q.parts):
             match += 0.1  # "theo phụ lục …", "tại Điều 6 …"
         # the slot alone ("trong thời hạn bao lâu") does not make a duty the answer: its words
@@ -118,11 +118,15 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
 
 
 def _names_group(o: Obligation, groups: list[str], lib: Library) -> bool:
+    """Whether a duty given by name reaches a group: to all its members, or to the units a
+    heading picks out of it by the group's own words ("Các sở, ngành được UBND tỉnh giao tham
+    mưu (…)" is a part of "các sở, ngành")."""
     for g in groups:
         members = {u.name for u in lib.units.members(g)}
         if members and members <= set(o.units):
             return True
-    return False
+    named = {m.resolution.name for m in lib.units.find(o.responsible)} if o.responsible else set()
+    return any(g in named for g in groups)
 
 
 def _chunk(lib: Library, o: Obligation) -> Chunk | None:

@@ -1,0 +1,197 @@
+"""A cell of a table: the row the question names and the column it asks for.
+
+"Thủ tục đăng ký kết hôn giải quyết trong bao lâu?" names the row "Đăng ký kết hôn" of a
+TTHC list and asks its "Thời hạn giải quyết"; "Sản phẩm của nhiệm vụ nâng cấp hệ thống là
+gì?" names a task-table row and asks its "Sản phẩm". Which column is asked is read from
+the header's own words and from what kind of value each way of asking wants (a place for
+"ở đâu", a fee for "bao nhiêu tiền"), so any table with a header row answers, whatever its
+subject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from ...document import AdminDocument, Node, Table, TableRow
+from ...model import Chunk
+from ...text import FOLDED_STOPWORDS, clean_inline, fold, syllables
+from ..draft import Draft, end, unique
+from ..evidence import Evidence, Library, overlap
+from ..question import Question
+
+# how a question asks for a kind of value -> the header words (or column role) of that value
+ASKS: list[tuple[re.Pattern[str], re.Pattern[str] | None, str | None]] = [
+    (re.compile(r"\bbao lau\b|\bmay ngay\b|\bthoi han\b|\bbao nhieu ngay\b|\bkhi nao\b|\bbao gio\b|\bngay nao\b|\bthang nao\b"),
+     re.compile(r"thoi han|thoi gian|tien do|han hoan thanh"), "deadline"),
+    (re.compile(r"\bo dau\b|\btai dau\b|\bnoi nao\b|\bnop (ho so )?(o|tai) dau\b|\bdia diem\b"),
+     re.compile(r"dia diem|noi (tiep nhan|nop|thuc hien|giai quyet)|co quan tiep nhan"), None),
+    (re.compile(r"\b(le )?phi\b|\bbao nhieu tien\b|\bmat tien\b|\bmien phi\b"), re.compile(r"\bphi\b|\ble phi\b|muc thu"), None),
+    (re.compile(r"\bcan cu\b|\btheo (luat|nghi dinh|quy dinh) nao\b"), re.compile(r"can cu"), None),
+    (re.compile(r"\bsan pham\b|\bket qua (la )?gi\b"), re.compile(r"san pham|ket qua"), "product"),
+    (re.compile(r"\b(co quan|don vi|ai) (nao )?(chu tri|thuc hien|giai quyet)\b|\bdo (ai|co quan nao|don vi nao)\b|\btham quyen\b"),
+     re.compile(r"co quan (giai quyet|thuc hien|chu tri)|tham quyen|chu tri|don vi thuc hien"), "lead"),
+    (re.compile(r"\bphoi hop\b"), None, "cooperate"),
+    (re.compile(r"\bdoi tuong\b"), re.compile(r"doi tuong"), "target"),
+]
+_LEVEL = re.compile(r"\bcap (tinh|huyen|xa|trung uong|bo)\b")
+_LEVEL_NAMES = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "trung uong": "trung ương", "bo": "bộ"}
+DUTY_ROLES = ("lead", "cooperate", "deadline")
+_FIELD = re.compile(r"\blinh vuc (nao|gi)\b|\bthuoc linh vuc\b")
+_AUTHORITY = re.compile(r"thẩm quyền giải quyết của\s+([^,.;()]+)", re.IGNORECASE)
+
+
+@dataclass
+class _Row:
+    score: float
+    doc: AdminDocument
+    node: Node
+    table: Table
+    row: TableRow
+    name: str
+
+
+def _name_column(table: Table) -> int | None:
+    for role in ("task", "unit"):
+        i = table.column(role)
+        if i is not None:
+            return i
+    return next((i for i, r in enumerate(table.roles) if r == "value"), None)
+
+
+def _tables(d: AdminDocument) -> list[tuple[Node, Table]]:
+    out = list(d.tables())
+    for a in d.attachments:
+        out += list(a.tables())
+    return out
+
+
+def _best_row(q: Question, ev: Evidence, lib: Library) -> _Row | None:
+    docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
+    asked = [fold(w) for w in syllables(q.restored)]
+    best: _Row | None = None
+    for d in docs:
+        for node, table in _tables(d):
+            col = _name_column(table)
+            if col is None:
+                continue
+            rows = [r for r in table.rows if not r.span and col < len(r.cells) and r.cells[col].strip()]
+            names = [[fold(w) for w in syllables(clean_inline(r.cells[col]))] for r in rows]
+            df: dict[str, int] = {}
+            for ws in names:
+                for w in set(ws):
+                    df[w] = df.get(w, 0) + 1
+            for row, ws in zip(rows, names):
+                if len(ws) < 2 or not _concerns(q, lib, table, row):
+                    continue
+                s = _named_share(ws, asked, df, len(rows))
+                if best is None or s > best.score or (s == best.score and len(ws) < len(syllables(best.name))):
+                    best = _Row(s, d, node, table, row, clean_inline(row.cells[col]))
+    return best if best is not None and best.score >= 0.5 else None
+
+
+def _named_share(name: list[str], asked: list[str], df: dict[str, int], n_rows: int) -> float:
+    """How much of a row's name the question says, in runs of two words or more, each word
+    weighted by how few rows share it: "một cửa liên thông" tells a row apart, "bồi dưỡng
+    nghiệp vụ" (in every row) does not."""
+    weight = [0.0 if w in FOLDED_STOPWORDS else math.log(1 + n_rows / df.get(w, 1)) for w in name]
+    total = sum(weight)
+    if total == 0:
+        return 0.0
+    covered = [False] * len(name)
+    for j in range(len(name) - 1):
+        for i in range(len(asked) - 1):
+            if asked[i] == name[j] and asked[i + 1] == name[j + 1]:
+                covered[j] = covered[j + 1] = True
+    share = sum(w for w, c in zip(weight, covered) if c) / total
+    # people name a thing by its head: "chứng thực chữ ký" for "Chứng thực chữ ký trong các giấy tờ"
+    head = next((k for k, c in enumerate(covered) if not c), len(covered))
+    return max(share, 0.6) if head >= 3 else share
+
+
+def _concerns(q: Question, lib: Library, table: Table, row: TableRow) -> bool:
+    """A question naming a unit asks about rows that unit (or a group of it) leads or joins."""
+    if not q.units or not any(r in table.roles for r in ("lead", "cooperate")):
+        return True
+    cells = " ".join(table.get(row, r) for r in ("lead", "cooperate"))
+    named = {m.resolution.name for m in lib.units.find(cells)}
+    for r in q.units:
+        if r.name in named or any(g in named for g in lib.units.groups_of(r.name)):
+            return True
+    return False
+
+
+def _asked_columns(q: Question, table: Table, name_col: int) -> list[int]:
+    out: list[int] = []
+    for ask, header, role in ASKS:
+        if not ask.search(q.folded):
+            continue
+        for i, h in enumerate(table.columns):
+            if i == name_col or i in out:
+                continue
+            if table.assigns_tasks and table.roles[i] in DUTY_ROLES:
+                continue  # a task table's rows are duties: who and by when are the duty rules' answer
+            fh = fold(clean_inline(h))
+            if (header is not None and header.search(fh)) or (role is not None and table.roles[i] == role):
+                out.append(i)
+                break
+    # a header named in the question ("căn cứ pháp lý", "ghi chú"): that column
+    for i, h in enumerate(table.columns):
+        fh = [fold(w) for w in syllables(clean_inline(h))]
+        if table.assigns_tasks and table.roles[i] in DUTY_ROLES:
+            continue
+        if i != name_col and i not in out and len(fh) >= 2 and overlap(fh, q.restored) >= 0.99:
+            out.append(i)
+    return out
+
+
+def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    found = _best_row(q, ev, lib)
+    if found is None:
+        return None
+    table, row = found.table, found.row
+    name_col = _name_column(table)
+    assert name_col is not None
+    facts: list[str] = []
+    if _FIELD.search(q.folded) and row.group:
+        group = clean_inline(re.sub(r"^[IVXL]+\.?\s*", "", row.group))
+        facts.append(f"thuộc {group[:1].lower()}{group[1:]}")
+    for i in _asked_columns(q, table, name_col):
+        value = clean_inline(row.cells[i]) if i < len(row.cells) else ""
+        facts.append(f"{clean_inline(table.columns[i]).lower()}: {value or 'bảng để trống'}")
+    if not facts and re.search(r"\b(co quan|don vi|cap) nao\b.{0,20}\bgiai quyet\b|\btham quyen\b", q.folded):
+        # the authority the list is under ("… thuộc thẩm quyền giải quyết của UBND cấp xã")
+        m = _AUTHORITY.search(f"{table.caption} {found.node.heading} {found.doc.subject}")
+        if m:
+            facts.append(f"thuộc thẩm quyền giải quyết của {m.group(1).strip()}")
+    if not facts:
+        return None
+    cited = unique([_row_chunk(lib, found), *_table_chunk(lib, found)])
+    # "… ở cấp huyện" of a list for "cấp xã": the document says nothing for the level asked
+    scope = f"{table.caption} {found.node.heading} {found.doc.subject}"
+    asked_level = {m.group(1) for m in _LEVEL.finditer(q.folded)}
+    levels = {m.group(1) for m in _LEVEL.finditer(fold(scope))}
+    if asked_level and levels and not asked_level & levels:
+        shown = ", ".join(f"cấp {_LEVEL_NAMES[x]}" for x in sorted(levels))
+        text = (f"{found.doc.short_name} chỉ nêu “{found.name}” ở {shown}; "
+                f"văn bản không nêu cho cấp {', '.join(_LEVEL_NAMES[x] for x in sorted(asked_level))}.")
+        return Draft(text, cited, "table_cell", 0.95, not_stated=True, doc_id=found.doc.doc_id)
+    text = end(f"{found.name}: " + "; ".join(facts))
+    # a row named in full is as sure as a fact gets
+    # a row its question names and a column it asks for: as sure as a fact gets (ties go to
+    # this rule, before the figures and duties that would quote the whole row)
+    return Draft(text, cited, "table_cell", 1.0 if found.score >= 0.6 else 0.9,
+                 doc_id=found.doc.doc_id)
+
+
+def _row_chunk(lib: Library, r: _Row) -> Chunk | None:
+    return lib.chunk_for(r.doc.doc_id, f"{r.node.path}, {r.row.citation}", r.name)
+
+
+def _table_chunk(lib: Library, r: _Row) -> list[Chunk]:
+    return [c for c in lib.by_section.get((r.doc.doc_id, r.node.path), []) if c.kind == "table"][:1]
+
+
+__all__ = ["table_cell"]

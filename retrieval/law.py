@@ -53,7 +53,8 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def parse_law_lines(lines: list[str], source: str, title: str | None = None) -> Law:
-    lines = [re.sub(r"\s+", " ", nfc(x)).strip() for x in lines]
+    # Markdown emphasis is not text: "**LUẬT**", "**Điều 1.** Phạm vi"
+    lines = [re.sub(r"\s+", " ", nfc(x).replace("**", "")).strip() for x in lines]
     lines = [x for x in lines if x]
     if not lines:
         raise ParseError(f"{source}: the file is empty")
@@ -77,11 +78,18 @@ def parse_law_lines(lines: list[str], source: str, title: str | None = None) -> 
     pending_chapter = False
     current: Article | None = None
     expect_heading = False
+    quoted = 0  # open “ quotations: an amending law quoting the text it inserts
     for line in lines[start:]:
         if _RULE_RE.match(line):
             continue
         if current is not None and _ENACTED_RE.match(line):
             break  # what follows is the signature block
+        if current is not None and quoted:
+            # “Mục 8 / TỔ HỢP … / Điều 45a. … / … Điều này.”: the quoted section, its heading and
+            # its articles are the text of the article that inserts them, not articles of this law
+            current.paragraphs.append(line)
+            quoted = _quote_depth(line, quoted)
+            continue
         am = _ARTICLE_RE.match(line)
         if am and am.group(2)[:1].islower() and current is not None and current.paragraphs:
             # "… quy định tại" / "Điều 169 của Luật này." is a wrapped line, not an article
@@ -119,11 +127,17 @@ def parse_law_lines(lines: list[str], source: str, title: str | None = None) -> 
             # chapter titles without "Chương", or the signer's title after the last article
             continue
         current.paragraphs.append(line)
+        quoted = _quote_depth(line, quoted)
     if not articles:
         raise ParseError(f"{source}: no article (\"Điều N\") found; is this a law?")
     if not title:
         title = Path(source).stem
     return Law(_doc_id(source), Path(source).name, title, number, articles, preamble)
+
+
+def _quote_depth(line: str, depth: int) -> int:
+    """Open “…” quotations after `line`; a quotation may run over many lines."""
+    return max(0, depth + line.count("“") - line.count("”"))
 
 
 def _title_from_header(lines: list[str]) -> tuple[str, str]:
@@ -147,7 +161,9 @@ def _title_from_header(lines: list[str]) -> tuple[str, str]:
             if nm:
                 number = nm.group(1) or ""
                 text = text[: nm.start()]
-            first, _, rest = text.partition(" ")
+            # "BỘ LUẬT DÂN SỰ" -> "Bộ luật dân sự", "PHÁP LỆNH …" -> "Pháp lệnh …", "LUẬT CẢNH VỆ" -> "Luật Cảnh vệ"
+            first = next(w for w in sorted(_LAW_WORDS, key=len, reverse=True) if text.startswith(w))
+            rest = text[len(first):].strip()
             return (_sentence_case(first) + (" " + _sentence_case(rest) if rest else "")).strip(), number
     return "", ""
 

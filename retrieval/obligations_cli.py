@@ -90,6 +90,49 @@ def _tree_lines(nodes: list[Node], depth: int = 0) -> list[str]:
     return out
 
 
+def _node_json(n: Node) -> dict[str, object]:
+    out: dict[str, object] = {"kind": n.kind, "label": n.label, "path": n.path, "heading": n.heading, "text": n.text}
+    if n.table is not None:
+        out["table"] = _table_json(n)
+    if n.children:
+        out["children"] = [_node_json(c) for c in n.children]
+    return out
+
+
+def _table_json(n: Node) -> dict[str, object]:
+    t = n.table
+    assert t is not None
+    return {"path": n.path, "caption": t.caption, "columns": t.columns, "roles": t.roles,
+            "rows": [{"citation": r.citation, "label": r.label, "group": r.group, "cells": r.cells} for r in t.rows]}
+
+
+def _document_json(path: Path, doc: AdminDocument, obligations: list[Obligation]) -> dict[str, object]:
+    """What `inspect --json` prints: the document as understood, its duties and the unit names
+    the registry does not know."""
+    h = doc.header
+    signature = ({"name": doc.signer.name, "title": doc.signer.title, "capacity": doc.signer.capacity}
+                 if doc.signer else None)
+    return {
+        "file": path.name, "type": "admin", "kind": doc.kind, "subject": doc.subject, "number": doc.number,
+        "number_parts": {"number": h.number.number, "year": h.number.year, "type_code": h.number.type_code,
+                         "issuer_code": h.number.issuer_code, "unit_code": h.number.unit_code},
+        "issuer": doc.issuer, "parent": h.parent, "date": h.date.text, "place": h.date.place,
+        "date_iso": h.date.date.isoformat() if h.date.date else None, "urgency": h.urgency,
+        "recipients": doc.recipients, "bases": doc.bases, "effective": doc.effective, "replaces": doc.replaces,
+        "tree": [_node_json(n) for n in [*doc.preamble, *doc.body, *doc.appendices]],
+        "tables": [_table_json(n) for n, _t in doc.tables()],
+        "attachments": [{"kind": a.kind, "subject": a.subject, "attached_to": a.attached_to,
+                         "tree": [_node_json(n) for n in a.body]} for a in doc.attachments],
+        "closing": doc.closing, "copies": doc.copies,
+        "signer": doc.signer.name if doc.signer else None, "signature": signature,
+        "footnotes": [{"number": k, "text": f.text, "cited_in": f.cited_in} for k, f in sorted(doc.footnotes.items())],
+        "references": [{"number": r.number, "kind": r.kind, "date": r.date, "issuer": r.issuer, "subject": r.subject,
+                        "location": r.location} for r in doc.references],
+        "duties": [o.to_json() for o in obligations],
+        "unresolved": sorted({n for o in obligations for n in o.unresolved}),
+    }
+
+
 def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = False) -> int:
     from .ingest import load_document
     from .model import Law
@@ -100,16 +143,23 @@ def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = Fal
     except ParseError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
+    if units_path is not None and not units_path.is_file():
+        print(f"lỗi: không có tệp danh mục đơn vị {units_path}", file=sys.stderr)
+        return 2
     units = load_units(units_path)
     if isinstance(doc, Law):
+        if as_json:
+            print(json.dumps({"file": path.name, "type": "law", "title": doc.title, "number": doc.number,
+                              "articles": [{"number": a.number, "heading": a.heading, "chapter": a.chapter,
+                                            "paragraphs": len(a.paragraphs)} for a in doc.articles]},
+                             ensure_ascii=False, indent=1))
+            return 0
         print(f"Luật: {doc.title} {doc.number}".strip())
         print(f"{len(doc.articles)} điều; " + ", ".join(f"Điều {a.number}" for a in doc.articles[:12]) + (" …" if len(doc.articles) > 12 else ""))
         return 0
     obligations = extract_obligations(doc, units)
     if as_json:
-        print(json.dumps({"number": doc.number, "kind": doc.kind, "subject": doc.subject, "issuer": doc.issuer,
-                          "date": doc.header.date.text, "signer": doc.signer.name if doc.signer else None,
-                          "duties": [o.to_json() for o in obligations]}, ensure_ascii=False, indent=1))
+        print(json.dumps(_document_json(path, doc, obligations), ensure_ascii=False, indent=1))
         return 0
     h = doc.header
     print(f"Loại: {doc.kind}")

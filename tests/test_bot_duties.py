@@ -24,13 +24,14 @@ from bot.console import Console
 from bot.console import run as run_console
 from bot.dialogue import CONSOLE_REMINDERS, Dialogue
 from bot.engine import Engine
+from bot.duties import nhiemvu_text
 from bot.render import to_plain
 from retrieval import factstore as fs
-from retrieval.duties import nhiemvu_text
 from retrieval.reminders import TZ
 from retrieval.settings import Settings
 from retrieval.store import Store
 from retrieval.units import units_for_index
+from tests.conftest import ROOT, SHARED, need_shared
 from tests.telegram_emulator import Call, Emulator
 from tests.test_store import _closed_port
 
@@ -179,8 +180,9 @@ async def test_nhiemvu_accepts_unaccented_and_abbreviated_names(bot: Running):
 
 
 async def test_nhiemvu_unknown_unit_no_unit_and_markup_in_the_name(bot: Running):
-    assert await bot.say(USER, "/nhiemvu Khoai Trau") == (
-        "Không tìm thấy đơn vị “Khoai Trau”. Có phải: UBND huyện Khoái Châu?")
+    # the closest name is suggested first
+    assert (await bot.say(USER, "/nhiemvu Khoai Trau")).startswith(
+        "Không tìm thấy đơn vị “Khoai Trau”. Có phải: UBND huyện Khoái Châu")
     assert (await bot.say(USER, "/nhiemvu")).startswith("Cách dùng: /nhiemvu <tên đơn vị>")
     # what the user typed goes back escaped: Telegram would refuse a stray tag
     odd = await bot.say(USER, "/nhiemvu <b>Sở & Co</b>")
@@ -323,6 +325,53 @@ async def test_a_chat_that_blocked_the_bot_loses_its_subscription(bot: Running):
     assert await bot.run_job() == []
     assert not [c for c in bot.emu.calls[since:] if c.method == "sendMessage"]
     bot.emu.blocked.discard(blocker)
+
+
+# -- a recurring duty, reminded every month ---------------------------------------------------------
+CHI_THI = SHARED / "corpus" / "directives" / "chi-thi-ky-luat-ky-cuong-2025.md"
+
+
+@pytest.fixture(scope="module")
+def chi_thi_index(tmp_path_factory, embedder, embed_cache) -> Path:
+    """corpus/ and Chỉ thị 05/CT-UBND, whose sở report "về UBND tỉnh (qua Sở Nội vụ) trước ngày 20 hằng tháng"."""
+    need_shared(CHI_THI)
+    from retrieval.index import build_index
+
+    out = tmp_path_factory.mktemp("idx-chi-thi") / "index"
+    build_index([ROOT / "corpus", CHI_THI], out, embedder, embed_cache)
+    return out
+
+
+@pytest.mark.slow
+async def test_a_monthly_report_is_shown_and_reminded_every_month(own_emu, tmp_path, chi_thi_index, embedder,
+                                                                 embed_cache):
+    from retrieval.answering import Assistant
+
+    settings = make_settings(tmp_path, chi_thi_index, embed_cache, own_emu, f"sqlite:///{tmp_path}/bot.sqlite3")
+    clock = Clock(at(2025, 4, 5))
+    bot = await start_bot(own_emu, settings, Assistant.open(chi_thi_index, embedder=embedder), clock)
+    try:
+        duties = await bot.say(USER, "/nhiemvu Sở Tư pháp")
+        assert "trước ngày 20 hằng tháng (kỳ tới 20/4/2025, còn 15 ngày)" in duties
+        assert "20/4/2025 (hằng tháng, kỳ tới) (còn 15 ngày)" in await bot.say(USER, "/hanchot")
+        assert "Lần nhắc tiếp theo: 08:00 ngày 13/4/2025." in await bot.say(USER, "/theodoi Sở Tư pháp")
+
+        clock.now = at(2025, 4, 13, 8, 0)
+        (april,) = await bot.run_job()
+        text = april.result["text"]
+        assert "còn 7 ngày" in text and "trước ngày 20 hằng tháng" in text and "Kỳ này: hạn 20/4/2025." in text
+        assert await bot.run_job() == []
+        clock.now = at(2025, 4, 19, 8, 0)
+        (eve,) = await bot.run_job()
+        assert "hạn là ngày mai" in eve.result["text"] and "Kỳ này: hạn 20/4/2025." in eve.result["text"]
+        # the bot was down from 20/4 to 13/5: the 30/4 duty is over, May's report is next
+        clock.now = at(2025, 5, 13, 9, 0)
+        (may,) = await bot.run_job()
+        assert "còn 7 ngày" in may.result["text"] and "Kỳ này: hạn 20/5/2025." in may.result["text"]
+        assert "• Sở Tư pháp — lần nhắc tới: 08:00 ngày 19/5/2025" in await bot.say(USER, "/theodoi")
+        assert len(fs.sent_keys(bot.store.engine)) == 3
+    finally:
+        await stop_bot(bot)
 
 
 # -- database down ------------------------------------------------------------------------------------

@@ -1,225 +1,253 @@
-"""Unit duty answers through the real Assistant, /nhiemvu and /hanchot texts with a fixed
-clock, and the `obligations` CLI."""
+"""/nhiemvu and /hanchot as the chat shows them (bot/duties.py), on a fixed clock: the seed
+công văn, the Kế hoạch with a task table, the Chỉ thị with monthly reports, the hỏa tốc
+công văn with hours, and all of them at once (the Telegram length limit). Dates and counts
+are worked out by hand from the documents and the clock."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import re
+from pathlib import Path
 
 import pytest
 
-from retrieval.directive import parse_directive
-from retrieval.duties import (
-    deadlines,
-    duty_answer,
-    hanchot_text,
-    nhiemvu_text,
-    unit_duties,
-)
-from retrieval.obligations import extract_obligations
-from retrieval.text import fold
+from bot.duties import TELEGRAM_LIMIT, deadlines, hanchot_text, nhiemvu_text, unit_duties
+from retrieval.document import AdminDocument
+from retrieval.ingest import load_document, parse_markdown
+from retrieval.obligations import Obligation, extract_obligations
 from retrieval.units import load_units
 
-from conftest import DIRECTIVE, ROOT, run_cli
+from conftest import DIRECTIVE, ROOT, SHARED, need_shared
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
+DIRS = SHARED / "corpus" / "directives"
+D = dt.date
+CHI_THI = "chi-thi-ky-luat-ky-cuong-2025.md"  # 05/CT-UBND: reports "trước ngày 20 hằng tháng"
+KH_KHAO_SAT = "ke-hoach-khao-sat-hai-long-2025.md"  # 68/KH-UBND: duties in a task table too
+HOA_TOC = "cong-van-hoa-toc-2026.pdf"  # 1456/UBND-KGVX: due within hours
+
+
+def _duties(path: Path) -> list[Obligation]:
+    need_shared(path)
+    doc = load_document(path)
+    assert isinstance(doc, AdminDocument)
+    return extract_obligations(doc, UNITS)
 
 
 @pytest.fixture(scope="module")
-def obligations():
-    return extract_obligations(parse_directive(DIRECTIVE.read_text(encoding="utf-8"), DIRECTIVE.name), UNITS)
+def seed() -> list[Obligation]:
+    return _duties(DIRECTIVE)
 
 
-# -- answers -----------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Sở Tư pháp phải báo cáo kết quả khắc phục tồn tại, hạn chế cho ai và chậm nhất khi nào?",
-        "so tu phap phai bao cao cho ai, cham nhat khi nao?",
-        "STP báo cáo cho ai?",
-    ],
-)
-def test_reporting_line_of_an_inspected_department(assistant, question):
-    ans = assistant.ask(question)
-    assert ans.intent == "duty" and not ans.abstained
-    for fact in ("Sở Tư pháp", "UBND tỉnh", "Sở Nội vụ", "15/12/2024"):
-        assert fact in ans.text
-    assert ans.sources[0].section == "mục 2"
-    assert "chậm nhất vào ngày 15/12/2024" in ans.sources[0].text
+@pytest.fixture(scope="module")
+def public() -> dict[str, list[Obligation]]:
+    need_shared(DIRS)
+    return {p.name: _duties(p) for p in sorted(DIRS.iterdir())}
 
 
-def test_deadline_of_a_district(assistant):
-    ans = assistant.ask("Huyện Khoái Châu phải báo cáo kết quả khắc phục tồn tại trước ngày nào?")
-    assert ans.intent == "duty"
-    assert "UBND huyện Khoái Châu" in ans.text and "15/12/2024" in ans.text
-    assert ans.sources[0].section == "mục 2"
+def _left(line: str) -> int | None:
+    m = re.search(r"còn (\d+) ngày\)", line)
+    return int(m.group(1)) if m else (0 if "(hôm nay)" in line or "hôm nay)" in line else None)
 
 
-def test_everything_a_department_must_do(assistant):
-    ans = assistant.ask("Sở Tư pháp phải làm gì theo văn bản này?")
-    assert ans.intent == "duty"
-    lead = ans.text.split("\n\nNguồn:")[0]
-    # section 2's report, section 1's group duties, section 3's advisory duties
-    assert "mục 2" in lead and "UBND tỉnh (qua Sở Nội vụ)" in lead and "15/12/2024" in lead
-    assert "mục 1.a–g (giao cho sở, ban, ngành tỉnh)" in lead
-    assert "mục 3.a–b" in lead and "khẩn trương thực hiện các giải pháp khắc phục" in lead
-    assert lead.index("mục 2") < lead.index("mục 1.a–g")  # the dated report first
-    assert [s.section for s in ans.sources[:3]] == ["mục 2", "mục 1", "mục 3"]
-    assert len(lead) < 1500
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["Huyện Kim Động có phải báo cáo khắc phục không?", "huyen kim dong co phai bao cao khac phuc khong"],
-)
-def test_a_district_that_was_not_inspected(assistant, question):
-    ans = assistant.ask(question)
-    assert ans.intent == "duty"
-    assert ans.text.startswith("Không. UBND huyện Kim Động không thuộc")
-    lead = ans.text.split("\n\nNguồn:")[0]
-    # who the duty is given to, and what does apply to Kim Động
-    assert "các đơn vị được kiểm tra theo Kế hoạch số 191/KH-UBND" in lead
-    assert "UBND huyện Khoái Châu" in lead and "UBND thị xã Mỹ Hào" in lead
-    applies = lead.split("Nhiệm vụ áp dụng cho UBND huyện Kim Động:")[1]
-    assert "mục 1.a–g (giao cho UBND huyện, thị xã, thành phố)" in applies
-    assert "15/12/2024" not in applies and "mục 3" not in applies
-    assert ans.sources[0].section == "mục 2" and ans.sources[1].section == "mục 1"
-
-
-def test_yes_for_an_inspected_district(assistant):
-    ans = assistant.ask("Thị xã Mỹ Hào có phải báo cáo kết quả khắc phục không?")
-    assert ans.text.startswith("Có. UBND thị xã Mỹ Hào")
-    assert "15/12/2024" in ans.text and "Sở Nội vụ" in ans.text
-
-
-def test_the_channel_is_not_a_sender(assistant):
-    ans = assistant.ask("Sở Nội vụ phải báo cáo gì?")
-    assert ans.intent == "duty"
-    assert "Sở Nội vụ không thuộc" in ans.text and "nơi tiếp nhận" in ans.text
-
-
-def test_group_duty_reaches_a_unit_not_named_in_the_text(assistant):
-    ans = assistant.ask("Sở Y tế có nhiệm vụ gì?")
-    assert ans.intent == "duty"
-    assert "mục 1.a–g (giao cho sở, ban, ngành tỉnh)" in ans.text
-    assert "15/12/2024" not in ans.text
-
-
-@pytest.mark.parametrize(
-    "question, intent",
-    [
-        ("Những huyện, thị xã nào được kiểm tra công tác CCHC theo Kế hoạch 191/KH-UBND?", "list"),
-        ("Báo cáo số 145/BC-SNV của Sở Nội vụ ban hành ngày nào?", "reference"),
-        ("Thông báo kết luận kiểm tra CCHC tại huyện Văn Lâm là thông báo số mấy?", "reference"),
-        ("Các sở được giao tham mưu cần làm gì để nâng cao Chỉ số CCHC của tỉnh năm 2024?", None),
-    ],
-)
-def test_other_questions_are_left_to_their_rules(assistant, question, intent):
-    ans = assistant.ask(question)
-    assert ans.intent != "duty"
-    if intent:
-        assert ans.intent == intent
-
-
-def test_handler_declines_without_a_unit_or_a_duty_cue(assistant):
-    for q in (
-        "Kết quả khắc phục tồn tại được tổng hợp để phục vụ việc gì?",  # no unit
-        "Các cơ quan phải báo cáo cho ai?",  # a duty cue, no unit
-        "Sở Tư pháp",  # a unit, no question about its duties
-    ):
-        hits = assistant.retriever.search(q, top_k=10)
-        assert duty_answer(assistant, q, fold(q), hits, 5) is None, q
-    q = "Sở Tư pháp phải làm gì?"
-    ans = duty_answer(assistant, q, fold(q), assistant.retriever.search(q, top_k=10), 5)
-    assert ans is not None and ans.intent == "duty"
-
-
-# -- /nhiemvu and /hanchot -------------------------------------------------------------------------
-def test_nhiemvu_text(obligations):
-    text = nhiemvu_text(obligations, UNITS, "so tu phap", dt.date(2024, 12, 1))
+# -- the seed --------------------------------------------------------------------------------------------
+def test_nhiemvu_seed(seed):
+    text = nhiemvu_text(seed, UNITS, "so tu phap", D(2024, 12, 1))
     lines = text.splitlines()
+    # mục 1.a–g through its group, mục 2 (it was inspected), mục 3.a–b (it advises)
     assert lines[0] == "Nhiệm vụ của Sở Tư pháp (10), hạn gần nhất trước:"
-    assert lines[1].startswith("1. Báo cáo UBND tỉnh (qua Sở Nội vụ)") and "(còn 14 ngày)" in lines[1]
-    assert "[mục 2]" in lines[1]
+    assert lines[1].startswith("1. Báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả khắc phục tồn tại, hạn chế")
+    assert lines[1].endswith("15/12/2024 (còn 14 ngày). [mục 2]")
     assert "[mục 1.a; giao cho sở, ban, ngành tỉnh]" in text and "[mục 3.b]" in text
-    late = nhiemvu_text(obligations, UNITS, "Sở Tư pháp", dt.date(2025, 1, 10))
-    assert "15/12/2024 (quá hạn)" in late
-    kd = nhiemvu_text(obligations, UNITS, "Kim Dong", dt.date(2024, 12, 1))
-    assert "(7)" in kd and "15/12/2024" not in kd
-    assert nhiemvu_text(obligations, UNITS, "Khoai Trau", dt.date(2024, 12, 1)) == (
-        "Không tìm thấy đơn vị “Khoai Trau”. Có phải: UBND huyện Khoái Châu?"
-    )
-    assert "nhóm đơn vị" in nhiemvu_text(obligations, UNITS, "UBND các huyện", dt.date(2024, 12, 1))
-    assert nhiemvu_text(obligations, UNITS, "So Tu phat", dt.date(2024, 12, 1)).startswith("(Hiểu “So Tu phat” là Sở Tư pháp.)")
+    assert lines[-1] == "Nguồn: Công văn V/v triển khai nhiệm vụ công tác CCHC 6 tháng cuối năm 2024."  # no number yet
+    assert "15/12/2024 (quá hạn)" in nhiemvu_text(seed, UNITS, "Sở Tư pháp", D(2025, 1, 10))
+    assert "15/12/2024 (hôm nay)" in nhiemvu_text(seed, UNITS, "STP", D(2024, 12, 15))
+    kd = nhiemvu_text(seed, UNITS, "Kim Dong", D(2024, 12, 1))
+    assert kd.startswith("Nhiệm vụ của UBND huyện Kim Động (7)") and "15/12/2024" not in kd  # not inspected
 
 
-def test_hanchot_text(obligations):
-    soon = hanchot_text(obligations, dt.date(2024, 12, 1))
-    assert "15/12/2024 (còn 14 ngày)" in soon and "Báo cáo UBND tỉnh (qua Sở Nội vụ)" in soon
-    assert "mục 2" in soon
-    # 30 days: 16/11 is the first day the deadline enters the window
-    assert "15/12/2024" in hanchot_text(obligations, dt.date(2024, 11, 15))
-    assert "Không có thời hạn nào" in hanchot_text(obligations, dt.date(2024, 11, 14))
-    today = dt.date(2025, 11, 25)
-    assert "Không có thời hạn nào trong 30 ngày tới" in hanchot_text(obligations, today)
-    every = hanchot_text(obligations, today, "tatca")
-    assert "15/12/2024 (quá hạn)" in every
-    assert every == hanchot_text(obligations, today, "tất cả")
+def test_nhiemvu_names_that_are_not_one_unit(seed):
+    today = D(2024, 12, 1)
+    unknown = nhiemvu_text(seed, UNITS, "Khoai Trau", today)
+    assert unknown.startswith("Không tìm thấy đơn vị “Khoai Trau”. Có phải: UBND huyện Khoái Châu")
+    assert nhiemvu_text(seed, UNITS, "", today).startswith("Hãy ghi tên đơn vị")
+    group = nhiemvu_text(seed, UNITS, "UBND các huyện", today)
+    assert group.startswith("“UBND huyện, thị xã, thành phố” là một nhóm đơn vị (") and "UBND huyện Kim Động" in group
+    assert group.endswith("Hãy ghi tên một đơn vị cụ thể.")
+    assert nhiemvu_text(seed, UNITS, "So Tu phat", today).startswith(
+        "(Hiểu “So Tu phat” là Sở Tư pháp.)\nNhiệm vụ của Sở Tư pháp (10)")
+    # a unit in the registry that the seed gives nothing to
+    assert nhiemvu_text(seed, UNITS, "Công an tỉnh", today) == (
+        "Không thấy nhiệm vụ nào giao cho Công an tỉnh trong các văn bản đang có.")
+
+
+def test_hanchot_seed(seed):
+    soon = hanchot_text(seed, D(2024, 12, 1))
+    assert soon.startswith("Thời hạn trong 30 ngày tới (từ 01/12/2024):")
+    assert "15/12/2024 (còn 14 ngày)" in soon and "Báo cáo UBND tỉnh (qua Sở Nội vụ)" in soon and "mục 2]" in soon
+    assert soon.count("\n• ") == 1  # one duty, however many units it is given to
+    # 30 days: 15/11 is the first day the deadline enters the window
+    assert "15/12/2024" in hanchot_text(seed, D(2024, 11, 15))
+    assert hanchot_text(seed, D(2024, 11, 14)).startswith(
+        "Không có thời hạn nào trong 30 ngày tới (tính từ 14/11/2024)")
+    later = D(2025, 11, 25)
+    assert "Không có thời hạn nào trong 30 ngày tới" in hanchot_text(seed, later)
+    every = hanchot_text(seed, later, "tatca")
+    assert every.startswith("Mọi thời hạn trong các văn bản:") and "15/12/2024 (quá hạn)" in every
+    assert every == hanchot_text(seed, later, "tất cả") == hanchot_text(seed, later, "Tat ca")
+
+
+# -- a Kế hoạch with a task table ---------------------------------------------------------------------------
+def test_nhiemvu_from_a_task_table(public):
+    obs = public[KH_KHAO_SAT]
+    text = nhiemvu_text(obs, UNITS, "Sở Nội vụ", D(2025, 5, 10))
+    lines = text.splitlines()
+    assert lines[0].startswith("Nhiệm vụ của Sở Nội vụ (")
+    # the soonest: row 1 (it leads), due 31/5/2025 ("Tháng 5/2025")
+    assert lines[1] == ("1. Xây dựng phiếu khảo sát, tài liệu hướng dẫn nghiệp vụ khảo sát, tháng 5/2025 "
+                        "(còn 21 ngày). [Phụ lục, dòng 1]")
+    # row 3: Sở Khoa học và Công nghệ leads, Sở Nội vụ cooperates — the line says so
+    (row3,) = [x for x in lines if x.endswith("[Phụ lục, dòng 3]")]
+    assert "Phối hợp với Sở Khoa học và Công nghệ: Xây dựng, tích hợp phiếu khảo sát trực tuyến" in row3
+    # row 6 reaches it as a member of the cooperating group
+    assert any(x.endswith("[Phụ lục, dòng 6; giao cho sở, ban, ngành tỉnh]") and "Phối hợp với Bưu điện tỉnh" in x
+               for x in lines)
+    # nearest first; the duty due 30 days after the results are published has no date yet: after the dated ones
+    dated = [v for x in lines[1:] if (v := _left(x)) is not None]
+    assert dated == sorted(dated) and dated[0] == 21 and dated[-1] == 235  # 31/12/2025, "Tháng 12/2025"
+    relative = [i for i, x in enumerate(lines) if "trong 30 ngày kể từ ngày công bố kết quả" in x]
+    assert relative and min(relative) > max(i for i, x in enumerate(lines) if _left(x) is not None)
+    assert lines[-1].startswith("Nguồn: Kế hoạch Khảo sát, đo lường sự hài lòng")
+    assert lines[-1].endswith(", số 68/KH-UBND.")
+
+
+def test_hanchot_from_a_task_table(public):
+    obs = public[KH_KHAO_SAT]
+    text = hanchot_text(obs, D(2025, 5, 10))
+    items = text.splitlines()[1:]
+    # due by 09/6/2025: 25/5 (the text's mục IV.2 and row 2), 31/5 (rows 1, 3, 4)
+    assert [x.split(" (")[0] for x in items] == ["• 25/5/2025"] * 2 + ["• 31/5/2025"] * 3
+    assert "— Văn phòng UBND tỉnh: Trích xuất, cung cấp danh sách tổ chức, cá nhân đã giao dịch TTHC" in text
+    assert "— Sở Khoa học và Công nghệ: Xây dựng, tích hợp phiếu khảo sát trực tuyến" in text
+    # a row's cooperating units do not make a second line of it
+    assert text.count("Phụ lục, dòng 1]") == 1 and "— Sở Nội vụ: Xây dựng phiếu khảo sát" in text
+
+
+# -- recurring duties: their next concrete date -----------------------------------------------------------------
+def test_recurring_duties_show_their_next_date(public):
+    obs = public[CHI_THI]
+    text = nhiemvu_text(obs, UNITS, "Sở Tư pháp", D(2025, 4, 5))
+    lines = text.splitlines()
+    # "báo cáo … trước ngày 20 hằng tháng" (mục 8, to every sở): next due 20/4/2025
+    assert lines[1] == ("1. Báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả thực hiện, trước ngày 20 hằng tháng "
+                        "(kỳ tới 20/4/2025, còn 15 ngày). [mục 8; giao cho sở, ban, ngành tỉnh]")
+    assert lines[2].startswith("2. Rà soát, sửa đổi")
+    assert lines[2].endswith("30/4/2025 (còn 25 ngày). [mục 1.b; giao cho sở, ban, ngành tỉnh]")
+    # after the 20th, the next month's
+    later = nhiemvu_text(obs, UNITS, "Sở Tư pháp", D(2025, 4, 21)).splitlines()
+    assert later[1].startswith("1. Rà soát") and "(còn 9 ngày)" in later[1]
+    assert "(kỳ tới 20/5/2025, còn 29 ngày)" in later[2]
+    on_the_day = nhiemvu_text(obs, UNITS, "Sở Tư pháp", D(2025, 5, 20))
+    assert "(kỳ tới 20/5/2025, hôm nay)" in on_the_day
+
+
+def test_hanchot_lists_the_next_occurrences(public):
+    obs = public[CHI_THI]
+    text = hanchot_text(obs, D(2025, 4, 5))
+    assert text.startswith("Thời hạn trong 30 ngày tới (từ 05/4/2025):")
+    starts = [x.split(" — ")[0] for x in text.splitlines()[1:]]
+    assert starts == [
+        "• 05/4/2025 (hằng tháng, kỳ tới) (hôm nay)",  # mục 4.b, "trước ngày 05 hằng tháng"
+        "• 10/4/2025 (còn 5 ngày)",  # mục 2.a
+        "• 20/4/2025 (hằng tháng, kỳ tới) (còn 15 ngày)",  # mục 8, the units' reports
+        "• 25/4/2025 (hằng tháng, kỳ tới) (còn 20 ngày)",  # mục 8, Sở Nội vụ's report
+        "• 30/4/2025 (còn 25 ngày)",  # mục 1.b
+    ]
+    assert "— sở, ban, ngành tỉnh; UBND huyện, thị xã, thành phố: Báo cáo UBND tỉnh (qua Sở Nội vụ)" in text
+    # /hanchot tatca: every date, then the schedules without a day ("hằng tháng", "6 tháng")
+    every = hanchot_text(obs, D(2025, 4, 5), "tatca").splitlines()
+    assert every[1].startswith("• 31/3/2025 (quá hạn) — Sở Khoa học và Công nghệ")
+    undated = [x for x in every if x.startswith(("• Hằng tháng", "• 6 tháng"))]
+    assert undated and every.index(undated[0]) > max(i for i, x in enumerate(every) if re.match(r"• \d\d/\d+/\d{4}", x))
+
+
+def test_hanchot_on_a_day_of_hours(public):
+    obs = public[HOA_TOC]
+    text = hanchot_text(obs, D(2026, 3, 9))
+    starts = [x.split(" — ")[0] for x in text.splitlines()[1:]]
+    assert starts == ["• 09/3/2026 (hôm nay)"] * 3 + ["• 10/3/2026 (còn 1 ngày)"] * 3 + ["• 11/3/2026 (còn 2 ngày)"]
+    assert "— Sở Y tế: Báo cáo UBND tỉnh (qua Văn phòng UBND tỉnh) trước 16 giờ 00 ngày 10/3/2026." in text
+    assert "— UBND cấp xã: Báo cáo Sở Tư pháp" in text  # "Chủ tịch UBND các xã, phường …": one line for the group
+
+
+# -- the Telegram length limit ----------------------------------------------------------------------------------
+def test_long_lists_stay_under_the_telegram_limit(public):
+    everything = [o for obs in public.values() for o in obs]
+    today = D(2025, 5, 10)
+    every = hanchot_text(everything, today, "tatca")
+    assert len(every) <= TELEGRAM_LIMIT < 4096
+    shown = [x for x in every.splitlines() if x.startswith("• ")]
+    m = re.fullmatch(r"… và (\d+) mục nữa\.", every.splitlines()[-1])
+    assert m, every.splitlines()[-1]
+    assert len(shown) + int(m.group(1)) == len(deadlines(everything, today, include_all=True))
+    nv = nhiemvu_text(everything, UNITS, "Sở Nội vụ", today)
+    assert len(nv) <= TELEGRAM_LIMIT
+    unit = UNITS.unit("Sở Nội vụ")
+    assert unit is not None
+    total = len(unit_duties(everything, unit, today))
+    assert nv.startswith(f"Nhiệm vụ của Sở Nội vụ ({total}), hạn gần nhất trước:")
+    m2 = re.fullmatch(r"… và (\d+) mục nữa\.", nv.splitlines()[-1])
+    assert m2 and len(nv.splitlines()) - 2 + int(m2.group(1)) == total
+    # several documents: each line names its document
+    assert "[Kế hoạch 68/KH-UBND, Phụ lục, dòng 1]" in nv and "[Chỉ thị 05/CT-UBND, mục 8]" in nv
+
+
+# -- ordering, on a document written here -------------------------------------------------------------------------
+ORDERING = """Số: 30/KH-UBND
+
+Hưng Yên, ngày 10 tháng 3 năm 2025
+
+V/v thử
+
+Kính gửi:
+
+- Các sở.
+
+**1. Sở Tư pháp:**
+
+a) Rà soát văn bản quy phạm pháp luật.
+
+b) Báo cáo UBND tỉnh kết quả rà soát trước ngày 30/6/2025.
+
+c) Gửi báo cáo về Sở Nội vụ hằng quý.
+
+d) Báo cáo UBND tỉnh kết quả tự kiểm tra trước ngày 15/4/2025.
+
+đ) Báo cáo Chủ tịch UBND tỉnh việc sắp xếp trước ngày 01/3/2025.
+
+e) Báo cáo Sở Nội vụ tình hình tuyển dụng trước ngày 10 hằng tháng.
+"""
 
 
 def test_ordering_nearest_deadline_first():
-    text = (
-        "Số: 30/KH-UBND\n\nHưng Yên, ngày 10 tháng 3 năm 2025\n\nV/v thử\n\nKính gửi:\n\n- Các sở.\n\n"
-        "**1. Sở Tư pháp:**\n\n"
-        "a) Rà soát văn bản quy phạm pháp luật.\n\n"
-        "b) Báo cáo UBND tỉnh kết quả rà soát trước ngày 30/6/2025.\n\n"
-        "c) Gửi báo cáo về Sở Nội vụ hằng quý.\n\n"
-        "d) Báo cáo UBND tỉnh kết quả tự kiểm tra trước ngày 15/4/2025.\n\n"
-        "đ) Báo cáo Chủ tịch UBND tỉnh việc sắp xếp trước ngày 01/3/2025.\n"
-    )
-    obs = extract_obligations(parse_directive(text, "thu.md"), UNITS)
+    doc = parse_markdown(ORDERING, "thu.md")
+    assert isinstance(doc, AdminDocument)
+    obs = extract_obligations(doc, UNITS)
     tp = UNITS.unit("Sở Tư pháp")
     assert tp is not None
-    items = unit_duties(obs, tp, dt.date(2025, 4, 1))
-    assert [(i.obligation.section, i.status) for i in items] == [
-        ("mục 1.d", "upcoming"), ("mục 1.b", "upcoming"), ("mục 1.đ", "overdue"),
-        ("mục 1.c", "recurring"), ("mục 1.a", "undated"),
+    items = unit_duties(obs, tp, D(2025, 4, 1))
+    # upcoming (the monthly report's next date is 10/4), overdue, a schedule without a day, no date
+    assert [(i.obligation.section, i.status, i.days_left, i.due) for i in items] == [
+        ("mục 1.e", "upcoming", 9, D(2025, 4, 10)),
+        ("mục 1.d", "upcoming", 14, D(2025, 4, 15)),
+        ("mục 1.b", "upcoming", 90, D(2025, 6, 30)),
+        ("mục 1.đ", "overdue", -31, D(2025, 3, 1)),
+        ("mục 1.c", "recurring", None, None),
+        ("mục 1.a", "undated", None, None),
     ]
-    assert [i.days_left for i in items[:3]] == [14, 90, -31]
-    window = deadlines(obs, dt.date(2025, 4, 1))
-    assert [i.obligation.section for i in window] == ["mục 1.d"]
-    every = deadlines(obs, dt.date(2025, 4, 1), include_all=True)
+    window = deadlines(obs, D(2025, 4, 1))
+    assert [(i.obligation.section, i.deadline) for i in window] == [
+        ("mục 1.e", D(2025, 4, 10)), ("mục 1.d", D(2025, 4, 15))]
+    every = deadlines(obs, D(2025, 4, 1), include_all=True)
     assert [(i.obligation.section, i.overdue) for i in every] == [
-        ("mục 1.đ", True), ("mục 1.d", False), ("mục 1.b", False), ("mục 1.c", False),
-    ]
-
-
-# -- CLI ---------------------------------------------------------------------------------------------
-def test_cli_obligations_json(directive_index):
-    r = run_cli("obligations", "--index", str(directive_index), "--json")
-    assert r.returncode == 0, r.stderr
-    rows = json.loads(r.stdout)
-    assert len(rows) == 24
-    (s2,) = [x for x in rows if x["source"]["section"] == "mục 2"]
-    assert s2["recipient"] == "UBND tỉnh" and s2["via"] == "Sở Nội vụ" and s2["deadline"] == "2024-12-15"
-    assert s2["deadline_text"] == "chậm nhất vào ngày 15/12/2024" and s2["group"] is None
-    assert "UBND thị xã Mỹ Hào" in s2["units"]
-    assert set(s2["source"]) == {"doc_title", "doc_number", "section", "text"}
-    assert all("resolved_unit" not in x for x in rows)
-
-
-def test_cli_obligations_for_a_unit(directive_index):
-    r = run_cli("obligations", "--index", str(directive_index), "--unit", "huyen kim dong", "--json")
-    assert r.returncode == 0, r.stderr
-    rows = json.loads(r.stdout)
-    assert [x["source"]["section"] for x in rows] == ["mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.đ", "mục 1.e", "mục 1.g"]
-    assert {x["resolved_unit"] for x in rows} == {"UBND huyện Kim Động"}
-    assert {x["group"] for x in rows} == {"UBND huyện, thị xã, thành phố"}
-    r2 = run_cli("obligations", "--index", str(directive_index), "--unit", "thị xã Mỹ Hòa")
-    assert r2.returncode == 0 and "UBND thị xã Mỹ Hào: 8 nhiệm vụ" in r2.stdout and "15/12/2024" in r2.stdout
-
-
-def test_cli_unknown_unit(directive_index):
-    r = run_cli("obligations", "--index", str(directive_index), "--unit", "Khoai Trau")
-    assert r.returncode == 2
-    assert "Không tìm thấy đơn vị “Khoai Trau”" in r.stderr and "UBND huyện Khoái Châu" in r.stderr
+        ("mục 1.đ", True), ("mục 1.e", False), ("mục 1.d", False), ("mục 1.b", False), ("mục 1.c", False)]

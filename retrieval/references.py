@@ -110,7 +110,9 @@ _PARTIAL_RE = re.compile(
 def mentions_in_question(question: str) -> list[NumberMention]:
     """Document numbers a question names, in full or as "KH 187" / "kế hoạch 187"."""
     out: list[NumberMention] = []
-    for num in find_numbers(question):
+    # typed in lower case ("363/tb-vpcp") a number is still a number: upper-casing changes
+    # only the letters of the codes, which number_key compares in upper case anyway
+    for num in find_numbers(question.upper()):
         key = number_key(num)
         out.append(NumberMention(re.split(r"[/-]", key)[0], number_code(num), key))
     folded = fold(question)

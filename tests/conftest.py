@@ -51,6 +51,43 @@ def assistant(directive_index, embedder):
     return Assistant.open(directive_index, embedder=embedder)
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+DIRECTIVES = SHARED / "corpus" / "directives"
+TODAY = __import__("datetime").date(2026, 1, 10)  # a fixed clock for answers with next dates
+
+
+@pytest.fixture(scope="session")
+def forms_index(tmp_path_factory, embedder, embed_cache) -> Path:
+    """The seed and five documents of other forms written for the tests (tests/fixtures): a
+    Tờ trình, a Nghị quyết of the HĐND, a Quyết định công bố TTHC, a công văn khẩn and a Kế
+    hoạch with a task table. Small enough for the quick tests."""
+    from retrieval.index import build_index
+
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index([ROOT / "corpus", FIXTURES], out, embedder, embed_cache)
+    return out
+
+
+@pytest.fixture(scope="session")
+def forms_assistant(forms_index, embedder):
+    from retrieval.answering import Assistant
+
+    a = Assistant.open(forms_index, embedder=embedder)
+    a.clock = lambda: TODAY
+    return a
+
+
+@pytest.fixture(scope="session")
+def directives_index(tmp_path_factory, embedder, embed_cache) -> Path:
+    """corpus/ plus the seven public documents of ../shared (the development set)."""
+    need_shared(DIRECTIVES)
+    from retrieval.index import build_index
+
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index([ROOT / "corpus", DIRECTIVES], out, embedder, embed_cache)
+    return out
+
+
 SMALL_LAWS = ("luat-thanh-nien.md", "luat-tiep-can-thong-tin.md")
 
 

@@ -787,17 +787,6 @@ SCORER = SHARED / "tools" / "score_obligations.py"
 OBLIGATIONS_EVAL = EVAL / "obligations_directives.json"
 
 
-@pytest.fixture(scope="module")
-def directives_index(tmp_path_factory, embedder, embed_cache) -> Path:
-    """corpus/ and the seven public documents, built into a temporary index."""
-    need_shared(DIRS)
-    from retrieval.index import build_index
-
-    out = tmp_path_factory.mktemp("idx-directives") / "index"
-    build_index([ROOT / "corpus", DIRS], out, embedder, embed_cache)
-    return out
-
-
 @pytest.mark.slow
 def test_scorer_recall_on_the_public_documents(directives_index):
     need_shared(SCORER)

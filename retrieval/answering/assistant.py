@@ -27,7 +27,7 @@ from ..model import Answer, Chunk, Source
 from ..obligations import Obligation, extract_obligations
 from ..references import number_key
 from ..retriever import FusionParams, Hit, HybridRetriever
-from ..text import nfc
+from ..text import fold, nfc
 from ..units import units_for_index
 from . import rules
 from .abstain import Thresholds, lacks_slot_value, out_of_scope
@@ -164,7 +164,8 @@ class Assistant:
         for i, t in enumerate(targets, 1):
             d = t.doc
             date = d.header.date.short()
-            lines.append(f"{i}. {d.short_name}" + (f" ({date})" if date else "") + f": {shorten(d.subject, 90)}")
+            about = "" if fold(d.subject) in fold(d.short_name) else f": {shorten(d.subject, 90)}"
+            lines.append(f"{i}. {d.short_name}" + (f" ({date})" if date else "") + about)
             choices.append((d.doc_id, f"{d.short_name}"))
         lines.append("Bạn muốn hỏi văn bản nào? (chọn một, hoặc ghi số văn bản trong câu hỏi)")
         return Answer("\n".join(lines), self._sources(hits, top_k, []), False, "choose", choices=choices)

@@ -45,7 +45,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "figure": re.compile(r"\bbao nhieu\b|\bmay (phieu|lop|lan|don vi|nguoi|ho so)\b|\bty le\b.{0,60}\b(dat|la)\b"
                          r"|\b(cao|thap) nhat\b|\bxep thu may\b|\bthu may\b"),
     "list": re.compile(r"\b(nhung|cac) [a-z ,]{0,50}\bnao\b|\bgom (nhung )?(gi|nao|nhung)\b|\bliet ke\b|\bnhung (gi|ai)\b"),
-    "content": re.compile(r"\bnhu the nao\b|\bthe nao\b|\bra sao\b|\bnoi dung gi\b|\bquy dinh gi\b|\bket luan (gi|the nao)\b"
+    "content": re.compile(r"\bvi sao\b|\btai sao\b|\bly do\b|\bsu can thiet\b|\bnhu the nao\b|\bthe nao\b|\bra sao\b|\bnoi dung gi\b|\bquy dinh gi\b|\bket luan (gi|the nao)\b"
                           r"|\bthi sao\b|\bxu ly (the nao|ra sao)\b"),
     "doc_number": re.compile(r"\bso may\b|\bso hieu\b|\bky hieu\b|\b(van ban|thong bao|ke hoach|chi thi|quyet dinh|cong van|"
                              r"bao cao|nghi quyet) (so )?nao\b|\bso bao nhieu\b"),

@@ -12,6 +12,9 @@ from ..document import AdminDocument
 from ..references import number_key
 from ..text import fold, syllables
 from .question import QUESTION_WORDS, Question
+from .slots import DOCUMENT_SLOT_WORDS
+
+DOCUMENT_SLOTS = frozenset(DOCUMENT_SLOT_WORDS)
 
 # words of a subject that say nothing about which document it is
 _SUBJECT_NOISE = QUESTION_WORDS | frozenset(
@@ -112,9 +115,18 @@ def find_targets(q: Question, catalog: DocumentCatalog, context_doc: str | None,
         d = catalog.by_id(context_doc)
         if d is not None:
             return [Target(d, 0.9, "context")]
-    if q.documents.this:
-        # "kế hoạch này" with no document talked about yet: the only one of that kind, or a
-        # choice between those there are, newest first
+    # "kế hoạch này" with no document talked about yet, or "ai ký công văn" (a fact of a
+    # document named by its kind alone): the only one of that kind, or a choice between
+    # those there are, newest first
+    ranked = catalog.by_subject(q)
+    # … and nothing else: "thông báo kết luận kiểm tra tại huyện Văn Lâm là thông báo số mấy"
+    # describes a document (maybe one the corpus only cites), it does not point at one
+    slot_words = DOCUMENT_SLOT_WORDS.get(q.primary, frozenset())
+    kind_words = {fold(w) for k in q.documents.kinds for w in k.split()}
+    described = [t for t in q.content if t not in q.naming and t not in slot_words and t not in kind_words]
+    bare_kind = (bool(q.documents.kinds) and q.primary in DOCUMENT_SLOTS and not described
+                 and (not ranked or ranked[0][0] < 0.3))
+    if q.documents.this or bare_kind:
         kinds = set(q.documents.kinds)
         cands = [d for d in catalog.docs if not kinds or d.kind in kinds]
         if q.documents.year:
@@ -125,7 +137,6 @@ def find_targets(q: Question, catalog: DocumentCatalog, context_doc: str | None,
             return [Target(d, 0.5, "this") for d in newest_first(cands)]
     if q.documents.numbers and any(number_key(n.full or "") in cited for n in q.documents.numbers if n.full):
         return []
-    ranked = catalog.by_subject(q)
     if not ranked:
         return []
     best = ranked[0][0]

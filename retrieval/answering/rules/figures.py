@@ -128,7 +128,7 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
             missing.append(m)
             continue
         for c in pool:
-            for sent in split_sentences(c.text):
+            for sent in (line for s in split_sentences(c.text) for line in s.split("\n") if line.strip()):
                 if not _has_measure(sent, m):
                     continue
                 # the heading the sentence stands under says what its figure is of ("Mức chi hỗ trợ")

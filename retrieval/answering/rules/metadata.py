@@ -15,6 +15,7 @@ from ...text import fold
 from ..draft import Draft, end, lower_first
 from ..evidence import Evidence, Library
 from ..question import Question
+from ..slots import lexical_slots
 
 
 def _target(q: Question, ev: Evidence, lib: Library, sections: tuple[str, ...] = ()) -> AdminDocument | None:
@@ -123,7 +124,10 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         return None
     text = end("; ".join([facts[0][:1].upper() + facts[0][1:], *facts[1:]]))
     cited = _chunks(lib, d, *dict.fromkeys(sections))
-    return Draft(text, cited, "metadata", 0.9 if ev.named_docs else 0.7, doc_id=d.doc_id)
+    # "nơi nhận", "ai ký", "ban hành ngày nào" said in so many words ask this fact, whichever
+    # document it is; a slot only guessed from similar questions is less sure
+    said = set(lexical_slots(q.text)) & set(wanted)
+    return Draft(text, cited, "metadata", 0.9 if ev.named_docs or said else 0.7, doc_id=d.doc_id)
 
 
 def _ref_name(lib: Library, number: str) -> str:

@@ -12,6 +12,7 @@ from ...text import clean_inline, fold, syllables
 from ..draft import Draft, shorten
 from ..evidence import Evidence, Library, overlap, topic_tokens
 from ..question import Question
+from ..slots import lexical_slots
 
 GREETING = ("Xin chào! Tôi trả lời câu hỏi về các văn bản CCHC và luật đang có, kèm trích dẫn. "
             "Ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”")
@@ -46,6 +47,8 @@ def glossary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
                 term = cand
                 break
     if term is None:
+        if "definition" not in lexical_slots(q.text):
+            return None  # an abbreviation in a question about something else is not asked about
         for abbr in lib.glossary.abbreviations_in(q.text):
             if len(abbr) > 1:
                 term = abbr

@@ -266,10 +266,10 @@ async def test_group_chat_answers_only_mentions_replies_and_commands(bot: Bot):
 
 
 async def test_long_replies_are_split_into_valid_html_messages(bot: Bot):
-    d = next(iter(bot.dialogue.engine.assistant.directives))
+    d = bot.dialogue.engine.assistant.library.admin[0]
     _, chat = bot.chat(USER)
     since = len(bot.emu.calls)
-    await bot.ask(USER, f"/vanban {d.meta.number}", n=2)
+    await bot.ask(USER, f"/vanban {d.number}", n=2)
     await bot.emu.quiet(0.3)
     calls = bot.emu.sent(chat["id"], since=since)
     assert len(calls) >= 2  # the outline with its 37 cited documents does not fit one message

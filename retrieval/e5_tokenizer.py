@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -30,6 +31,12 @@ from .e5_weights import E5Vocab
 
 METASPACE = "▁"
 _SPACES = re.compile(" {2,}")
+_F32 = struct.Struct("<f")
+# a unit of up to 8 characters three times in a row ("______", "......", "000"): only there
+# can two splits use the same pieces in another order (pieces p, q with pq = qp are powers
+# of one unit, and pieces are at most 16 characters) and so tie exactly. e5.c settles such
+# ties by float32 rounding, tokenizers in float64: those texts take the Python search.
+_PERIODIC = re.compile(r"(.{1,8})\1\1")
 # below this many texts the Python search is quicker than building the Rust model
 _BULK = 64
 
@@ -43,7 +50,7 @@ class E5Tokenizer:
         # e5.c never matches the <unk> piece itself; it only falls back to it
         self._ids = {p: i for i, p in enumerate(pieces) if i != unk}
         self._max_len = max(len(p) for p in pieces)
-        self._unk_score = min(scores) - 10.0
+        (self._unk_score,) = _F32.unpack(_F32.pack(min(scores) - 10.0))
         self._rust: Any = None
         self._unknown: re.Pattern[str] | None = None
 
@@ -52,10 +59,13 @@ class E5Tokenizer:
         return cls(vocab.pieces, vocab.scores.tolist(), vocab.bos, vocab.eos, vocab.unk, vocab.normalisation)
 
     @classmethod
-    def load(cls, path: Path) -> "E5Tokenizer":
-        v = json.loads(path.read_text(encoding="utf-8"))
-        return cls(v["pieces"], v["scores"], v["bos"], v["eos"], v["unk"],
-                   {int(k): s for k, s in v["normalisation"].items()})
+    def load(cls, vocab: Path, pieces: Path, scores: Path) -> "E5Tokenizer":
+        """From the files e5_onnx.py writes beside the model."""
+        import numpy as np
+
+        v = json.loads(vocab.read_text(encoding="utf-8"))
+        return cls(pieces.read_bytes().decode("utf-8").split("\0"), np.load(scores).tolist(), v["bos"], v["eos"],
+                   v["unk"], {int(k): s for k, s in v["normalisation"].items()})
 
     def normalise(self, text: str) -> str:
         s = _SPACES.sub(" ", text.translate(self._table))
@@ -64,21 +74,28 @@ class E5Tokenizer:
         return s.replace(" ", METASPACE)
 
     def ids(self, text: str) -> list[int]:
-        """Content ids (no <s>, </s>) of one text: e5.c's Viterbi, step for step."""
-        s = self.normalise(text)
+        """Content ids (no <s>, </s>) of one text: e5.c's Viterbi, step for step, its
+        float32 sums included (they decide between splits that tie in exact arithmetic)."""
+        return self._viterbi(self.normalise(text))
+
+    def _viterbi(self, s: str) -> list[int]:
         n = len(s)
         best = [0.0] + [-1e30] * n
         piece = [self.unk] * (n + 1)
         start = [0] * (n + 1)
-        get, scores, max_len, unk_score = self._ids.get, self._scores, self._max_len, self._unk_score
+        get, scores, max_len = self._ids.get, self._scores, self._max_len
+        pack, unpack = _F32.pack, _F32.unpack
         for i in range(n):
             b = best[i]
             for e in range(i + 1, min(n, i + max_len) + 1):
                 idx = get(s[i:e])
-                if idx is not None and b + scores[idx] > best[e]:
-                    best[e], piece[e], start[e] = b + scores[idx], idx, i
-            if b + unk_score > best[i + 1]:
-                best[i + 1], piece[i + 1], start[i + 1] = b + unk_score, self.unk, i
+                if idx is not None:
+                    (sc,) = unpack(pack(b + scores[idx]))  # a float32 sum, as in C
+                    if sc > best[e]:
+                        best[e], piece[e], start[e] = sc, idx, i
+            (sc,) = unpack(pack(b + self._unk_score))
+            if sc > best[i + 1]:
+                best[i + 1], piece[i + 1], start[i + 1] = sc, self.unk, i
         out: list[int] = []
         e = n
         while e > 0:
@@ -92,11 +109,13 @@ class E5Tokenizer:
         rust, unknown = self._bulk_model()
         norm = [self.normalise(t) for t in texts]
         out: list[list[int]] = [[] for _ in norm]
-        plain = [i for i, s in enumerate(norm) if not unknown.search(s)]
+        plain = [i for i, s in enumerate(norm) if not unknown.search(s) and not _PERIODIC.search(s)]
         for i, enc in zip(plain, rust.encode_batch([norm[i] for i in plain], add_special_tokens=False)):
             out[i] = list(enc.ids)
         for i, s in enumerate(norm):
-            if unknown.search(s):
+            if _PERIODIC.search(s):
+                out[i] = self._viterbi(s)
+            elif unknown.search(s):
                 out[i] = self._with_unknowns(s, rust, unknown)
         return out
 

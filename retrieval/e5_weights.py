@@ -112,7 +112,7 @@ def read_e5_file(path: Path) -> E5Weights:
 
     (n_tensors,) = r.take("i")
     tensors: dict[str, np.ndarray] = {}
-    word_q4 = np.empty(0, dtype=Q4_BLOCK)
+    word_q4: np.ndarray = np.empty(0, dtype=Q4_BLOCK)
     for _ in range(n_tensors):
         (name_len,) = r.take("H")
         name = buf[r.pos : r.pos + name_len].decode("ascii")

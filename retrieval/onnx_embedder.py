@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .e5_onnx import PIECES_FILE, SCORES_FILE, ensure_model
+from .e5_onnx import PIECES_FILE, SCORES_FILE, ensure_int8, ensure_model
 from .e5_tokenizer import E5Tokenizer
 from .e5_weights import Q4_BLOCK, dequantise_q4
 
@@ -32,10 +32,11 @@ MAX_BATCH_TOKENS = 8192
 
 
 class OnnxE5Embedder:
-    def __init__(self, cache_dir: Path, threads: int = 0) -> None:
+    def __init__(self, cache_dir: Path, threads: int = 0, int8: bool = False) -> None:
         import onnxruntime as ort
 
         files = ensure_model(cache_dir)
+        model = ensure_int8(files) if int8 else files.model
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.intra_op_num_threads = threads  # 0: one per core
@@ -43,14 +44,14 @@ class OnnxE5Embedder:
         # ONNX Runtime's workers busy-wait after each operator by default; between two
         # questions that spinning would take the cores from FAISS, BM25 and the answer code
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(str(files.model), opts, providers=["CPUExecutionProvider"])
+        self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
         self._word: np.ndarray = np.load(files.word, mmap_mode="r")
         if self._word.dtype != Q4_BLOCK:
             raise ValueError(f"{files.word}: unexpected dtype {self._word.dtype}")
         self._pos_type: np.ndarray = np.load(files.position_type)
         self._tok = E5Tokenizer.load(files.vocab, files.directory / PIECES_FILE, files.directory / SCORES_FILE)
         self.dim = int(self._pos_type.shape[1])
-        self.id = f"onnx:{files.source}/fp32"
+        self.id = f"onnx-int8:{files.source}" if int8 else f"onnx:{files.source}/fp32"
         self.max_window = int(self._pos_type.shape[0]) - 2  # content tokens beside <s> and </s>
         self.tokens_seen = 0  # real (unpadded) tokens through the encoder, for progress reports
         self._count_lock = threading.Lock()

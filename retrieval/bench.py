@@ -65,11 +65,12 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def _build(corpus: list[Path], index_dir: Path, spec: str, settings: Settings, figures: EmbedderFigures,
-           fresh_cache: bool) -> None:
+           fresh_cache: bool, laws: bool | None = None) -> None:
     from .embedder import make_embedder
     from .index import build_index, is_stale
     from .progress import BuildProgress
 
+    laws = len(corpus) > 1 if laws is None else laws
     emb = make_embedder(spec, settings)
     figures.embedder_id = emb.id
     cache = settings.embed_cache
@@ -81,7 +82,7 @@ def _build(corpus: list[Path], index_dir: Path, spec: str, settings: Settings, f
     if fresh_cache or is_stale(index_dir, corpus, emb.id) is not None:
         print(f"building {index_dir}/ with {spec} from {', '.join(map(str, corpus))} …", flush=True)
         rep = build_index(corpus, index_dir, emb, cache, progress=BuildProgress.for_terminal())
-        if len(corpus) > 1:
+        if laws:
             figures.first_build_s = rep.seconds
             figures.first_build_tokens_s = rep.tokens / rep.embed_seconds if rep.tokens and rep.embed_seconds else None
             print(f"  first build: {rep.seconds:.1f}s, {rep.embedded} chunks embedded in {rep.embed_seconds:.1f}s"
@@ -90,10 +91,11 @@ def _build(corpus: list[Path], index_dir: Path, spec: str, settings: Settings, f
     # a rebuild of the unchanged corpus: what the embedding cache buys
     t = time.perf_counter()
     rep = build_index(corpus, index_dir, emb, cache)
-    figures.cached_build_s = time.perf_counter() - t
-    print(f"  rebuild of the unchanged corpus (embedding cache): {figures.cached_build_s:.1f}s, "
+    if laws:
+        figures.cached_build_s = time.perf_counter() - t
+    print(f"  rebuild of the unchanged corpus (embedding cache): {time.perf_counter() - t:.1f}s, "
           f"{rep.chunks} chunks, {rep.embedded} embedded", flush=True)
-    if len(corpus) > 1:
+    if laws:
         figures.bulk_tokens_s = _bulk_throughput(index_dir, emb)
         print(f"  bulk embedding (512 chunks across the index, uncached): {figures.bulk_tokens_s:,.0f} tokens/s",
               flush=True)
@@ -186,6 +188,21 @@ def _qa_line(stats: dict[str, Any]) -> str:
             f"false_abstain={stats['false_abstain']} oos_abstained={stats['oos_abstained']}")
 
 
+def _qa_runs(assistant: Any, qa_sets: dict[str, list[dict[str, Any]]], index_dir: Path, fig: EmbedderFigures,
+             suffix: str) -> list[float]:
+    """Each set accented and folded; the accented run's latencies are returned."""
+    warm: list[float] = []
+    for name, rows in qa_sets.items():
+        for label, folded in (("accented", False), ("unaccented", True)):
+            stats, lat = _directive_quality(assistant, rows, folded)
+            fig.qa[f"{name}{suffix} {label}"] = _qa_line(stats)
+            if not folded:
+                warm += lat
+            print(f"{name} ({label}) on {index_dir}/: {_qa_line(stats)} ans_len_med={stats['ans_len_med']} "
+                  f"p50={_pct(lat, .5):.1f}ms p95={_pct(lat, .95):.1f}ms")
+    return warm
+
+
 def _serving(index_dir: Path, spec: str, questions: list[str]) -> tuple[float, float]:
     """A fresh `ask --json -` process: seconds from its start to the first answer, and its
     resident memory once it has answered `questions`."""
@@ -222,12 +239,17 @@ def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_
     default_index = base.with_name(f"{base.name}-{spec}")
     _build(corpus, default_index, spec, settings, fig, fresh_cache=False)
     assistant = Assistant.open(default_index, spec)
-    for name, rows in qa_sets.items():
-        for label, folded in (("accented", False), ("unaccented", True)):
-            stats, lat = _directive_quality(assistant, rows, folded)
-            print(f"{name} ({label}) on {default_index}/: {_qa_line(stats)} ans_len_med={stats['ans_len_med']} "
-                  f"p50={_pct(lat, .5):.1f}ms p95={_pct(lat, .95):.1f}ms")
+    public = {k: v for k, v in qa_sets.items() if k == "qa_public"}
+    _qa_runs(assistant, public, default_index, fig, "")
     del assistant
+    directives = laws.parent / "directives"
+    if "qa_directives" in qa_sets and directives.is_dir():
+        # the public directives' questions, on an index that holds them
+        dir_index = base.with_name(f"{base.name}-directives-{spec}")
+        _build(corpus + [directives], dir_index, spec, settings, fig, fresh_cache=False, laws=False)
+        assistant = Assistant.open(dir_index, spec)
+        _qa_runs(assistant, {"qa_directives": qa_sets["qa_directives"]}, dir_index, fig, "")
+        del assistant
     if not laws.exists():
         print(f"(skipping the legal benchmark: {laws} not found)")
         return fig
@@ -255,14 +277,7 @@ def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_
     print(f"question embedding ({len(questions)} questions): p50={fig.query_embed_ms[0]:.1f}ms "
           f"p95={fig.query_embed_ms[1]:.1f}ms")
 
-    warm: list[float] = []
-    for name, rows in qa_sets.items():
-        for label, folded in (("accented", False), ("unaccented", True)):
-            stats, lat = _directive_quality(assistant, rows, folded)
-            if not folded:
-                warm += lat
-                fig.qa[name] = _qa_line(stats)
-            print(f"{name} ({label}) on {law_index}/: {_qa_line(stats)} p50={_pct(lat, .5):.1f}ms p95={_pct(lat, .95):.1f}ms")
+    warm = _qa_runs(assistant, public, law_index, fig, " (laws)")
     if legal_rows:
         print(f"alqac25_dev ({len(legal_rows)} questions), article level "
               "(baselines' ms: ranking only, on the system's question vectors):")

@@ -332,11 +332,13 @@ def _table(figs: list[EmbedderFigures]) -> None:
                 print(f"{label} [{f.spec}]: {v}")
         else:
             print(f"{label:<{width}}  " + "  ".join(f"{v:<{col}}" for v in vals))
-    if len(figs) == 2 and figs[0].alqac and figs[1].alqac:
-        a, b = figs
-        print(f"ranking difference {b.spec} − {a.spec}: R@5 {b.alqac['R@5'] - a.alqac['R@5']:+.3f}, "
-              f"MRR@10 {b.alqac['MRR@10'] - a.alqac['MRR@10']:+.3f}; qa sets "
-              + ("unchanged" if a.qa == b.qa else "CHANGED"))
+    a = figs[0]
+    for b in figs[1:]:
+        if a.alqac and b.alqac:
+            changed = [k for k in a.qa if a.qa[k] != b.qa.get(k)]
+            print(f"ranking difference {b.spec} − {a.spec}: alqac25_dev R@5 {b.alqac['R@5'] - a.alqac['R@5']:+.3f}, "
+                  f"MRR@10 {b.alqac['MRR@10'] - a.alqac['MRR@10']:+.3f}; qa sets "
+                  + ("unchanged" if not changed else "changed: " + ", ".join(changed)))
 
 
 def run_bench(args: argparse.Namespace, settings: Settings) -> int:

@@ -135,6 +135,23 @@ class _Remembered:
         return self.embedder.embed_passages(texts)
 
 
+class _Timed:
+    """The embedder, with the time of each question's embedding kept."""
+
+    def __init__(self, embedder: Any) -> None:
+        self.embedder, self.id, self.dim = embedder, embedder.id, embedder.dim
+        self.ms: list[float] = []
+
+    def embed_queries(self, texts: Sequence[str]) -> Any:
+        t = time.perf_counter()
+        out = self.embedder.embed_queries(texts)
+        self.ms.append((time.perf_counter() - t) * 1000)
+        return out
+
+    def embed_passages(self, texts: Sequence[str]) -> Any:
+        return self.embedder.embed_passages(texts)
+
+
 def _legal_quality(assistant: Any, rows: list[dict[str, Any]], params: dict[str, float] | None,
                    remembered: _Remembered | None = None) -> tuple[dict[str, float], list[float]]:
     from .evaluation import legal_ranks
@@ -267,15 +284,9 @@ def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_
     for q in questions[:5]:  # warm: first calls allocate
         assistant.ask(q)
     emb = assistant.retriever.embedder
-    lat_embed: list[float] = []
-    for q in questions:
-        text = assistant.retriever.query_text(q)
-        t = time.perf_counter()
-        emb.embed_queries([text])
-        lat_embed.append((time.perf_counter() - t) * 1000)
-    fig.query_embed_ms = (_pct(lat_embed, .5), _pct(lat_embed, .95))
-    print(f"question embedding ({len(questions)} questions): p50={fig.query_embed_ms[0]:.1f}ms "
-          f"p95={fig.query_embed_ms[1]:.1f}ms")
+    # the question embeddings of the warm runs below, timed where they happen
+    timed = _Timed(emb)
+    assistant.retriever.embedder = timed
 
     warm = _qa_runs(assistant, public, law_index, fig, " (laws)")
     if legal_rows:
@@ -298,6 +309,10 @@ def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_
         best = max((v["MRR@10"], k) for k, v in results.items() if k != "system")
         print(f"system vs best baseline ({best[1]}): MRR@10 {results['system']['MRR@10'] - best[0]:+.3f}, "
               f"R@5 {results['system']['R@5'] - results[best[1]]['R@5']:+.3f}")
+    assistant.retriever.embedder = emb
+    fig.query_embed_ms = (_pct(timed.ms, .5), _pct(timed.ms, .95))
+    print(f"question embedding ({len(timed.ms)} questions): p50={fig.query_embed_ms[0]:.1f}ms "
+          f"p95={fig.query_embed_ms[1]:.1f}ms")
     fig.warm_ask_ms = (_pct(warm, .5), _pct(warm, .95))
     print(f"warm ask over alqac25_dev and the qa sets ({len(warm)} questions): p50={fig.warm_ask_ms[0]:.1f}ms "
           f"p95={fig.warm_ask_ms[1]:.1f}ms")

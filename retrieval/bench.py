@@ -246,9 +246,7 @@ def _serving(index_dir: Path, spec: str, questions: list[str]) -> tuple[float, f
 
 
 def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_sets: dict[str, list[dict[str, Any]]],
-                    legal_rows: list[dict[str, Any]], laws: Path) -> EmbedderFigures:
-    from .answer import Assistant
-
+                    legal_rows: list[dict[str, Any]], laws: Path, Assistant: Any) -> EmbedderFigures:
     fig = EmbedderFigures(spec)
     corpus = [Path(p) for p in settings.corpus_dirs]
     base = Path(args.index or settings.index_dir)
@@ -357,6 +355,7 @@ def _table(figs: list[EmbedderFigures]) -> None:
 
 
 def run_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from .answer import Assistant
     from .evaluation import load_rows
 
     eval_dir = Path(args.eval_dir)
@@ -369,7 +368,7 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     print("== Trợ lý CCHC benchmark ==", flush=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; embedders {', '.join(specs)}; "
           f"EMBED_THREADS={settings.embed_threads or 'one per core'}; load average {os.getloadavg()[0]:.1f}")
-    figs = [_bench_embedder(spec, args, settings, qa_sets, legal_rows, laws) for spec in specs]
+    figs = [_bench_embedder(spec, args, settings, qa_sets, legal_rows, laws, Assistant) for spec in specs]
     _table(figs)
     # the cores are shared: what else ran says how far the times can be trusted
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min)")

@@ -22,7 +22,7 @@ def _err(msg: str) -> int:
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from .directive import ParseError
-    from .embedder import make_embedder, spec_matches
+    from .embedder import make_embedder
     from .index import IndexError_, build_index, is_stale
     from .progress import BuildProgress
 
@@ -34,6 +34,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         reason = is_stale(index_dir, corpus)
         if reason is None:
             import json as _json
+
+            from .embedder import spec_matches
 
             built_with = _json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["embedder"]
             wanted = settings.embedder

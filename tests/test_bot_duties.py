@@ -94,7 +94,7 @@ def make_settings(tmp: Path, index: Path, embed_cache: Path, emu: Emulator, data
         index_dir=index, corpus_dirs=(index,), embed_cache=embed_cache, database_url=database_url,
         outbox_path=tmp / "outbox.jsonl", telegram_bot_token=TOKEN, telegram_api_url=emu.base_url,
         allowed_user_ids=frozenset([USER, OTHER]), allowed_chat_ids=frozenset([GROUP]),
-        reminder_check_seconds=3600, outbox_flush_seconds=3600,
+        reminder_check_seconds=3600, outbox_flush_seconds=3600, poll_timeout=1,
     )
 
 

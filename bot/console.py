@@ -3,7 +3,8 @@
 Commands are typed as on Telegram (/start, /help, /vanban 363/TB-VPCP, /viettat CCHC,
 /nhiemvu Sở Tư pháp, /hanchot, and the admin ones: the operator at the keyboard is trusted;
 reminders, /theodoi, go only to Telegram chats). Buttons become short replies:
-a number picks a /start example, "nguồn" shows the last answer's sources, "+" / "-" rate it.
+a number picks a /start example or one of the documents a question matched, "nguồn" shows
+the last answer's sources, "+" / "-" rate it.
 """
 
 from __future__ import annotations
@@ -31,11 +32,14 @@ class Console:
         # a reply replaces only the buttons of its own kind: the /start examples stay
         # typeable after /help, the last answer's sources after a command
         hints = []
-        examples = [b for row in reply.buttons for b in row if b.data.startswith("ex:")]
+        # numbered choices: the /start examples, or the documents a question matched
+        examples = [b for row in reply.buttons for b in row if b.data.startswith(("ex:", "doc:"))]
         if examples:
-            self.buttons = {k: v for k, v in self.buttons.items() if not v.startswith("ex:")}
+            self.buttons = {k: v for k, v in self.buttons.items() if not v.startswith(("ex:", "doc:"))}
         if any(b.data.startswith(("src:", "hide:", "fb:")) for row in reply.buttons for b in row):
             self.buttons = {k: v for k, v in self.buttons.items() if v.startswith("ex:")}
+        if any(b.data.startswith("doc:") for b in examples):
+            hints.append("  (gõ số để chọn văn bản)")
         for i, b in enumerate(examples, 1):
             self.buttons[str(i)] = b.data
             hints.append(f"  [{i}] {b.text}")

@@ -11,6 +11,7 @@ Methods block (retrieval, database): the Telegram side runs them in worker threa
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import re
 import threading
@@ -19,20 +20,19 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.units import lookup_unit, unknown_unit_message
-
-from .duties import hanchot_text, nhiemvu_text
-from retrieval.index import IndexError_
-from retrieval.document import AdminDocument
-from retrieval.model import Answer, Law, Source
 from retrieval.deadlines import format_date
+from retrieval.document import AdminDocument
+from retrieval.index import IndexError_
+from retrieval.model import Answer, Law, Source
 from retrieval.references import describe, mentions_in_question, number_key
 from retrieval.reminders import Subscription
 from retrieval.settings import Settings
 from retrieval.store import QuestionRecord, Store, StoreUnavailable, new_question_id
 from retrieval.text import fold
+from retrieval.units import lookup_unit, unknown_unit_message
 
 from .access import AccessPolicy, RateLimiter, Who
+from .duties import hanchot_text, nhiemvu_text
 from .engine import Engine
 from .facts import TZ, Clock, FactService, FactsUnavailable, hanoi_now, local_today
 from .render import (
@@ -133,6 +133,9 @@ class Dialogue:
         # answers by question id, for "Xem nguồn" after the fact (the database is the fallback)
         self._recent: OrderedDict[str, tuple[str, Answer]] = OrderedDict()
         self._recent_max = 2000
+        # the document each chat last talked about: "văn bản này", "kế hoạch trên" mean it
+        self._chat_doc: OrderedDict[int, str] = OrderedDict()
+        self._chat_doc_max = 20000
         self._lock = threading.Lock()
 
     @classmethod
@@ -173,10 +176,15 @@ class Dialogue:
                 return text_reply(f"Bạn đã hỏi {self.limiter.per_minute} câu trong một phút, đó là giới hạn. "
                                   f"Hãy thử lại sau khoảng {int(wait) + 1} giây.")
         t0 = time.perf_counter()
-        answer = self.engine.ask(question)
+        answer = self.engine.ask(question, context_doc=self.chat_document(who.chat_id))
         latency = (time.perf_counter() - t0) * 1000
+        return self._answer_reply(who, question, answer, latency)
+
+    def _answer_reply(self, who: Who, question: str, answer: Answer, latency: float) -> Reply:
         qid = new_question_id()
         self._remember(qid, question, answer)
+        if answer.doc_id:
+            self._set_chat_document(who.chat_id, answer.doc_id)
         record = QuestionRecord(
             key=qid, user_id=who.user_id, chat_id=who.chat_id, question=question, answer=answer.text,
             sources=[_source_json(s) for s in answer.sources], intent=answer.intent, abstained=answer.abstained,
@@ -184,6 +192,20 @@ class Dialogue:
             chat_type=who.chat_type, chat_title=who.chat_title,
         )
         return Reply(answer_messages(answer), self._answer_buttons(qid, answer, expanded=False), qid, record, answer)
+
+    def chat_document(self, chat_id: int) -> str | None:
+        with self._lock:
+            return self._chat_doc.get(chat_id)
+
+    def _set_chat_document(self, chat_id: int, doc_id: str) -> None:
+        with self._lock:
+            self._chat_doc[chat_id] = doc_id
+            self._chat_doc.move_to_end(chat_id)
+            while len(self._chat_doc) > self._chat_doc_max:
+                self._chat_doc.popitem(last=False)
+
+    def is_cached(self, who: Who, question: str) -> bool:
+        return self.engine.is_cached(question.strip(), self.chat_document(who.chat_id))
 
     def persist(self, reply: Reply) -> bool:
         """Log the question (after the reply is out: the database never delays an answer)."""
@@ -193,6 +215,8 @@ class Dialogue:
 
     def _answer_buttons(self, qid: str, answer: Answer, expanded: bool) -> list[list[Button]]:
         rows: list[list[Button]] = []
+        if answer.choices:  # the question matched several documents: one button each
+            return [[Button(_short(label, 60), f"doc:{qid}:{i}")] for i, (_d, label) in enumerate(answer.choices[:8])]
         if answer.sources and not answer.abstained:
             rows.append([Button("🔼 Ẩn nguồn", f"hide:{qid}") if expanded else Button("📚 Xem nguồn", f"src:{qid}")])
         rows.append([Button("👍 Hữu ích", f"fb:{qid}:+"), Button("👎 Chưa đúng", f"fb:{qid}:-")])
@@ -203,6 +227,10 @@ class Dialogue:
             self._recent[qid] = (question, answer)
             while len(self._recent) > self._recent_max:
                 self._recent.popitem(last=False)
+
+    def _recall_question(self, qid: str) -> tuple[str, Answer] | None:
+        with self._lock:
+            return self._recent.get(qid)
 
     def _recall(self, qid: str) -> Answer | None:
         with self._lock:
@@ -241,6 +269,8 @@ class Dialogue:
                 return CallbackResult(edit=Reply([parts[-1] + "\n\n" + src[0]],
                                                  self._answer_buttons(rest, answer, expanded=True), rest))
             return CallbackResult(toast="Trích dẫn được gửi ở tin nhắn dưới.", send=Reply(src))
+        if kind == "doc":
+            return self._choose(who, rest)
         if kind == "fb":
             qid, _, sign = rest.partition(":")
             if not qid or sign not in ("+", "-"):
@@ -250,6 +280,23 @@ class Dialogue:
             return CallbackResult(toast="Cảm ơn phản hồi của bạn! 👍" if sign == "+" else
                                   "Cảm ơn, chúng tôi sẽ xem lại câu trả lời này. 👎")
         return CallbackResult(toast="Nút này không còn dùng được.")
+
+    def _choose(self, who: Who, rest: str) -> CallbackResult:
+        """A document picked among those a question matched: the question answered from it,
+        in place of the choice; the chat now talks about that document."""
+        qid, _, index = rest.rpartition(":")
+        hit = self._recall_question(qid)
+        if hit is None or not index.isdigit() or int(index) >= len(hit[1].choices):
+            return CallbackResult(toast="Lựa chọn này đã hết hạn. Hãy hỏi lại, ghi rõ số văn bản.")
+        question, choice = hit
+        doc_id, label = choice.choices[int(index)]
+        t0 = time.perf_counter()
+        answer = self.engine.ask(question, chosen_doc=doc_id)
+        reply = self._answer_reply(who, question, answer, (time.perf_counter() - t0) * 1000)
+        self._set_chat_document(who.chat_id, doc_id)
+        # the choice keeps its text, loses its buttons and says what was picked
+        picked = Reply([answer_messages(choice)[0] + "\n\n" + html.escape(f"✔ Đã chọn: {label}")])
+        return CallbackResult(edit=picked, send=reply)
 
     # -- other input ----------------------------------------------------------------------------
     def unsupported(self, who: Who, kind: str) -> Reply:

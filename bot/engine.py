@@ -34,6 +34,10 @@ def _cache_key(question: str) -> str:
     return " ".join(unicodedata.normalize("NFC", question).casefold().split())
 
 
+def _key(question: str, context_doc: str | None, chosen_doc: str | None) -> str:
+    return f"{_cache_key(question)}\x00{context_doc or ''}\x00{chosen_doc or ''}"
+
+
 class Engine:
     def __init__(self, assistant: Assistant, index_dir: Path, corpus_dirs: list[Path], embed_cache: Path | None,
                  cache_size: int = 256, top_k: int = 5) -> None:
@@ -53,18 +57,21 @@ class Engine:
              cache_size: int = 256, top_k: int = 5) -> Engine:
         return cls(Assistant.open(Path(index_dir), embedder_spec), index_dir, corpus_dirs, embed_cache, cache_size, top_k)
 
-    def ask(self, question: str) -> Answer:
-        """Blocking: run it in a worker thread. Repeated questions come from the cache."""
-        key = _cache_key(question)
+    def ask(self, question: str, context_doc: str | None = None, chosen_doc: str | None = None) -> Answer:
+        """Blocking: run it in a worker thread. Repeated questions come from the cache.
+
+        `context_doc` is the document the chat last talked about ("văn bản này"), `chosen_doc`
+        the one the user picked among several; both are part of what the answer depends on."""
+        key = _key(question, context_doc, chosen_doc)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
         if hit is not None:
             # the same facts; the latency reported is this lookup's, not the original's
-            return Answer(hit.text, hit.sources, hit.abstained, hit.intent)
+            return Answer(hit.text, hit.sources, hit.abstained, hit.intent, doc_id=hit.doc_id, choices=hit.choices)
         assistant = self.assistant
-        answer = assistant.ask(question, top_k=self.top_k)
+        answer = assistant.ask(question, top_k=self.top_k, context_doc=context_doc, chosen_doc=chosen_doc)
         if self.cache_size > 0:
             with self._lock:
                 if assistant is self.assistant:  # never cache an answer from a replaced index
@@ -73,10 +80,10 @@ class Engine:
                         self._cache.popitem(last=False)
         return answer
 
-    def is_cached(self, question: str) -> bool:
+    def is_cached(self, question: str, context_doc: str | None = None) -> bool:
         """A repeat that needs no retrieval (lets the caller skip the worker queue)."""
         with self._lock:
-            return _cache_key(question) in self._cache
+            return _key(question, context_doc, None) in self._cache
 
     def reload(self) -> ReloadReport:
         """Rebuild the index when the corpus changed, then open it and swap it in."""

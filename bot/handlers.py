@@ -151,7 +151,7 @@ class TelegramFrontend:
         if self.dialogue.access.allowed(who):
             typing = asyncio.create_task(self._typing(context, who.chat_id, done))
         try:
-            if self.dialogue.engine.is_cached(question):
+            if self.dialogue.is_cached(who, question):
                 # a repeat is a dictionary lookup: no need to queue behind real retrievals
                 reply = self.dialogue.ask(who, question)
             else:
@@ -229,10 +229,18 @@ class TelegramFrontend:
         who = who_of(update)
         data = query.data or ""
         loop = asyncio.get_running_loop()
-        if data.startswith("ex:"):
-            # an example question: acknowledge the press now, the answer follows as a message
+        if data.startswith(("ex:", "doc:")):
+            # an example question, a document picked: acknowledge the press now, the answer
+            # follows as a message (it runs a retrieval: the worker pool, like a question)
             await query.answer()
             result = await loop.run_in_executor(self.pool, self.dialogue.callback, who, data)
+            if result.edit is not None and query.message is not None:
+                with contextlib.suppress(BadRequest):  # a double press changes nothing
+                    await query.edit_message_text(result.edit.messages[0], parse_mode=ParseMode.HTML,
+                                                  link_preview_options=NO_PREVIEW,
+                                                  reply_markup=keyboard(result.edit.buttons))
+            elif result.toast:
+                await context.bot.send_message(who.chat_id, result.toast)
             if result.send is not None:
                 await self.send(context, who.chat_id, result.send)
                 if result.send.record is not None:

@@ -107,7 +107,10 @@ class Assistant:
         return cls(load_index(index_dir, emb.id), emb)
 
     # -- entry point ------------------------------------------------------------------------
-    def ask(self, question: str, top_k: int = 5, context_doc: str | None = None) -> Answer:
+    def ask(self, question: str, top_k: int = 5, context_doc: str | None = None,
+            chosen_doc: str | None = None) -> Answer:
+        """`context_doc`: the document the chat last talked about ("văn bản này" means it);
+        `chosen_doc`: the document the user picked when the question matched several."""
         t0 = time.perf_counter()
         text = nfc(question or "").strip()
         if not text:
@@ -116,7 +119,7 @@ class Assistant:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(f"Câu hỏi dài {len(text)} ký tự, vượt giới hạn {MAX_QUESTION_CHARS} ký tự. Hãy hỏi ngắn gọn một ý.",
                           [], True, "too_long")
-        answer = self._answer(text, top_k, context_doc)
+        answer = self._answer(text, top_k, context_doc, chosen_doc)
         answer.latency_ms = (time.perf_counter() - t0) * 1000
         return answer
 
@@ -127,11 +130,13 @@ class Assistant:
         slots = decide(restored, vector, self.slot_examples)
         return parse_question(text, restored, self.units, slots), vector
 
-    def _answer(self, text: str, top_k: int, context_doc: str | None) -> Answer:
+    def _answer(self, text: str, top_k: int, context_doc: str | None, chosen_doc: str | None = None) -> Answer:
         q, vector = self.read(text)
         lib = self.library
         cited_only = {k for k in lib.references}
-        targets = find_targets(q, lib.catalog, context_doc, cited_only)
+        picked = lib.catalog.by_id(chosen_doc) if chosen_doc else None
+        targets = [Target(picked, 1.0, "number")] if picked is not None else \
+            find_targets(q, lib.catalog, context_doc, cited_only)
         # a named document is lifted above the rest; a subject only half quoted lifts nothing
         boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5) for t in targets if named(t)}
         hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None)

@@ -186,6 +186,18 @@ def test_a_unit_in_several_documents_is_answered_per_document_newest_first(forms
     assert all(i >= 0 for i in order) and order == sorted(order), body
 
 
+@pytest.mark.parametrize("assistant_name, question, yes, given_to", [
+    ("assistant", "Sở Tư pháp có phải báo cáo khắc phục tồn tại không?", True, "Sở Tư pháp"),
+    ("assistant", "Huyện Kim Động có phải báo cáo khắc phục tồn tại không?", False, "UBND huyện Yên Mỹ"),
+    ("forms_assistant", "Sở Tư pháp có phải làm sạch dữ liệu hộ tịch không?", True, "Sở Tư pháp"),
+    ("forms_assistant", "Sở Y tế có phải làm sạch dữ liệu hộ tịch không?", False, "Sở Tư pháp"),
+])
+def test_yes_or_no_for_a_unit_says_who_the_duty_is_for(request, assistant_name, question, yes, given_to):
+    ans, body = ask(request.getfixturevalue(assistant_name), question)
+    assert body.startswith("Có." if yes else "Không."), body
+    assert given_to in body and "Nguồn:" in ans.text
+
+
 def test_answers_name_the_document_they_come_from(forms_assistant):
     # the same duty words, two documents: the one the question names answers
     ans = forms_assistant.ask("Theo Kế hoạch 41, các sở báo cáo kết quả thực hiện về đâu, khi nào?")

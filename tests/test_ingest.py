@@ -254,8 +254,6 @@ def test_pdf_round_trip_law(tmp_path):
         ("1", "Phạm vi điều chỉnh", [LONG]), ("2", "Thanh niên", ["Thanh niên là công dân Việt Nam từ đủ 16 tuổi đến 30 tuổi."])]
 
 
-@pytest.mark.xfail(strict=True, reason="readers/pdf.py joins a short line that does not end a sentence "
-                                       "('Điều 2. Thanh niên') with the next line when both are in the same font")
 def test_pdf_law_with_plain_article_headings(tmp_path):
     path = tmp_path / "luat.pdf"
     _law_pdf(path, [("", "# Luật Thanh niên thử"), ("", "Điều 1. Phạm vi điều chỉnh"), ("", LONG), ("", "Điều 2. Thanh niên"),

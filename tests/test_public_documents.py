@@ -209,8 +209,6 @@ mục 8 Tổ chức thực hiện
     assert d.closing == ["Chỉ thị này có hiệu lực kể từ ngày ký./."]
 
 
-@pytest.mark.xfail(strict=True, reason="structure._assemble looks for 'có hiệu lực …' only in the body tree, "
-                                       "not in the closing lines where a Chỉ thị prints it")
 def test_chi_thi_takes_effect_on_signing(docs):
     assert docs["chi-thi-ky-luat-ky-cuong-2025.md"].effective == "kể từ ngày ký"
 

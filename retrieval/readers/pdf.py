@@ -978,6 +978,10 @@ class _Paragrapher:
             return None
         if self.short(prev) and _SENTENCE_END.search(prev_text):
             return None
+        # lines wrap only when full: a short line followed by a capital is where a paragraph or
+        # a heading ended ("Điều 2. Thanh niên" over "Thanh niên là công dân …")
+        if self.short(prev) and text[:1].isupper() and not self.centred(line):
+            return None
         if self.centred(line):
             up, prev_up = _letters_upper(text), _letters_upper(prev_text)
             return None if up is not None and prev_up is not None and up != prev_up else " "

@@ -23,7 +23,7 @@ from ..document import AdminDocument
 from ..embedder import Embedder, make_embedder
 from ..glossary import Glossary
 from ..index import IndexError_, LoadedIndex, load_index, read_manifest
-from ..model import Answer, Chunk, Source
+from ..model import Answer, Chunk, Law, Source
 from ..obligations import Obligation, extract_obligations
 from ..references import number_key
 from ..retriever import FusionParams, Hit, HybridRetriever
@@ -83,8 +83,8 @@ class Assistant:
 
     # compatibility for callers that read these directly
     @property
-    def documents(self) -> dict[str, object]:
-        return self.library.documents  # type: ignore[return-value]
+    def documents(self) -> dict[str, AdminDocument | Law]:
+        return self.library.documents
 
     @property
     def chunk_by_id(self) -> dict[str, Chunk]:

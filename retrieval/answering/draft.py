@@ -4,6 +4,7 @@ it answers the asked slot."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Chunk
@@ -22,7 +23,7 @@ class Draft:
     match: float = -1.0  # how much of the question's topic its evidence covers (-1: not measured)
 
 
-def unique(chunks: "list[Chunk | None]") -> list[Chunk]:
+def unique(chunks: "Iterable[Chunk | None]") -> list[Chunk]:
     """Chunks in order, each once, none missing."""
     seen: set[str] = set()
     out = []

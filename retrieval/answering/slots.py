@@ -96,7 +96,7 @@ class SlotExamples:
     @classmethod
     def read(cls, path: Path) -> list[tuple[str, str]]:
         """(slot, example) pairs of a slots.tsv file."""
-        pairs = []
+        pairs: list[tuple[str, str]] = []
         if not path.is_file():
             return pairs
         for line in path.read_text(encoding="utf-8").splitlines():

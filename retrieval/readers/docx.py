@@ -155,7 +155,7 @@ class _Context:
 
 
 def _style_chain(style: Any) -> list[Any]:
-    out = []
+    out: list[Any] = []
     while style is not None and len(out) < 10:
         out.append(style)
         style = getattr(style, "base_style", None)

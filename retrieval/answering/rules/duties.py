@@ -291,8 +291,8 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
 def _coop_names(o: Obligation, lib: Library) -> list[str]:
     """The partners as the document writes them when it names a group ("Các sở, ban, ngành tỉnh")."""
     if ", dòng " in o.section:
-        m = re.search(r"(?:phối hợp|Phối hợp)[^:|]*:\s*([^|]+)", lib.chunk_by_id.get(o.chunk_id, None).text
-                      if lib.chunk_by_id.get(o.chunk_id) else "")
+        chunk = lib.chunk_by_id.get(o.chunk_id)
+        m = re.search(r"(?:phối hợp|Phối hợp)[^:|]*:\s*([^|]+)", chunk.text if chunk is not None else "")
         if m:
             return [m.group(1).strip()]
     return o.cooperating
@@ -318,7 +318,7 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         by_doc.setdefault(o.doc_id, []).append(o)
     if not by_doc:
         return None
-    docs = [d for d in newest_first([lib.admin_doc(k) for k in by_doc if lib.admin_doc(k)]) if d is not None]
+    docs = newest_first([d for d in (lib.admin_doc(k) for k in by_doc) if d is not None])
     name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
     lines = []
     cited: list[Obligation] = []

@@ -82,9 +82,9 @@ def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
                     lines.append(shorten(clean_inline(n.text), 300))
                 lines += [shorten(p, 300) for p in paras[:2]]
                 lines += [f"- {e}" for e in entries[:10]]
-                for c in n.children:
-                    if c.table is not None and c.table.rows:
-                        lines.append(f"(kèm bảng {len(c.table.rows)} dòng)")
+                for child in n.children:
+                    if child.table is not None and child.table.rows:
+                        lines.append(f"(kèm bảng {len(child.table.rows)} dòng)")
                 # the part's own passage carries its outline or short entries; then its entries
                 cited = unique([_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:5])])
                 return Draft("\n".join(lines), cited, "navigation", 0.9, doc_id=d.doc_id)
@@ -143,8 +143,8 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     entries = _entries(n)
     head = clean_inline(node_text(n)).rstrip(":")
     text = f"{head}:\n" + "\n".join(f"- {e}" for e in entries[:12])
-    cited = [x for x in [_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:6])] if x]
-    return Draft(text, unique(cited), "lists", min(1.0, s), doc_id=d.doc_id)
+    cited = unique([_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:6])])
+    return Draft(text, cited, "lists", min(1.0, s), doc_id=d.doc_id)
 
 
 def _unit_enumeration(q: Question, ev: Evidence, lib: Library, topic: list[str], docs: list[AdminDocument],

@@ -133,16 +133,16 @@ def _asked_columns(q: Question, table: Table, name_col: int) -> list[int]:
                 continue
             if table.assigns_tasks and table.roles[i] in DUTY_ROLES:
                 continue  # a task table's rows are duties: who and by when are the duty rules' answer
-            fh = fold(clean_inline(h))
-            if (header is not None and header.search(fh)) or (role is not None and table.roles[i] == role):
+            folded_header = fold(clean_inline(h))
+            if (header is not None and header.search(folded_header)) or (role is not None and table.roles[i] == role):
                 out.append(i)
                 break
     # a header named in the question ("căn cứ pháp lý", "ghi chú"): that column
-    for i, h in enumerate(table.columns):
-        fh = [fold(w) for w in syllables(clean_inline(h))]
+    for i, header_text in enumerate(table.columns):
+        words = [fold(w) for w in syllables(clean_inline(header_text))]
         if table.assigns_tasks and table.roles[i] in DUTY_ROLES:
             continue
-        if i != name_col and i not in out and len(fh) >= 2 and overlap(fh, q.restored) >= 0.99:
+        if i != name_col and i not in out and len(words) >= 2 and overlap(words, q.restored) >= 0.99:
             out.append(i)
     return out
 

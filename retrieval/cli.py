@@ -28,6 +28,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
     corpus = [Path(c) for c in (args.corpus or [str(p) for p in settings.corpus_dirs])]
     index_dir = Path(args.index or settings.index_dir)
+    if args.from_db:
+        return _build_from_db(index_dir, corpus, settings, args.quiet)
     if args.if_stale:
         # checking the manifest's embedder id against the configured spec decides
         # staleness without loading any weights
@@ -55,6 +57,34 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         f"({report.chunks - report.embedded} from cache), {report.seconds:.1f}s"
         + (f"; {report.tokens / report.embed_seconds:,.0f} tokens/s" if report.tokens and report.embed_seconds else "")
     )
+    return 0
+
+
+def _build_from_db(index_dir: Path, corpus: list[Path], settings: Settings, quiet: bool) -> int:
+    """The index of the documents stored in DATABASE_URL: a replica or a fresh machine starts
+    from the database alone, without embedding what was embedded before."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .corpus_store import CorpusStore
+    from .embedder import make_embedder
+    from .index import REFERENCE_DATA, IndexError_
+    from .index_update import build_from_store
+    from .readers.blocks import ParseError
+
+    reference = [d / n for d in corpus for n in REFERENCE_DATA if (d / n).is_file()]
+    try:
+        store = CorpusStore(settings.database_url)
+    except SQLAlchemyError as exc:
+        return _err(f"cannot open the database {settings.database_url.split('@')[-1]}: {exc.__class__.__name__}")
+    try:
+        embedder = make_embedder(settings.embedder, settings)
+        _index, change = build_from_store(store, index_dir, embedder, reference, settings.embed_cache)
+    except (ParseError, IndexError_) as exc:
+        return _err(f"{exc}\nThe index at {index_dir}/ was left unchanged.")
+    finally:
+        store.dispose()
+    print(f"built {index_dir}/ from the database: {len(change.added)} documents, {change.chunks_added} chunks, "
+          f"{change.embedded} newly embedded, {change.seconds:.1f}s")
     return 0
 
 
@@ -162,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--index", help="index directory (default index/)")
     b.add_argument("--if-stale", action="store_true", help="only rebuild when the corpus or embedder changed")
     b.add_argument("--quiet", action="store_true", help="no progress display (it is off anyway when stdout is not a terminal)")
+    b.add_argument("--from-db", action="store_true",
+                   help="build from the documents stored in DATABASE_URL (their vectors too), not from files")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("ask", help="answer a question ('-' reads one question per stdin line)")

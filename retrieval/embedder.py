@@ -119,6 +119,17 @@ def spec_matches(spec: str, embedder_id: str) -> bool:
     return embedder_id == spec or embedder_id.startswith(spec + ":")
 
 
+class VectorCache(Protocol):
+    """Where passage vectors are kept between builds: a SQLite file (`EmbeddingCache`) or
+    the database the documents live in (`retrieval.corpus_store.StoredVectors`)."""
+
+    def get_many(self, keys: list[str]) -> dict[str, np.ndarray]: ...
+
+    def put_many(self, items: list[tuple[str, np.ndarray]]) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class EmbeddingCache:
     """Passage vectors keyed by (embedder id, text): rebuilding an unchanged corpus, or
     adding one document, embeds only what has not been embedded before."""
@@ -164,7 +175,7 @@ class EmbedProgress(Protocol):
 def embed_with_cache(
     embedder: Embedder,
     texts: list[str],
-    cache: EmbeddingCache | None,
+    cache: VectorCache | None,
     group_size: int = 256,
     progress: EmbedProgress | None = None,
 ) -> tuple[np.ndarray, int]:
@@ -204,7 +215,7 @@ class QueryCache:
     """An embedder whose query vectors go through the embedding cache (for the fixed
     calibration probes, embedded at every build); passages pass straight through."""
 
-    def __init__(self, embedder: Embedder, cache: EmbeddingCache | None) -> None:
+    def __init__(self, embedder: Embedder, cache: "VectorCache | None") -> None:
         self.embedder, self.cache = embedder, cache
         self.id, self.dim = embedder.id, embedder.dim
         self._memo: dict[str, np.ndarray] = {}

@@ -8,6 +8,7 @@ index/
   bm25/            pyvi-segmented accented field
   bm25_folded/     accent-folded syllables and bigrams
   restore.json     the corpus's accented forms of folded syllables, for questions typed without diacritics
+  tokens.jsonl     each chunk's BM25 tokens, so adding or removing a document re-indexes without re-segmenting
 
 A build writes into a temporary directory and swaps it in only when complete, so a
 malformed file or an interrupted build leaves the previous index untouched.
@@ -18,17 +19,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import os
 import pickle
+import re
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 
 from .chunking import chunk_document
-from .embedder import Embedder, EmbeddingCache, QueryCache, embed_with_cache
+from .embedder import Embedder, EmbeddingCache, QueryCache, VectorCache, embed_with_cache
 from .ingest import corpus_files, load_document
 from .model import Chunk, Document
 from .progress import BuildProgress
@@ -36,7 +38,7 @@ from .restore import AccentRestorer
 from .text import fold, folded_tokens
 from .tokencache import TokenCache, tokens_with_cache
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 # small reference data that travels with the index (looked up beside the documents)
 REFERENCE_DATA = ("glossary.tsv", "units.yaml", "slots.tsv")
 log = logging.getLogger(__name__)
@@ -90,6 +92,24 @@ def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
     return model
 
 
+@dataclass
+class IndexParts:
+    """Everything an index is made of, in memory: what a build computes from files and what
+    adding or removing a document changes (retrieval/index_update.py)."""
+
+    documents: list[Document]
+    chunks: list[Chunk]
+    vectors: "np.ndarray"  # (chunks, dim) normalised passage vectors, in chunk order
+    lexical: list[list[str]]  # BM25 tokens of each chunk (pyvi words)
+    checksums: dict[str, str]  # doc id -> sha256 of the file it was read from
+    restorer: AccentRestorer | None = None
+    definitions: dict[str, list[int]] | None = None
+
+
+def document_checksums(documents: list[Document], files: list[Path]) -> dict[str, str]:
+    return {d.doc_id: file_checksum(p) for d, p in zip(documents, files)}
+
+
 def build_index(
     corpus_dirs: list[Path],
     index_dir: Path,
@@ -120,74 +140,103 @@ def build_index(
     tokens = getattr(embedder, "tokens_seen", 0) - seen_before  # 0 for an embedder that does not count
     if cache:
         cache.close()
-
-    import faiss
-
-    tmp = index_dir.with_name(index_dir.name + f".tmp-{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    dense = faiss.IndexFlatIP(embedder.dim)
-    dense.add(vectors)
-    faiss.write_index(dense, str(tmp / "dense.faiss"))
     shown.note(f"{len(chunks)} chunks embedded ({embedded} new); BM25 and calibration …")
     tok_cache = TokenCache(cache_path) if cache_path else None
-    _bm25(tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)).save(str(tmp / "bm25"), show_progress=False)
+    lexical = tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)
     if tok_cache:
         tok_cache.close()
-    _bm25([folded_tokens(c.lexical_text()) for c in chunks]).save(str(tmp / "bm25_folded"), show_progress=False)
-    articles = sorted({(c.doc_id, c.article) for c in chunks if c.article is not None}, key=lambda x: (x[0], _num(x[1])))
-    AccentRestorer.build(c.lexical_text() for c in chunks).save(tmp / "restore.json")
-    (tmp / "definitions.json").write_text(json.dumps(definition_table(chunks), ensure_ascii=False), encoding="utf-8")
-    with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
-        for c in chunks:
-            f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
-    with (tmp / "documents.pkl").open("wb") as fb:
-        pickle.dump(documents, fb)
-    manifest = {
-        "format_version": FORMAT_VERSION,
-        "embedder": embedder.id,
-        "dim": embedder.dim,
-        "corpus_dirs": [str(d.resolve()) for d in corpus_dirs],
-        "files": corpus_checksums(corpus_dirs),
-        "documents": len(documents),
-        "chunks": len(chunks),
-        "articles": [list(a) for a in articles],
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-    }
-    for d in corpus_dirs:
-        for name in REFERENCE_DATA:
-            if (d / name).is_file() and not (tmp / name).exists():
-                shutil.copy(d / name, tmp / name)
-    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    manifest["abstain_dense"] = _calibrate(tmp, embedder, cache_path)
-    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    parts = IndexParts(documents, chunks, vectors, lexical, document_checksums(documents, files))
+    extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "files": corpus_checksums(corpus_dirs)}
+    reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
+    cache = EmbeddingCache(cache_path) if cache_path else None
+    try:
+        write_index(parts, index_dir, embedder, cache, extra, reference)
+    finally:
+        if cache is not None:
+            cache.close()
+    return BuildReport(len(files), len(chunks), embedded, time.perf_counter() - t0, embed_seconds, tokens)
+
+
+def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "VectorCache | None",
+                manifest_extra: dict, reference: list[Path]) -> "LoadedIndex":  # type: ignore[type-arg]
+    """Write an index from its parts into a temporary directory, calibrate it, and swap it
+    in only when complete: a failure leaves the previous index untouched. Returns it loaded
+    (from memory: nothing is read back)."""
+    import faiss
+
+    tmp = index_dir.with_name(index_dir.name + f".tmp-{os.getpid()}-{time.monotonic_ns()}")
+    tmp.mkdir(parents=True)
+    try:
+        dense = faiss.IndexFlatIP(embedder.dim)
+        if len(parts.chunks):
+            dense.add(np.ascontiguousarray(parts.vectors, dtype=np.float32))
+        faiss.write_index(dense, str(tmp / "dense.faiss"))
+        lex = _bm25(parts.lexical)
+        lex.save(str(tmp / "bm25"), show_progress=False)
+        lex_f = _bm25([folded_tokens(c.lexical_text()) for c in parts.chunks])
+        lex_f.save(str(tmp / "bm25_folded"), show_progress=False)
+        with (tmp / "tokens.jsonl").open("w", encoding="utf-8") as f:
+            for toks in parts.lexical:
+                f.write(json.dumps(toks, ensure_ascii=False) + "\n")
+        restorer = parts.restorer or AccentRestorer.build(c.lexical_text() for c in parts.chunks)
+        restorer.save(tmp / "restore.json")
+        definitions = parts.definitions if parts.definitions is not None else definition_table(parts.chunks)
+        (tmp / "definitions.json").write_text(json.dumps(definitions, ensure_ascii=False), encoding="utf-8")
+        with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
+            for c in parts.chunks:
+                f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+        with (tmp / "documents.pkl").open("wb") as fb:
+            pickle.dump(parts.documents, fb)
+        articles = sorted({(c.doc_id, c.article) for c in parts.chunks if c.article is not None},
+                          key=lambda x: (x[0], _num(x[1])))
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "embedder": embedder.id,
+            "dim": embedder.dim,
+            "corpus_dirs": [],
+            "files": {},
+            **manifest_extra,
+            "documents": len(parts.documents),
+            "document_checksums": parts.checksums,
+            "chunks": len(parts.chunks),
+            "articles": [list(a) for a in articles],
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        for path in reference:
+            if path.is_file() and not (tmp / path.name).exists():
+                shutil.copy(path, tmp / path.name)
+        faiss.omp_set_num_threads(1)
+        loaded = LoadedIndex(tmp, manifest, parts.chunks, parts.documents, dense, lex, lex_f,
+                             [(a, b) for a, b in articles], restorer, definitions)
+        manifest["abstain_dense"] = _calibrate(loaded, embedder, cache)
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     # swap in only a complete index; the embedding cache lives elsewhere and survives
-    old = index_dir.with_name(index_dir.name + f".old-{os.getpid()}")
+    old = index_dir.with_name(index_dir.name + f".old-{os.getpid()}-{time.monotonic_ns()}")
     if index_dir.exists():
         index_dir.rename(old)
     tmp.rename(index_dir)
     if old.exists():
         shutil.rmtree(old)
-    return BuildReport(len(files), len(chunks), embedded, time.perf_counter() - t0, embed_seconds, tokens)
+    loaded.path = index_dir
+    return loaded
 
 
-def _calibrate(index_dir: Path, embedder: Embedder, cache_path: Path | None) -> float:
+def _calibrate(index: "LoadedIndex", embedder: Embedder, cache: "VectorCache | None") -> float:
     """The dense similarity off-topic probe questions reach on this index (see calibration.py)."""
     from .calibration import dense_bar, probe_questions
     from .glossary import Glossary
     from .retriever import HybridRetriever
 
     probes = probe_questions()
-    cache = EmbeddingCache(cache_path) if cache_path else None
     # the probes are the same for every build: embed them once per embedder, like passages
     cached = QueryCache(embedder, cache)
     cached.embed_queries(probes)
-    retriever = HybridRetriever(load_index(index_dir), cached, Glossary.load(index_dir / "glossary.tsv"))
-    best = [max(h.dense for h in retriever.search(q, top_k=3)) for q in probes]
-    _embed_slot_examples(index_dir, retriever)
-    if cache:
-        cache.close()
+    retriever = HybridRetriever(index, cached, Glossary.load(index.path / "glossary.tsv"))
+    best = [max((h.dense for h in retriever.search(q, top_k=3)), default=0.0) for q in probes]
+    _embed_slot_examples(index.path, retriever)
     return round(dense_bar(best), 4)
 
 

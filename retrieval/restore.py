@@ -63,6 +63,16 @@ class AccentRestorer:
             bigrams[fold(pair)] = [pair, _QUESTION_WEIGHT]
         return cls(unigrams, bigrams)
 
+    def merged(self, other: "AccentRestorer") -> "AccentRestorer":
+        """This dictionary with the words of `other` (a document added): a syllable or pair
+        it did not know is added; a pair `other` saw more often takes the other form."""
+        unigrams = {**other.unigrams, **self.unigrams}
+        bigrams = dict(self.bigrams)
+        for k, (form, n) in other.bigrams.items():
+            if k not in bigrams or int(bigrams[k][1]) < int(n):
+                bigrams[k] = [form, n]
+        return AccentRestorer(unigrams, bigrams)
+
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({"uni": self.unigrams, "bi": self.bigrams}, ensure_ascii=False), encoding="utf-8")
 

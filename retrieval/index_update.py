@@ -1,0 +1,169 @@
+"""Adding, replacing and removing documents in a built index, without building it again.
+
+A new document is parsed, chunked and embedded alone (its vectors come from the cache when
+its text was embedded before, by this process or by another one sharing the database); the
+rest of the index is taken as it is: its vectors from FAISS, its BM25 tokens from
+`tokens.jsonl`, its accent dictionary merged rather than recounted. The lexical indexes are
+re-indexed over the token lists (seconds even for the 28 laws), the abstention bar
+recalibrated, and the new index written beside the old one and swapped in whole, as a build
+does: a failure leaves the served index as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .chunking import chunk_document
+from .embedder import Embedder, VectorCache, embed_with_cache
+from .index import REFERENCE_DATA, IndexError_, IndexParts, LoadedIndex, definition_table, write_index
+from .model import Chunk, Document
+from .restore import AccentRestorer
+from .tokencache import TokenCache, tokens_with_cache
+
+if TYPE_CHECKING:
+    from .corpus_store import CorpusStore
+
+
+@dataclass
+class IndexChange:
+    added: list[str]  # doc ids
+    removed: list[str]
+    chunks_added: int
+    embedded: int  # chunks embedded now (the others' vectors came from the cache)
+    seconds: float
+
+
+def read_parts(index: LoadedIndex) -> IndexParts:
+    """The parts of a loaded index, as a build made them."""
+    path = index.path / "tokens.jsonl"
+    try:
+        with path.open(encoding="utf-8") as f:
+            lexical = [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise IndexError_(f"the index at {index.path}/ has no usable tokens.jsonl ({exc}); rebuild it") from exc
+    n = len(index.chunks)
+    if len(lexical) != n:
+        raise IndexError_(f"the index at {index.path}/ is inconsistent (tokens vs chunks); rebuild it")
+    vectors = index.dense.reconstruct_n(0, n) if n else np.zeros((0, index.manifest["dim"]), dtype=np.float32)  # type: ignore[attr-defined]
+    return IndexParts(list(index.documents), list(index.chunks), np.asarray(vectors, dtype=np.float32), lexical,
+                      dict(index.manifest.get("document_checksums") or {}), index.restorer, dict(index.definitions))
+
+
+def update_index(index: LoadedIndex, embedder: Embedder, add: list[tuple[Document, str]] = (),  # type: ignore[assignment]
+                 remove: set[str] | frozenset[str] = frozenset(), cache: VectorCache | None = None,
+                 token_cache: Path | None = None, note: dict | None = None) -> tuple[LoadedIndex, IndexChange]:  # type: ignore[type-arg]
+    """A new index: `index` without the documents `remove` names, with the documents of `add`
+    (each with the checksum of the bytes it was read from; one whose id is already indexed
+    replaces it). Written over `index.path`, returned loaded."""
+    t0 = time.perf_counter()
+    if index.manifest["embedder"] != embedder.id:
+        raise IndexError_(f"the index was built with {index.manifest['embedder']}, not {embedder.id}")
+    parts = read_parts(index)
+    drop = set(remove) | {d.doc_id for d, _ in add}
+    known = {d.doc_id for d in parts.documents}
+    missing = set(remove) - known
+    if missing:
+        raise IndexError_(f"not in the index: {', '.join(sorted(missing))}")
+    keep = [i for i, c in enumerate(parts.chunks) if c.doc_id not in drop]
+    dropped_chunks = len(parts.chunks) - len(keep)
+    new_chunks: list[Chunk] = [c for d, _ in add for c in chunk_document(d)]
+    vectors, embedded = embed_with_cache(embedder, [c.dense_text() for c in new_chunks], cache)
+    tok_cache = TokenCache(token_cache) if token_cache else None
+    try:
+        lexical = tokens_with_cache([c.lexical_text() for c in new_chunks], tok_cache)
+    finally:
+        if tok_cache:
+            tok_cache.close()
+    chunks = [parts.chunks[i] for i in keep] + new_chunks
+    if dropped_chunks:
+        # words a removed document brought must go: count the dictionary again
+        restorer = AccentRestorer.build(c.lexical_text() for c in chunks)
+    else:
+        restorer = (parts.restorer or AccentRestorer.build([])).merged(AccentRestorer.build(c.lexical_text() for c in new_chunks))
+    checksums = {k: v for k, v in parts.checksums.items() if k not in drop}
+    checksums.update({d.doc_id: sha for d, sha in add})
+    new_parts = IndexParts(
+        documents=[d for d in parts.documents if d.doc_id not in drop] + [d for d, _ in add],
+        chunks=chunks,
+        vectors=np.concatenate([parts.vectors[keep], vectors]) if len(chunks) else parts.vectors[:0],
+        lexical=[parts.lexical[i] for i in keep] + lexical,
+        checksums=checksums,
+        restorer=restorer,
+        definitions=definition_table(chunks),
+    )
+    extra = {k: index.manifest[k] for k in ("corpus_dirs", "files") if k in index.manifest}
+    extra.update(note or {})
+    reference = [index.path / n for n in REFERENCE_DATA]
+    loaded = write_index(new_parts, index.path, embedder, cache, extra, reference)
+    change = IndexChange([d.doc_id for d, _ in add], sorted(set(remove)), len(new_chunks), embedded,
+                         time.perf_counter() - t0)
+    return loaded, change
+
+
+
+
+def follow(index: LoadedIndex, store: "CorpusStore", embedder: Embedder,
+           token_cache: Path | None = None) -> tuple[LoadedIndex, IndexChange, int] | None:
+    """Bring `index` to the store's newest version: the documents it lacks added (read from
+    their stored bytes, their vectors from the database), those no longer in force removed.
+    None when it is already there. Every process on one database runs this and converges."""
+    version, wanted = store.latest_version()
+    have = dict(index.manifest.get("document_checksums") or {})
+    if version == index.manifest.get("db_version") and have == wanted:
+        return None
+    if have == wanted:  # same documents (e.g. the index was built from the same files)
+        index.manifest["db_version"] = version
+        return index, IndexChange([], [], 0, 0, 0.0), version
+    remove = {d for d, sha in have.items() if wanted.get(d) != sha}
+    add_ids = [d for d, sha in wanted.items() if have.get(d) != sha]
+    add = [(store.document(d), wanted[d]) for d in add_ids]
+    remove -= {d for d in add_ids}  # replaced in place by update_index
+    new, change = update_index(index, embedder, add=add, remove=remove, cache=store.vectors(),
+                               token_cache=token_cache, note={"db_version": version})
+    return new, change, version
+
+
+def build_from_store(store: "CorpusStore", index_dir: Path, embedder: Embedder, reference: list[Path],
+                     token_cache: Path | None = None) -> tuple[LoadedIndex, IndexChange]:
+    """An index of the store's documents in force, from their stored bytes; vectors from the
+    database (only text never embedded before is embedded, and stored for the next one)."""
+    t0 = time.perf_counter()
+    version, wanted = store.latest_version()
+    if not wanted:
+        raise IndexError_("the database holds no documents yet: add some (the bot imports CORPUS_DIRS at start)")
+    documents = [store.document(d) for d in sorted(wanted)]
+    chunks = [c for d in documents for c in chunk_document(d)]
+    vectors, embedded = embed_with_cache(embedder, [c.dense_text() for c in chunks], store.vectors())
+    tok_cache = TokenCache(token_cache) if token_cache else None
+    try:
+        lexical = tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)
+    finally:
+        if tok_cache:
+            tok_cache.close()
+    parts = IndexParts(documents, chunks, vectors, lexical, dict(wanted))
+    loaded = write_index(parts, index_dir, embedder, store.vectors(), {"db_version": version}, reference)
+    return loaded, IndexChange(sorted(wanted), [], len(chunks), embedded, time.perf_counter() - t0)
+
+
+def store_vectors(index: LoadedIndex, store: "CorpusStore", embedder_id: str) -> int:
+    """The vectors of an index built from files, written beside the stored documents (once),
+    so a replica or `build --from-db` never embeds them again. Returns how many were new."""
+    from .embedder import EmbeddingCache
+
+    vectors = store.vectors()
+    keys = [EmbeddingCache.key(embedder_id, c.dense_text()) for c in index.chunks]
+    have = vectors.get_many(keys)
+    todo = [i for i, k in enumerate(keys) if k not in have]
+    if todo:
+        mat = index.dense.reconstruct_n(0, len(index.chunks))  # type: ignore[attr-defined]
+        vectors.put_many([(keys[i], mat[i]) for i in todo])
+    return len(todo)
+
+
+__all__ = ["IndexChange", "build_from_store", "follow", "read_parts", "store_vectors", "update_index"]

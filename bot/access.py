@@ -15,7 +15,8 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from retrieval.settings import Settings
-from retrieval.store import Store, StoreUnavailable
+
+from .storage import Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 

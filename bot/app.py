@@ -21,13 +21,13 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from retrieval.reminders import Reminder
 from retrieval.settings import Settings
 
 from .dialogue import ADMIN_COMMANDS, PUBLIC_COMMANDS, Dialogue
 from .facts import FactService, FactsUnavailable
 from .handlers import NO_PREVIEW, TelegramFrontend
 from .logsafe import install_redaction
+from .reminders import Reminder
 from .render import Block, pack
 
 log = logging.getLogger(__name__)

@@ -25,9 +25,7 @@ from retrieval.document import AdminDocument
 from retrieval.index import IndexError_
 from retrieval.model import Answer, Law, Source
 from retrieval.references import describe, mentions_in_question, number_key
-from retrieval.reminders import Subscription
 from retrieval.settings import Settings
-from retrieval.store import QuestionRecord, Store, StoreUnavailable, new_question_id
 from retrieval.text import fold
 from retrieval.units import lookup_unit, unknown_unit_message
 
@@ -35,6 +33,7 @@ from .access import AccessPolicy, RateLimiter, Who
 from .duties import hanchot_text, nhiemvu_text
 from .engine import Engine
 from .facts import TZ, Clock, FactService, FactsUnavailable, hanoi_now, local_today
+from .reminders import Subscription
 from .render import (
     TELEGRAM_LIMIT,
     Block,
@@ -43,6 +42,7 @@ from .render import (
     sources_messages,
     tg_len,
 )
+from .storage import QuestionRecord, Store, StoreUnavailable, new_question_id
 
 log = logging.getLogger(__name__)
 

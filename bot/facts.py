@@ -4,8 +4,8 @@ being served, mirrored in the fact store, and the chats subscribed to a unit's d
 The obligations are extracted once per loaded `Assistant` (so a /reload brings new ones)
 with the units that travel with the index; /nhiemvu and /hanchot read them from memory,
 so they keep working while the database is down. The database holds the same records
-(`sync_facts`, at start-up and after /reload), the subscriptions and the keys of the
-reminders already sent — what must outlive a restart.
+(`retrieval.factstore.sync_facts`, at start-up and after /reload); `bot.storage` holds the
+subscriptions and the keys of the reminders already sent — what must outlive a restart.
 
 Blocking (SQLAlchemy sync engine): the Telegram side calls these from worker threads.
 """
@@ -22,14 +22,14 @@ from typing import TypeVar
 from sqlalchemy import Engine as SqlEngine
 
 from retrieval import factstore as fs
-from retrieval.db import init_schema
 from retrieval.factstore import SyncReport
 from retrieval.obligations import Obligation
-from retrieval.reminders import TZ, Reminder, Subscription, due_reminders, next_due_at
-from retrieval.store import Store
 from retrieval.units import Units
 
 from .engine import Engine
+from .reminders import TZ, Reminder, Subscription, due_reminders, next_due_at
+from .storage import Store, init_schema
+from .storage import subscriptions as subscription_store
 
 log = logging.getLogger(__name__)
 
@@ -115,13 +115,13 @@ class FactService:
     # -- subscriptions ------------------------------------------------------------------------------
     def subscribe(self, chat_id: int, unit: str, now: dt.datetime) -> bool:
         # created_at comes from the same clock as the reminders: marks before it are not sent
-        return self._call(fs.subscribe, chat_id, unit, now=now)
+        return self._call(subscription_store.subscribe, chat_id, unit, now=now)
 
     def unsubscribe(self, chat_id: int, unit: str | None = None) -> int:
-        return self._call(fs.unsubscribe, chat_id, unit)
+        return self._call(subscription_store.unsubscribe, chat_id, unit)
 
     def subscriptions(self, chat_id: int | None = None) -> list[Subscription]:
-        return self._call(fs.list_subscriptions, chat_id)
+        return self._call(subscription_store.list_subscriptions, chat_id)
 
     def next_reminder(self, subscription: Subscription, now: dt.datetime) -> dt.datetime | None:
         facts = self.current()
@@ -134,16 +134,17 @@ class FactService:
         subs = self.subscriptions()
         if not subs:
             return []
-        sent = self._call(fs.sent_keys)
+        sent = self._call(subscription_store.sent_keys)
         return due_reminders(subs, facts.obligations, facts.units, now, sent)
 
     def claim(self, reminder: Reminder, now: dt.datetime) -> bool:
         """True: this caller sends it. The unique key, not memory, prevents a second send."""
-        return self._call(fs.record_sent, reminder.key, chat_id=reminder.chat_id, unit=reminder.unit, now=now)
+        return self._call(subscription_store.record_sent, reminder.key, chat_id=reminder.chat_id, unit=reminder.unit,
+                          now=now)
 
     def release(self, reminder: Reminder) -> None:
         """Telegram refused the reminder for certain: let a later run try again."""
-        self._call(fs.release_sent, reminder.key)
+        self._call(subscription_store.release_sent, reminder.key)
 
 
 def _short(exc: BaseException) -> str:

@@ -5,10 +5,14 @@ applies to the unit (directly or through its group), at 08:00 Hà Nội time. A 
 with a due day ("trước ngày 20 hằng tháng", "trước ngày 25 của tháng cuối quý") is reminded
 before each of its due dates in turn (`Obligation.next_deadlines`): each occurrence is a
 reminder of its own, with its own key. A schedule without a day ("hằng quý") has no date to
-remind of. The scheduler
-holds no state and reads no clock: the caller passes `now` and the keys already sent
-(from `factstore.sent_keys`), sends what `due_reminders` returns, and claims each key with
-`factstore.record_sent` first, whose unique constraint makes a second send impossible.
+remind of. The scheduler holds no state and reads no clock: the caller passes `now` and the
+keys already sent (`bot.storage.subscriptions.sent_keys`), sends what `due_reminders`
+returns, and claims each key with `subscriptions.record_sent` first, whose unique constraint
+makes a second send impossible.
+
+The dates themselves come from `retrieval/`: a duty's deadline and schedule
+(`retrieval.deadlines`, `Obligation.next_deadlines`); what is per chat — who is subscribed,
+when to remind, what the message says — is here.
 
 Catching up after downtime: of the marks already passed, only the latest is due, sent
 late and saying how many days are actually left (a bot down through both marks that comes
@@ -23,9 +27,9 @@ from dataclasses import dataclass
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from .deadlines import format_date
-from .obligations import Obligation, applicable, describe, source_label
-from .units import Units
+from retrieval.deadlines import format_date
+from retrieval.obligations import Obligation, applicable, describe, source_label
+from retrieval.units import Units
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REMIND_DAYS: tuple[int, ...] = (7, 1)

@@ -1,23 +1,53 @@
-"""One SQLAlchemy 2 declarative base and engine factory for every table in the product.
+"""The database: one SQLAlchemy 2 declarative `Base`, the engine factory, the versioned
+migration runner, and every table that belongs to `retrieval/`.
 
-Tables live with the concept they store (`store.py`: users, chats, questions, feedback,
-allowlist; `factstore.py`: documents, obligations, subscriptions); each module imports
-`Base` from here so that `init_schema` creates them all.
+Who owns which table:
+
+- here, `retrieval/`: the documents' facts (`fact_documents`, `fact_obligations`, read and
+  written by `factstore.py`); the document store's tables (stored documents, document
+  events, embeddings, index versions) belong in this module too, in a section of their own;
+- `bot/storage/tables.py`: the chat side (users, chats, questions, feedback, allowlist,
+  reminder subscriptions, reminders sent), declared on this same `Base` so that one
+  `init_schema` creates every table of the process and one migration list stays ordered.
+
+This module imports nothing of the project: `factstore.py` and `bot/storage/` import it,
+never the other way round. A table is on `Base.metadata` once the module declaring it is
+imported; `bot.storage` imports its tables when it is imported, so whoever holds a `Store`
+gets the chat tables created by `init_schema` as well.
 
 Migrations are versioned create-if-missing: `init_schema` creates missing tables and
-applies the numbered steps in MIGRATIONS that have not run yet (recorded in
-schema_version), so an upgrade adds what is new and never drops a row.
+applies, in step order, the numbered steps registered with `migration` that have not run
+yet (recorded in `schema_version`), so an upgrade adds what is new and never drops a row.
+Step numbers are one sequence for the whole product (retrieval's and the bot's alike):
+take the next free number; two steps with one number are refused at import.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from sqlalchemy import Engine, Integer, String, create_engine, event, select
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
+# == the base ==================================================================================
 class Base(DeclarativeBase):
     pass
 
@@ -28,10 +58,7 @@ class SchemaVersion(Base):
     name: Mapped[str] = mapped_column(String(200))
 
 
-# numbered, append-only: (step, name, function(connection))
-MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = []
-
-
+# == engine ====================================================================================
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
@@ -50,17 +77,89 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def init_schema(engine: Engine) -> None:
-    # importing registers the tables on Base.metadata
-    from . import factstore, store  # noqa: F401
+# == migrations ================================================================================
+Step = Callable[[Any], None]  # fn(connection), run inside its own transaction
 
+# numbered, append-only: (step, name, function(connection)); `init_schema` runs them in step order
+MIGRATIONS: list[tuple[int, str, Step]] = []
+
+
+def migration(step: int, name: str) -> Callable[[Step], Step]:
+    """Register a numbered schema change (decorator). Never edit or drop a released step."""
+
+    def register(fn: Step) -> Step:
+        for known, known_name, _fn in MIGRATIONS:
+            if known == step:
+                raise ValueError(f"migration step {step} ({name!r}) is already taken by {known_name!r}")
+        MIGRATIONS.append((step, name, fn))
+        return fn
+
+    return register
+
+
+def init_schema(engine: Engine) -> None:
+    """Create the missing tables of every module imported so far, then run the pending steps."""
     Base.metadata.create_all(engine)
     with Session(engine) as s:
         done = set(s.scalars(select(SchemaVersion.step)))
-        for step, name, fn in MIGRATIONS:
+        for step, name, fn in sorted(MIGRATIONS, key=lambda m: m[0]):
             if step in done:
                 continue
             with engine.begin() as conn:
                 fn(conn)
             s.add(SchemaVersion(step=step, name=name))
             s.commit()
+
+
+def _columns(conn: Any, table: str) -> set[str]:
+    return {c["name"] for c in inspect(conn).get_columns(table)}
+
+
+# == documents' facts (retrieval/factstore.py) ==================================================
+class FactDocument(Base):
+    __tablename__ = "fact_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    number: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(50), default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
+    checksum: Mapped[str] = mapped_column(String(64))
+    synced_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FactObligation(Base):
+    __tablename__ = "fact_obligations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("fact_documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    units: Mapped[list] = mapped_column(JSON)  # type: ignore[type-arg]
+    group_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    label: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="task")
+    action: Mapped[str] = mapped_column(Text)
+    recipient: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    via: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    what: Mapped[str | None] = mapped_column(Text, nullable=True)
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    deadline_text: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    recurrence: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    purpose: Mapped[str | None] = mapped_column(Text, nullable=True)
+    section: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    chunk_id: Mapped[str] = mapped_column(String(300), default="")
+    unresolved: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
+    # roles, lead and cooperating units, hour, schedule, relative time limit, basis (migration 1)
+    details: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # type: ignore[type-arg]
+
+
+@migration(1, "fact_obligations.details: roles, schedule and relative deadlines")
+def _add_details_column(conn: Any) -> None:
+    if "details" not in _columns(conn, "fact_obligations"):
+        conn.execute(text("ALTER TABLE fact_obligations ADD COLUMN details JSON"))
+
+
+# == document store ============================================================================
+# (stored documents, document events, embeddings, index versions: their tables go here)

@@ -1,14 +1,13 @@
-"""Facts in the database: documents, the obligations extracted from them, reminder
-subscriptions and the reminders already sent.
+"""Facts in the database: documents and the obligations extracted from them (the tables
+`fact_documents` and `fact_obligations` are declared in `db.py`).
 
-- `sync_facts` mirrors the parsed corpus: a document whose checksum (its metadata and the
-  obligations extracted from it with the current units) changed gets its obligations
-  replaced; an unchanged one is left alone; a document gone from the corpus is removed.
-  Running it twice changes nothing the second time.
-- Subscriptions are (chat_id, canonical unit name), unique per pair, and outlive restarts.
-- `record_sent(key)` inserts the reminder's idempotency key under a unique constraint and
-  returns False when it was already there: that constraint, not process memory, is what
-  guarantees a reminder is never sent twice, across restarts and concurrent workers.
+`sync_facts` mirrors the parsed corpus: a document whose checksum (its metadata and the
+obligations extracted from it with the current units) changed gets its obligations
+replaced; an unchanged one is left alone; a document gone from the corpus is removed.
+Running it twice changes nothing the second time. `load_obligations` reads them back as
+`Obligation`s, field for field.
+
+Chat subscriptions and the reminders already sent are the bot's (`bot/storage/`).
 
 Blocking (SQLAlchemy sync engine): callers on an event loop run these in a thread.
 """
@@ -21,98 +20,15 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Date,
-    DateTime,
-    Engine,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    delete,
-    select,
-)
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
 
-from .db import MIGRATIONS, Base
+from .db import FactDocument, FactObligation
 from .deadlines import Recurrence, Relative
 from .document import AdminDocument
 from .model import Document, Law
 from .obligations import Obligation, extract_obligations
-from .reminders import Subscription
 from .units import Units
-
-
-class FactDocument(Base):
-    __tablename__ = "fact_documents"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(String(200), unique=True)
-    title: Mapped[str] = mapped_column(Text)
-    number: Mapped[str] = mapped_column(String(100), default="")
-    kind: Mapped[str] = mapped_column(String(50), default="")
-    source: Mapped[str] = mapped_column(String(500), default="")
-    checksum: Mapped[str] = mapped_column(String(64))
-    synced_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-
-
-class FactObligation(Base):
-    __tablename__ = "fact_obligations"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("fact_documents.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    key: Mapped[str] = mapped_column(String(300), index=True)
-    units: Mapped[list] = mapped_column(JSON)  # type: ignore[type-arg]
-    group_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    label: Mapped[str] = mapped_column(Text, default="")
-    responsible: Mapped[str] = mapped_column(Text, default="")
-    kind: Mapped[str] = mapped_column(String(20), default="task")
-    action: Mapped[str] = mapped_column(Text)
-    recipient: Mapped[str | None] = mapped_column(String(300), nullable=True)
-    via: Mapped[str | None] = mapped_column(String(300), nullable=True)
-    what: Mapped[str | None] = mapped_column(Text, nullable=True)
-    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
-    deadline_text: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    recurrence: Mapped[str | None] = mapped_column(String(50), nullable=True)
-    purpose: Mapped[str | None] = mapped_column(Text, nullable=True)
-    section: Mapped[str] = mapped_column(String(100))
-    text: Mapped[str] = mapped_column(Text)
-    chunk_id: Mapped[str] = mapped_column(String(300), default="")
-    unresolved: Mapped[list] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
-    # roles, lead and cooperating units, hour, schedule, relative time limit, basis (migration 1)
-    details: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # type: ignore[type-arg]
-
-
-def _add_details_column(conn) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import inspect, text
-
-    cols = {c["name"] for c in inspect(conn).get_columns("fact_obligations")}
-    if "details" not in cols:
-        conn.execute(text("ALTER TABLE fact_obligations ADD COLUMN details JSON"))
-
-
-MIGRATIONS.append((1, "fact_obligations.details: roles, schedule and relative deadlines", _add_details_column))
-
-
-class ReminderSubscription(Base):
-    __tablename__ = "reminder_subscriptions"
-    __table_args__ = (UniqueConstraint("chat_id", "unit", name="uq_reminder_subscription_chat_unit"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
-    unit: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-
-
-class SentReminder(Base):
-    __tablename__ = "reminder_sent"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(400), unique=True)
-    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    unit: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 def _now() -> dt.datetime:
@@ -266,60 +182,3 @@ def stored_documents(engine: Engine) -> dict[str, str]:
     """doc_id -> checksum of what is stored."""
     with Session(engine) as s:
         return {d.doc_id: d.checksum for d in s.scalars(select(FactDocument))}
-
-
-# -- subscriptions ---------------------------------------------------------------------------
-def subscribe(engine: Engine, chat_id: int, unit: str, now: dt.datetime | None = None) -> bool:
-    """Subscribe a chat to a unit's reminders; False when it already was."""
-    try:
-        with Session(engine) as s, s.begin():
-            s.add(ReminderSubscription(chat_id=chat_id, unit=unit, created_at=_aware(now or _now())))
-        return True
-    except IntegrityError:
-        return False
-
-
-def unsubscribe(engine: Engine, chat_id: int, unit: str | None = None) -> int:
-    """Remove one subscription, or all of the chat's when `unit` is None; how many were removed."""
-    with Session(engine) as s, s.begin():
-        q = delete(ReminderSubscription).where(ReminderSubscription.chat_id == chat_id)
-        if unit is not None:
-            q = q.where(ReminderSubscription.unit == unit)
-        return int(s.execute(q).rowcount or 0)  # type: ignore[attr-defined]
-
-
-def list_subscriptions(engine: Engine, chat_id: int | None = None) -> list[Subscription]:
-    with Session(engine) as s:
-        q = select(ReminderSubscription).order_by(ReminderSubscription.chat_id, ReminderSubscription.id)
-        if chat_id is not None:
-            q = q.where(ReminderSubscription.chat_id == chat_id)
-        return [Subscription(r.chat_id, r.unit, _aware(r.created_at)) for r in s.scalars(q)]
-
-
-# -- sent reminders ---------------------------------------------------------------------------
-def record_sent(engine: Engine, key: str, chat_id: int | None = None, unit: str | None = None,
-                now: dt.datetime | None = None) -> bool:
-    """Claim a reminder's idempotency key. True: this caller may send it; False: already sent.
-
-    Claim before sending: a crash between the claim and the send loses one reminder
-    rather than sending one twice."""
-    try:
-        with Session(engine) as s, s.begin():
-            s.add(SentReminder(key=key, chat_id=chat_id, unit=unit, sent_at=_aware(now or _now())))
-        return True
-    except IntegrityError:
-        return False
-
-
-def release_sent(engine: Engine, key: str) -> None:
-    """Give a claimed key back (the send failed for certain, e.g. the API refused it)."""
-    with Session(engine) as s, s.begin():
-        s.execute(delete(SentReminder).where(SentReminder.key == key))
-
-
-def sent_keys(engine: Engine, chat_id: int | None = None) -> set[str]:
-    with Session(engine) as s:
-        q = select(SentReminder.key)
-        if chat_id is not None:
-            q = q.where(SentReminder.chat_id == chat_id)
-        return set(s.scalars(q))

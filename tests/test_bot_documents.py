@@ -15,8 +15,8 @@ from bot.access import AccessPolicy
 from bot.app import build_application, serve
 from bot.dialogue import Dialogue
 from bot.engine import Engine
+from bot.storage import Store
 from retrieval.settings import Settings
-from retrieval.store import Store
 
 from telegram_emulator import Call, Emulator
 

@@ -26,10 +26,11 @@ from bot.dialogue import CONSOLE_REMINDERS, Dialogue
 from bot.engine import Engine
 from bot.duties import nhiemvu_text
 from bot.render import to_plain
+from bot.reminders import TZ
+from bot.storage import Store
+from bot.storage import subscriptions
 from retrieval import factstore as fs
-from retrieval.reminders import TZ
 from retrieval.settings import Settings
-from retrieval.store import Store
 from retrieval.units import units_for_index
 from tests.conftest import ROOT, SHARED, need_shared
 from tests.telegram_emulator import Call, Emulator
@@ -212,7 +213,7 @@ async def test_theodoi_a_group_name_or_an_unknown_one_subscribes_nothing(bot: Ru
     set_clock(bot, at(2024, 12, 1))
     assert "là một nhóm đơn vị" in await bot.say(OTHER, "/theodoi UBND các huyện")
     assert (await bot.say(OTHER, "/theodoi Khoai Trau")).startswith("Không tìm thấy đơn vị “Khoai Trau”")
-    assert fs.list_subscriptions(bot.store.engine, OTHER) == []
+    assert subscriptions.list_subscriptions(bot.store.engine, OTHER) == []
     # a unit with no dated duty: subscribed, and told there is nothing to remind yet
     kd = await bot.say(OTHER, "/theodoi Kim Dong")
     assert "UBND huyện Kim Động" in kd and "chưa có thời hạn sắp tới" in kd
@@ -266,11 +267,11 @@ async def test_reminder_is_sent_once_and_the_subscription_survives_a_restart(
         (tomorrow,) = await second.run_job()
         assert "hạn là ngày mai" in tomorrow.result["text"]
         assert await second.run_job() == []
-        assert len(fs.sent_keys(second.store.engine, chat["id"])) == 2
+        assert len(subscriptions.sent_keys(second.store.engine, chat["id"])) == 2
 
         assert await second.say(USER, "/huytheodoi tu phap") == "Đã hủy theo dõi Sở Tư pháp."
         assert (await second.say(USER, "/theodoi")).startswith("Chat này chưa theo dõi đơn vị nào.")
-        assert fs.list_subscriptions(second.store.engine) == []
+        assert subscriptions.list_subscriptions(second.store.engine) == []
         assert (await second.say(USER, "/huytheodoi Sở Tư pháp")) == "Chat này không theo dõi Sở Tư pháp."
     finally:
         await stop_bot(second)
@@ -287,7 +288,7 @@ async def test_a_group_is_reminded_in_the_group(bot: Running):
     set_clock(bot, at(2024, 12, 8, 8, 30))
     (reminder,) = await bot.run_job()
     assert int(reminder.params["chat_id"]) == GROUP and "UBND huyện Khoái Châu" in reminder.result["text"]
-    fs.unsubscribe(bot.store.engine, GROUP)
+    subscriptions.unsubscribe(bot.store.engine, GROUP)
 
 
 async def _refused_at_the_7_day_mark(bot: Running, chat: int) -> str:
@@ -306,12 +307,12 @@ async def test_a_refused_reminder_is_released_and_sent_later(bot: Running):
     """Telegram refusing a send (chat not found) gives the claim back; a later run delivers it."""
     unknown = 424242  # not a chat the emulator knows yet
     assert "chat not found" in await _refused_at_the_7_day_mark(bot, unknown)
-    assert fs.sent_keys(bot.store.engine, unknown) == set()
+    assert subscriptions.sent_keys(bot.store.engine, unknown) == set()
     bot.emu.private_chat(bot.emu.user(unknown))  # the user opens the chat
     (late,) = await bot.run_job()
     assert int(late.params["chat_id"]) == unknown and "còn 7 ngày" in late.result["text"]
     assert await bot.run_job() == []
-    fs.unsubscribe(bot.store.engine, unknown)
+    subscriptions.unsubscribe(bot.store.engine, unknown)
 
 
 async def test_a_chat_that_blocked_the_bot_loses_its_subscription(bot: Running):
@@ -320,7 +321,7 @@ async def test_a_chat_that_blocked_the_bot_loses_its_subscription(bot: Running):
     bot.emu.private_chat(bot.emu.user(blocker))
     bot.emu.blocked.add(blocker)
     assert "blocked" in await _refused_at_the_7_day_mark(bot, blocker)
-    assert fs.list_subscriptions(bot.store.engine, blocker) == []
+    assert subscriptions.list_subscriptions(bot.store.engine, blocker) == []
     since = len(bot.emu.calls)
     assert await bot.run_job() == []
     assert not [c for c in bot.emu.calls[since:] if c.method == "sendMessage"]
@@ -369,7 +370,7 @@ async def test_a_monthly_report_is_shown_and_reminded_every_month(own_emu, tmp_p
         (may,) = await bot.run_job()
         assert "còn 7 ngày" in may.result["text"] and "Kỳ này: hạn 20/5/2025." in may.result["text"]
         assert "• Sở Tư pháp — lần nhắc tới: 08:00 ngày 19/5/2025" in await bot.say(USER, "/theodoi")
-        assert len(fs.sent_keys(bot.store.engine)) == 3
+        assert len(subscriptions.sent_keys(bot.store.engine)) == 3
     finally:
         await stop_bot(bot)
 
@@ -414,7 +415,7 @@ async def test_console_nhiemvu_is_the_same_dialogue(tmp_path, assistant, directi
     console = Console(dialogue, io.StringIO())
     console.handle("/theodoi Sở Tư pháp")
     assert CONSOLE_REMINDERS in console.out.getvalue()  # type: ignore[attr-defined]
-    assert fs.list_subscriptions(store.engine) == []
+    assert subscriptions.list_subscriptions(store.engine) == []
     # the plain text is what Telegram shows for the same reply
     reply = dialogue.command(Who(USER, USER), "nhiemvu", "STP")
     assert to_plain(reply.messages[0]) in printed

@@ -22,8 +22,8 @@ from bot.access import AccessPolicy
 from bot.app import build_application, serve
 from bot.dialogue import ADMIN_ONLY, EXAMPLES, REFUSAL, UNSUPPORTED, Dialogue
 from bot.engine import Engine
+from bot.storage import Feedback, Question, Store
 from retrieval.settings import Settings
-from retrieval.store import Feedback, Question, Store
 from retrieval.text import fold
 from tests.conftest import EVAL, ROOT, need_shared
 from tests.telegram_emulator import Call, Emulator

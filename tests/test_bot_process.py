@@ -21,8 +21,8 @@ from bot.app import build_application, serve
 from bot.dialogue import Dialogue
 from bot.engine import Engine
 from bot.render import to_plain
+from bot.storage import Question, Store
 from retrieval.settings import Settings
-from retrieval.store import Question, Store
 from tests.conftest import ROOT
 from tests.telegram_emulator import Emulator
 from tests.conftest import drop_schema, pg_available, pg_schema_url

@@ -1,6 +1,7 @@
 """Fact store on SQLite (a temporary file) and on the real PostgreSQL (conftest's `db_url`):
 documents and their duties with every detail (roles, partners, hour, schedule, relative time
-limit) stored in the `details` JSON column and read back equal, subscriptions, sent keys."""
+limit) stored in the `details` JSON column and read back equal; the migration that added it.
+(Subscriptions and sent keys are the bot's: tests/test_subscriptions.py.)"""
 
 from __future__ import annotations
 
@@ -111,51 +112,6 @@ def test_documents_gone_from_the_corpus_are_removed(engine):
     assert rep.removed == ["thu"]
     assert set(fs.stored_documents(engine)) == {d.doc_id}
     assert all(o.doc_id == d.doc_id for o in fs.load_obligations(engine))
-
-
-def test_subscriptions(engine):
-    t0 = dt.datetime(2024, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
-    assert fs.subscribe(engine, 42, "Sở Tư pháp", now=t0) is True
-    assert fs.subscribe(engine, 42, "Sở Tư pháp", now=t0) is False  # unique per chat and unit
-    assert fs.subscribe(engine, 42, "UBND huyện Khoái Châu", now=t0) is True
-    assert fs.subscribe(engine, 7, "Sở Tư pháp", now=t0) is True
-    subs = fs.list_subscriptions(engine, 42)
-    assert [(s.chat_id, s.unit) for s in subs] == [(42, "Sở Tư pháp"), (42, "UBND huyện Khoái Châu")]
-    assert subs[0].created_at == t0
-    assert fs.unsubscribe(engine, 42, "Sở Tư pháp") == 1
-    assert fs.unsubscribe(engine, 42, "Sở Tư pháp") == 0
-    assert fs.unsubscribe(engine, 42) == 1
-    assert [(s.chat_id, s.unit) for s in fs.list_subscriptions(engine)] == [(7, "Sở Tư pháp")]
-
-
-def test_record_sent_is_once_only(engine):
-    assert fs.record_sent(engine, "k1", 42, "Sở Tư pháp") is True
-    assert fs.record_sent(engine, "k1", 42, "Sở Tư pháp") is False
-    assert fs.sent_keys(engine) == {"k1"}
-    fs.release_sent(engine, "k1")
-    assert fs.record_sent(engine, "k1") is True
-
-
-def test_restart_keeps_subscriptions_and_sent_keys(db_url):
-    eng = make_engine(db_url)
-    init_schema(eng)
-    fs.subscribe(eng, 42, "UBND huyện Khoái Châu")
-    fs.record_sent(eng, "rem|x", 42, "UBND huyện Khoái Châu")
-    eng.dispose()
-    eng2 = make_engine(db_url)  # a new process: new engine, schema init runs again
-    init_schema(eng2)
-    assert [(s.chat_id, s.unit) for s in fs.list_subscriptions(eng2)] == [(42, "UBND huyện Khoái Châu")]
-    assert fs.record_sent(eng2, "rem|x") is False
-    eng2.dispose()
-
-
-def test_subscription_time_survives_the_round_trip_in_any_zone(engine):
-    from retrieval.reminders import TZ
-
-    t = dt.datetime(2024, 12, 1, 10, 0, tzinfo=TZ)
-    fs.subscribe(engine, 1, "Sở Tư pháp", now=t)
-    (s,) = fs.list_subscriptions(engine, 1)
-    assert s.created_at == t  # same instant
 
 
 # -- every detail of a duty, for every document form ----------------------------------------------------------

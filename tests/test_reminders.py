@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-from retrieval import factstore as fs
-from retrieval.db import init_schema, make_engine
+from bot.reminders import TZ, Subscription, due_reminders, next_due_at, reminder_key
+from bot.storage import init_schema, make_engine
+from bot.storage import subscriptions as stored
 from retrieval.document import AdminDocument
 from retrieval.ingest import load_document, parse_markdown
 from retrieval.obligations import Obligation, extract_obligations
-from retrieval.reminders import TZ, Subscription, due_reminders, next_due_at, reminder_key
 from retrieval.units import load_units
 
 from conftest import DIRECTIVE, ROOT, SHARED, need_shared
@@ -221,17 +221,17 @@ def test_scheduler_with_database_across_a_restart(db_url, obligations, monthly):
         init_schema(eng)
         clock = start
         while clock < end:
-            for r in due_reminders(fs.list_subscriptions(eng), duties, UNITS, clock, fs.sent_keys(eng)):
-                if fs.record_sent(eng, r.key, r.chat_id, r.unit, now=clock):
+            for r in due_reminders(stored.list_subscriptions(eng), duties, UNITS, clock, stored.sent_keys(eng)):
+                if stored.record_sent(eng, r.key, r.chat_id, r.unit, now=clock):
                     delivered.append((r.chat_id, r.deadline, r.days_before))
             clock += step
         eng.dispose()
 
     eng = make_engine(db_url)
     init_schema(eng)
-    fs.subscribe(eng, 42, KC, now=at(2024, 12, 1, 10))  # the seed's dated report
-    fs.subscribe(eng, 43, "Công an tỉnh", now=at(2024, 12, 1, 10))  # given nothing dated in either
-    fs.subscribe(eng, 44, TP, now=at(2025, 4, 1, 10))  # the monthly report
+    stored.subscribe(eng, 42, KC, now=at(2024, 12, 1, 10))  # the seed's dated report
+    stored.subscribe(eng, 43, "Công an tỉnh", now=at(2024, 12, 1, 10))  # given nothing dated in either
+    stored.subscribe(eng, 44, TP, now=at(2025, 4, 1, 10))  # the monthly report
     eng.dispose()
 
     run(at(2024, 12, 1), at(2024, 12, 17), dt.timedelta(hours=8))  # the bot checks more often; 08:00 is a mark
@@ -246,7 +246,7 @@ def test_scheduler_with_database_across_a_restart(db_url, obligations, monthly):
     run(at(2025, 4, 1), at(2025, 6, 21), dt.timedelta(hours=24))
     assert delivered == before
     eng = make_engine(db_url)
-    assert len(fs.sent_keys(eng)) == 14 and len(fs.sent_keys(eng, 44)) == 6 and not fs.sent_keys(eng, 43)
+    assert len(stored.sent_keys(eng)) == 14 and len(stored.sent_keys(eng, 44)) == 6 and not stored.sent_keys(eng, 43)
     eng.dispose()
 
 
@@ -255,9 +255,9 @@ def test_claiming_is_what_prevents_a_double_send(db_url, monthly):
     eng = make_engine(db_url)
     init_schema(eng)
     subs = [Subscription(42, TP)]
-    a = due_reminders(subs, monthly, UNITS, at(2025, 4, 13, 9), fs.sent_keys(eng))
-    b = due_reminders(subs, monthly, UNITS, at(2025, 4, 13, 9), fs.sent_keys(eng))
+    a = due_reminders(subs, monthly, UNITS, at(2025, 4, 13, 9), stored.sent_keys(eng))
+    b = due_reminders(subs, monthly, UNITS, at(2025, 4, 13, 9), stored.sent_keys(eng))
     assert [r.key for r in a] == [r.key for r in b] and len(a) == 1
-    assert [fs.record_sent(eng, r.key) for r in a + b] == [True, False]
-    assert due_reminders(subs, monthly, UNITS, at(2025, 4, 14, 9), fs.sent_keys(eng)) == []
+    assert [stored.record_sent(eng, r.key) for r in a + b] == [True, False]
+    assert due_reminders(subs, monthly, UNITS, at(2025, 4, 14, 9), stored.sent_keys(eng)) == []
     eng.dispose()

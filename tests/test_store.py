@@ -12,8 +12,16 @@ import threading
 import pytest
 from sqlalchemy import inspect, select, text
 
-from retrieval.db import init_schema, make_engine
-from retrieval.store import Feedback, Question, QuestionRecord, Store, StoreUnavailable, new_question_id
+from bot.storage import (
+    Feedback,
+    Question,
+    QuestionRecord,
+    Store,
+    StoreUnavailable,
+    init_schema,
+    make_engine,
+    new_question_id,
+)
 
 
 def record(user: int = 1, question: str = "Sở Tư pháp báo cáo cho ai?", abstained: bool = False,

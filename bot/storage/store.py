@@ -1,5 +1,6 @@
 """What the assistant remembers: users, chats, every question with its answer, feedback,
-and the allowlist — plus a durable outbox so that a database outage never loses a row.
+and the allowlist (tables in `tables.py`) — plus a durable outbox so that a database
+outage never loses a row.
 
 Every write is an *event* (a small JSON-able dict). `Store.record` applies it to the
 database at once when it can; when the database is unreachable (or older events are
@@ -25,25 +26,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    DateTime,
-    Engine,
-    Float,
-    Integer,
-    SmallInteger,
-    String,
-    Text,
-    UniqueConstraint,
-    delete,
-    func,
-    select,
-)
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session
 
-from .db import Base, init_schema, make_engine
+from retrieval.db import init_schema, make_engine
+
+from .tables import CHAT_TABLES, AllowEntry, Chat, Feedback, Question, User
 
 log = logging.getLogger(__name__)
 
@@ -56,63 +44,6 @@ def new_question_id() -> str:
     # chosen before any write, so buttons, logs and feedback agree even while the DB is down;
     # 16 hex characters keep callback data far below Telegram's 64-byte limit
     return uuid.uuid4().hex[:16]
-
-
-# -- tables ------------------------------------------------------------------------------
-class User(Base):
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    username: Mapped[str | None] = mapped_column(String(64))
-    full_name: Mapped[str | None] = mapped_column(String(256))
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class Chat(Base):
-    __tablename__ = "chats"
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    type: Mapped[str] = mapped_column(String(16))  # private | group | supergroup | console
-    title: Mapped[str | None] = mapped_column(String(256))
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class Question(Base):
-    __tablename__ = "questions"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(32), unique=True)  # new_question_id()
-    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
-    question: Mapped[str] = mapped_column(Text)
-    answer: Mapped[str] = mapped_column(Text)
-    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
-    intent: Mapped[str] = mapped_column(String(32))
-    abstained: Mapped[bool] = mapped_column(Boolean)
-    latency_ms: Mapped[float] = mapped_column(Float)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-
-
-class Feedback(Base):
-    __tablename__ = "feedback"
-    __table_args__ = (UniqueConstraint("question_key", "user_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    # no foreign key: feedback may reach the database before its question (outbox order
-    # is kept, but a question logged by another process may lag) and must not be refused
-    question_key: Mapped[str] = mapped_column(String(32), index=True)
-    user_id: Mapped[int] = mapped_column(BigInteger)
-    value: Mapped[int] = mapped_column(SmallInteger)  # +1 / -1
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class AllowEntry(Base):
-    __tablename__ = "allowlist"
-    __table_args__ = (UniqueConstraint("kind", "entity_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(8))  # "user" | "chat"
-    entity_id: Mapped[int] = mapped_column(BigInteger)
-    added_by: Mapped[int | None] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 # -- records -------------------------------------------------------------------------------
@@ -368,7 +299,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         def q(s: Session) -> dict[str, int]:
             return {t.__tablename__: int(s.scalar(select(func.count()).select_from(t)) or 0)
-                    for t in (User, Chat, Question, Feedback, AllowEntry)}
+                    for t in CHAT_TABLES}
 
         return self._read(q)
 

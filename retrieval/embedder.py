@@ -130,6 +130,39 @@ class VectorCache(Protocol):
     def close(self) -> None: ...
 
 
+class ChainedCache:
+    """Vectors looked up in each cache in turn, new ones written to all (the database's,
+    shared by every process, before this machine's file)."""
+
+    def __init__(self, *caches: "VectorCache | None") -> None:
+        self.caches = [c for c in caches if c is not None]
+
+    def get_many(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        lacked: list[tuple[VectorCache, list[str]]] = []
+        for c in self.caches:
+            ask = [k for k in keys if k not in found]
+            if not ask:
+                break
+            got = c.get_many(ask)
+            found.update(got)
+            lacked.append((c, [k for k in ask if k not in got]))
+        # what a later cache had, the earlier ones get (this machine's vectors reach the database)
+        for c, keys_lacked in lacked:
+            back = [(k, found[k]) for k in keys_lacked if k in found]
+            if back:
+                c.put_many(back)
+        return found
+
+    def put_many(self, items: list[tuple[str, np.ndarray]]) -> None:
+        for c in self.caches:
+            c.put_many(items)
+
+    def close(self) -> None:
+        for c in self.caches:
+            c.close()
+
+
 class EmbeddingCache:
     """Passage vectors keyed by (embedder id, text): rebuilding an unchanged corpus, or
     adding one document, embeds only what has not been embedded before."""

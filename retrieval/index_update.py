@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import chunk_document
-from .embedder import Embedder, VectorCache, embed_with_cache
+from .embedder import ChainedCache, Embedder, VectorCache, embed_with_cache
 from .index import REFERENCE_DATA, IndexError_, IndexParts, LoadedIndex, definition_table, write_index
 from .model import Chunk, Document
 from .restore import AccentRestorer
@@ -108,8 +108,8 @@ def update_index(index: LoadedIndex, embedder: Embedder, add: list[tuple[Documen
 
 
 
-def follow(index: LoadedIndex, store: "CorpusStore", embedder: Embedder,
-           token_cache: Path | None = None) -> tuple[LoadedIndex, IndexChange, int] | None:
+def follow(index: LoadedIndex, store: "CorpusStore", embedder: Embedder, token_cache: Path | None = None,
+           local_cache: VectorCache | None = None) -> tuple[LoadedIndex, IndexChange, int] | None:
     """Bring `index` to the store's newest version: the documents it lacks added (read from
     their stored bytes, their vectors from the database), those no longer in force removed.
     None when it is already there. Every process on one database runs this and converges."""
@@ -124,13 +124,16 @@ def follow(index: LoadedIndex, store: "CorpusStore", embedder: Embedder,
     add_ids = [d for d, sha in wanted.items() if have.get(d) != sha]
     add = [(store.document(d), wanted[d]) for d in add_ids]
     remove -= {d for d in add_ids}  # replaced in place by update_index
-    new, change = update_index(index, embedder, add=add, remove=remove, cache=store.vectors(),
+    # the database's vectors first (every process shares them), then this machine's cache
+    cache = ChainedCache(store.vectors(), local_cache)
+    new, change = update_index(index, embedder, add=add, remove=remove, cache=cache,
                                token_cache=token_cache, note={"db_version": version})
     return new, change, version
 
 
 def build_from_store(store: "CorpusStore", index_dir: Path, embedder: Embedder, reference: list[Path],
-                     token_cache: Path | None = None) -> tuple[LoadedIndex, IndexChange]:
+                     token_cache: Path | None = None,
+                     local_cache: VectorCache | None = None) -> tuple[LoadedIndex, IndexChange]:
     """An index of the store's documents in force, from their stored bytes; vectors from the
     database (only text never embedded before is embedded, and stored for the next one)."""
     t0 = time.perf_counter()
@@ -139,7 +142,8 @@ def build_from_store(store: "CorpusStore", index_dir: Path, embedder: Embedder, 
         raise IndexError_("the database holds no documents yet: add some (the bot imports CORPUS_DIRS at start)")
     documents = [store.document(d) for d in sorted(wanted)]
     chunks = [c for d in documents for c in chunk_document(d)]
-    vectors, embedded = embed_with_cache(embedder, [c.dense_text() for c in chunks], store.vectors())
+    vectors, embedded = embed_with_cache(embedder, [c.dense_text() for c in chunks],
+                                         ChainedCache(store.vectors(), local_cache))
     tok_cache = TokenCache(token_cache) if token_cache else None
     try:
         lexical = tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)

@@ -8,7 +8,8 @@ A duty's subject comes from where the document gives it, in this order:
   các xã, phường báo cáo …") including a reference to a list given elsewhere in the document;
 - the heading of the item or of an item above it ("2. Sở Nội vụ:", "IV.6 Các sở, ban, ngành
   tỉnh; UBND các huyện, thị xã, thành phố", a lead-in "6. Thủ trưởng các sở …:" over points,
-  a heading's list in parentheses "(các sở: Tư pháp, …)");
+  a heading's list in parentheses "(các sở: Tư pháp, …)" or after a colon "Các sở: Tư pháp, …",
+  a name the registry lacks named with its list's kind: "Sở Ngoại vụ");
 - a task table's columns (task, lead, cooperating, deadline).
 A group ("sở, ban, ngành tỉnh") gives one record whose units are its members; a name the
 registry lacks is kept under its own name (never dropped, never replaced by a guess).
@@ -345,29 +346,79 @@ def _add_name(resp: Responsible, name: str, units: Units, kinds: tuple[str, ...]
     return False
 
 
-def listed_names(text: str) -> tuple[str, list[tuple[str, tuple[str, ...]]]] | None:
-    """A label with the units it enumerates in brackets, each name as written with the kinds
-    its prefix gives: "Các đơn vị được kiểm tra (các sở: Tư pháp; UBND các huyện: Yên Mỹ)"
-    -> ("Các đơn vị được kiểm tra", [("Tư pháp", ("sở",)), ("Yên Mỹ", district kinds)]).
-    None when there is no such list."""
+# the one kind a list's prefix names, and how a unit of it is named: "các sở" -> "Sở", "UBND các xã" ->
+# "UBND xã" (none for "UBND các xã, phường": a name there could be either)
+_KIND_WORDS = {"so": "Sở", "xa": "UBND xã", "phuong": "UBND phường", "thi tran": "UBND thị trấn",
+               "huyen": "UBND huyện", "thi xa": "UBND thị xã", "thanh pho": "UBND thành phố"}
+_KIND_WORD = re.compile(r"\b(thi tran|thi xa|thanh pho|huyen|phuong|xa|so)\b")
+_KIND_PREFIX = re.compile(r"^(?:(?:ubnd|uy ban nhan dan)\s+)?(?:(?:cac|nhung)\s+)?" + _KIND_WORD.pattern[2:])
+# a list entry that is a name: capitalised (after its kind: "thị xã Mỹ Hào"), a few words, no verb of a duty
+_LISTED_NAME = re.compile(
+    r"(?!.*\b(?:thực hiện|triển khai|chủ trì|phối hợp|báo cáo|có trách nhiệm|như sau|tổ chức|chỉ đạo|theo dõi)\b)"
+    r"(?:(?:thị xã|thị trấn|thành phố|huyện|xã|phường|sở)\s+)?(?:[A-ZĐÀ-Ỹ]|\d)[^\s:;()]*(?:\s+[^\s:;()]+){0,6}")
+
+
+def _kind_word(prefix: str) -> str:
+    """"các sở" -> "Sở", "UBND các xã" -> "UBND xã"; "" for "UBND các huyện, thị xã" (two kinds) and for
+    a prefix that names something of a place, not its body ("Công an các xã")."""
+    k = key(prefix)
+    words = set(_KIND_WORD.findall(k))
+    return _KIND_WORDS[words.pop()] if len(words) == 1 and _KIND_PREFIX.match(k) else ""
+
+
+def _listed(text: str) -> tuple[str, list[tuple[str, tuple[str, ...], str]]] | None:
+    """`listed_names`, each name also with the name of its kind when its prefix names one kind."""
     text = clean_inline(text).strip().rstrip(":").strip()
     paren = re.search(r"\(([^()]*)\)\s*:?\s*$", text)
-    if not paren or not ("," in paren.group(1) or ":" in paren.group(1)):
+    if paren and ("," in paren.group(1) or ":" in paren.group(1)):
+        label, body = text[: paren.start()].strip(), paren.group(1)
+    elif ":" in text and "(" not in text:
+        # the same list without brackets: "Các sở: Tư pháp, Ngoại vụ; UBND các xã: Nghĩa Trụ, Phụng Công"
+        label, body = text, text
+        first = text.split(";", 1)[0]
+        if ":" not in first or not _kinds_of(first.split(":", 1)[0]) or not re.search(
+                r"\b(?:các|những)\b", first.split(":", 1)[0], re.IGNORECASE):
+            return None
+    else:
         return None
-    label = text[: paren.start()].strip()
-    kinds = _kinds_of(label)
-    out: list[tuple[str, tuple[str, ...]]] = []
-    for seg in paren.group(1).split(";"):
+    kinds = _kinds_of(label) if label != body else ()
+    word = ""  # a prefix's kind holds for the names after it, across semicolons, until the next prefix
+    out: list[tuple[str, tuple[str, ...], str]] = []
+    for seg in body.split(";"):
         if ":" in seg:
             prefix, names = seg.split(":", 1)
             kinds = _kinds_of(prefix) or kinds
+            word = _kind_word(prefix) if kinds else ""
         else:
             names = seg
         for name in names.split(","):
             name = clean_inline(name).strip().strip(".;:")
-            if name:
-                out.append((name, kinds))
-    return label, out
+            if not name:
+                continue
+            if label == body and not _LISTED_NAME.fullmatch(name):
+                return None  # "Sở Nội vụ: chủ trì, phối hợp …" is a heading and its text, not a list
+            out.append((name, kinds, word))
+    return (label, out) if out else None
+
+
+def listed_names(text: str) -> tuple[str, list[tuple[str, tuple[str, ...]]]] | None:
+    """A label with the units it enumerates in brackets, each name as written with the kinds
+    its prefix gives: "Các đơn vị được kiểm tra (các sở: Tư pháp; UBND các huyện: Yên Mỹ)"
+    -> ("Các đơn vị được kiểm tra", [("Tư pháp", ("sở",)), ("Yên Mỹ", district kinds)]); the same
+    list without brackets ("Các sở: Tư pháp, Ngoại vụ", "UBND các xã: Nghĩa Trụ, Phụng Công")
+    is its own label. None when there is no such list."""
+    listed = _listed(text)
+    if listed is None:
+        return None
+    label, names = listed
+    return label, [(name, kinds) for name, kinds, _word in names]
+
+
+def _with_kind(name: str, word: str) -> str:
+    """A listed name the registry lacks, named with its kind: "Ngoại vụ" under "các sở" is "Sở Ngoại vụ"."""
+    if not word or key(name).startswith(key(word).split()[-1] + " ") or _UNKNOWN_ORG.match(name):
+        return name
+    return f"{word} {name}"
 
 
 def parse_responsible(heading: str, units: Units) -> Responsible:
@@ -378,13 +429,15 @@ def parse_responsible(heading: str, units: Units) -> Responsible:
     UBND các huyện, thị xã, thành phố" -> those groups; "Sở Nội vụ" -> that unit."""
     text = clean_inline(heading).strip().rstrip(":").strip()
     resp = Responsible(label=text)
-    listed = listed_names(text)
+    listed = _listed(text)
     if listed is not None:
         resp.label, names = listed
-        for name, kinds in names:
+        for name, kinds, word in names:
             if not _add_name(resp, name, units, kinds):
+                # a proper name the registry lacks: kept as written, with the kind its list gives
+                name = _with_kind(name, word)
                 resp.unresolved.append(name)
-                if name[:1].isupper():  # a proper name the registry lacks: kept as written
+                if name[:1].isupper():
                     resp.units.append(name)
         return resp
     for part in text.split(";"):

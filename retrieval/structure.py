@@ -24,6 +24,7 @@ from .document import (
     Header,
     IssueDate,
     Node,
+    Reference,
     Signature,
     Table,
     TableRow,
@@ -60,6 +61,14 @@ _PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
 )
 _TRICH_YEU = re.compile(r"^(?:V/v|Về\s+việc)\b", re.IGNORECASE)
+# a title line that names the type and goes on with its number, date or trích yếu, as a portal or a
+# Markdown export prints it: "# Quyết định ban hành Quy chế …", "Kế hoạch số 12/KH-UBND ngày 03/01/2025 về …"
+_TITLED = re.compile(
+    r"^(?P<type>" + "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_TITLES), key=len, reverse=True))
+    + r")(?:\s+(?:số\s*:?\s*)?(?P<number>\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/-]*)(?:\s+năm\s+\d{4})?)?"
+    r"(?:\s+ngày\s+(?P<date>(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})))?"
+    r"(?:\s+của\s+[^,]{2,80}?(?=\s+(?:về|V/v)\b))?"
+    r"(?:\s*[:.–-]?\s+(?!số\b)(?P<subject>\S.*))?$", re.IGNORECASE | re.DOTALL)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _BASIS = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s+(?:Tờ\s+trình|báo\s+cáo))\b", re.IGNORECASE)
@@ -230,8 +239,8 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
                     return parent, issuer
                 if issuer.lower().startswith("văn phòng"):
                     return parent, f"{issuer} {parent}"  # "Văn phòng UBND tỉnh Hưng Yên"
-                place = re.search(r"\b(tỉnh|huyện|xã|phường|thành phố)\s.+$", parent)
-                return parent, f"{issuer} {place.group(0)}" if place else issuer  # "Sở Nội vụ tỉnh Hưng Yên"
+                locality = re.search(r"\b(tỉnh|huyện|xã|phường|thành phố)\s.+$", parent)
+                return parent, f"{issuer} {locality.group(0)}" if locality else issuer  # "Sở Nội vụ tỉnh Hưng Yên"
     if names:
         return "", _display_name(names)
     code = fold(number.issuer_code).upper()
@@ -339,11 +348,20 @@ class _HeaderState:
 def _read_header(cur: _Cursor, st: _HeaderState) -> None:
     """Consume the header: everything before the first line of running text."""
     subject_open = False  # the lines right after the type title are its subject
+    start = cur.i
     while not cur.done():
         it = cur.peek()
         if not isinstance(it, _Item):
             return
         p = it.plain
+        tm = _TITLED.match(p) if it.heading and not st.kind and not _label_of(p) and len(p) < 400 else None
+        if tm and not (tm.group("number") or tm.group("date") or tm.group("subject")):
+            tm = None
+        if (tm or it.heading and p.upper().strip(" .") in TYPE_TITLES) and cur.i == start and _has_own_header(cur):
+            # a title over the document's own header, which says it all again ("# Kế hoạch số 12/KH-UBND …"
+            # above "ỦY BAN NHÂN DÂN …", "Số: 12/KH-UBND", "KẾ HOẠCH")
+            cur.i += 1
+            continue
         lines = [clean_inline(x) for x in it.text.split("\n") if clean_inline(x)]
         upper_p = p.upper()
         # furniture first: a block may hold motto and rule lines only
@@ -388,6 +406,18 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
         title = upper_p.strip(" .:")
         if title in TYPE_TITLES and not p.rstrip().endswith(":") and (not st.kind or st.kind == "Công văn" and not st.subject):
             st.kind, st.kind_line = TYPE_TITLES[title], p
+            subject_open = True
+            cur.i += 1
+            continue
+        if tm:
+            st.kind, st.kind_line = TYPE_TITLES[" ".join(tm.group("type").upper().split())], tm.group("type")
+            if tm.group("number") and not st.number_seen:
+                st.number, st.number_seen = parse_number(tm.group("number")), True
+            if tm.group("date") and not st.date.year:
+                st.date = IssueDate(text=f"ngày {tm.group('date')}", day=int(tm.group("d")), month=int(tm.group("m")),
+                                    year=int(tm.group("y")))
+            subject = (tm.group("subject") or "").strip()
+            st.subject = [subject[:1].upper() + subject[1:]] if subject else []
             subject_open = True
             cur.i += 1
             continue
@@ -445,6 +475,19 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
         return
 
 
+def _has_own_header(cur: _Cursor, reach: int = 12) -> bool:
+    """Whether the lines after the current one print a header of their own: a số/ký hiệu line or
+    a type title standing alone ("KẾ HOẠCH")."""
+    for k in range(1, reach + 1):
+        it = cur.peek(k)
+        if it is None:
+            break
+        if isinstance(it, _Item) and (_NUMBER_LINE.match(it.plain) or (
+                it.plain.upper().strip(" .:") in TYPE_TITLES and not it.plain.rstrip().endswith(":"))):
+            return True
+    return False
+
+
 def _label_of(text: str) -> tuple[str, str, str] | None:
     """(kind, label, rest) of a labelled line."""
     for kind, pat in _LABELS:
@@ -486,14 +529,36 @@ class _Tree:
         self.stack.append(node)
 
     def attach(self, node: Node) -> None:
-        """A paragraph or table belongs to the innermost open item that is not a list entry."""
-        while self.stack and self.stack[-1].kind in ("point", "bullet", "subbullet") and node.kind == "table":
-            self.stack.pop()
-        # a paragraph after an item of running text ("1. Sở Y tế chủ trì …") or a list entry is
-        # its parent's, not a continuation of it
-        while self.stack and (self.stack[-1].kind in ("bullet", "subbullet") or self.stack[-1].text):
-            self.stack.pop()
+        """A paragraph or table belongs to the innermost open item that is not a list entry.
+
+        A paragraph after an item of running text ("1. Sở Y tế chủ trì …") or a list entry is
+        its parent's, not a continuation of it, unless that item leads in to what follows
+        ("… thực hiện các nội dung sau:"). A table also stays with the item that announces it
+        ("2. UBND các xã … theo bảng dưới đây."): it is that item's table."""
+        table = node.kind == "table"
+        while self.stack:
+            top = self.stack[-1]
+            if top.text and (clean_inline(top.text).endswith(":") or table and _announces_table(top.text)):
+                break
+            if top.kind in ("bullet", "subbullet") or top.text or (table and top.kind == "point"):
+                self.stack.pop()
+                continue
+            break
         (self.stack[-1].children if self.stack else self.roots).append(node)
+
+
+# the words with which running text announces the table printed after it
+_TABLE_WORDS = r"(?:bảng|biểu(?:\s+mẫu)?|danh\s+sách|danh\s+mục|mẫu)"
+_HERE_BELOW = r"(?:dưới\s+đây|sau\s+đây|như\s+sau|sau(?!\s+(?:đó|khi|này|cùng)\b))"
+_ANNOUNCES_TABLE = re.compile(
+    rf"\b{_TABLE_WORDS}\b[^.;:()]{{0,60}}?\b{_HERE_BELOW}(?![\wà-ỹ])"
+    r"|\b(?:như\s+sau|dưới\s+đây|sau\s+đây)\s*[:.]?\s*$|:\s*$", re.IGNORECASE)
+
+
+def _announces_table(text: str) -> bool:
+    """Whether an item's running text announces a table after it: "… theo bảng dưới đây.",
+    "… theo biểu mẫu sau", "… như sau:" (its text ends with a colon)."""
+    return bool(_ANNOUNCES_TABLE.search(clean_inline(text).strip()))
 
 
 def _table(block: Block, caption: str) -> Table:
@@ -551,8 +616,7 @@ def _read_body(cur: _Cursor, body: _Body, stop_at_attachment: bool = True) -> No
     state = "body"  # body | closing | copies | signature | appendix
     appendix: _Tree | None = None
     pending_caption = ""
-    while not cur.done():
-        it = cur.peek()
+    while (it := cur.peek()) is not None:
         if isinstance(it, Block):  # a table
             caption = pending_caption
             pending_caption = ""
@@ -741,9 +805,9 @@ def _link_footnotes(doc: AdminDocument) -> None:
                 fn.cited_in.append("căn cứ")
 
 
-def _collect_references(doc: AdminDocument) -> list:  # type: ignore[type-arg]
+def _collect_references(doc: AdminDocument) -> list[Reference]:
     """Every document the text cites, with what the text says of it, one record a number."""
-    refs = []
+    refs: list[Reference] = []
     for b in doc.bases:
         refs += extract_references(b, "căn cứ")
     refs += extract_references(doc.attached_to, "phần đầu") if doc.attached_to else []

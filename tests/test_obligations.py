@@ -223,9 +223,10 @@ def test_seed_without_a_units_file_keeps_every_name_as_written(seed_doc):
     assert [o.section for o in obs] == ["mục 2", "mục 3.a", "mục 3.b"]  # groups need the registry
     s2 = obs[0]
     assert s2.recipient == "UBND tỉnh" and s2.via == "Sở Nội vụ" and s2.deadline == D(2024, 12, 15)
-    # nothing dropped, nothing guessed: the department short names stay as the heading writes them
+    # nothing dropped, nothing guessed: the department short names stay as the heading writes them, with
+    # the kind its list gives them ("các sở: …, Tư pháp; Khoa học và Công nghệ, …")
     for name in ("Tư pháp", "Giao thông vận tải", "Thông tin và Truyền thông", "Công Thương"):
-        assert name in s2.units and name in s2.unresolved
+        assert f"Sở {name}" in s2.units and f"Sở {name}" in s2.unresolved
     assert "UBND huyện Khoái Châu" in s2.units  # "UBND các huyện, thị xã: …, Khoái Châu" names its kind
     assert obs[1].units == ["Văn phòng UBND tỉnh", "Nội vụ", "Tài chính", "Tư pháp", "Thông tin và Truyền thông"]
 
@@ -242,9 +243,10 @@ def test_heading_lists_are_read_with_their_prefixes():
         "Các đơn vị được kiểm tra (các sở: Tư pháp, Y tế; UBND các huyện, thị xã: Văn Giang, thị xã Mỹ Hòa):", UNITS)
     assert r.units == ["Sở Tư pháp", "Sở Y tế", "UBND huyện Văn Giang", "UBND thị xã Mỹ Hào"]
     assert r.label == "Các đơn vị được kiểm tra" and not r.groups
-    # a name the units file does not know is kept as written and reported, never replaced by a guess
+    # a name the units file does not know is kept as written, with its kind, and reported, never replaced
+    # by a guess
     r2 = parse_responsible("Các sở (các sở: Tư pháp, Ngoại giao hành tinh)", UNITS)
-    assert r2.units == ["Sở Tư pháp", "Ngoại giao hành tinh"] and r2.unresolved == ["Ngoại giao hành tinh"]
+    assert r2.units == ["Sở Tư pháp", "Sở Ngoại giao hành tinh"] and r2.unresolved == ["Sở Ngoại giao hành tinh"]
     r3 = parse_responsible("Sở Tài chính, Sở Tư pháp:", UNITS)
     assert r3.units == ["Sở Tài chính", "Sở Tư pháp"] and not r3.groups
     r4 = parse_responsible("Các sở, ban, ngành tỉnh; UBND các xã, phường", UNITS)

@@ -4,7 +4,9 @@ The conventions of the province's exports and of the seed: a paragraph per line 
 run of lines, blank lines between; a line ending in two spaces is a hard line break inside
 one paragraph ("**ỦY BAN NHÂN DÂN  ⏎ TỈNH HƯNG YÊN**"); `**…**` bold; `*(…)*` italic;
 footnote marks `<sup>n</sup>` and footnote texts as paragraphs opening with one; pipe
-tables; a `# ` title line (the law benchmark's files). A paragraph cut by a page break
+tables; `#` heading lines, read like a bold line of their own (an administrative document's
+"# QUYẾT ĐỊNH", a section's "## II. NHIỆM VỤ"), the first of them before any paragraph also
+the document's title (the law benchmark's "# Luật Giá"). A paragraph cut by a page break
 has the footnotes of that page printed in its middle: the part after them starts in lower
 case and continues the paragraph before them.
 """
@@ -13,13 +15,15 @@ from __future__ import annotations
 
 import re
 
-from ..text import nfc
+from ..text import clean_inline, nfc
 from .blocks import Block, Cell, Origin, RawDocument, RawFootnote
 
 _FOOTNOTE = re.compile(r"^<sup>\s*(\d{1,3})\s*</sup>\s*(.*)$", re.DOTALL)
 # a line that opens a new paragraph even without a blank line before it
 _BLOCK_START = re.compile(r"^(?:[-+•]\s|\*\s(?!\*)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVXLC]+\.\s|\*\*|\||<sup>|#|Điều\s+\d)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+# an ATX heading: "# QUYẾT ĐỊNH", "## II. NHIỆM VỤ ##"
+_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 
 
 def _cells(line: str) -> list[str]:
@@ -58,6 +62,7 @@ def read_markdown(text: str, source: str) -> RawDocument:
     title: str | None = None
     # paragraphs as (first line number, [lines]); a hard break keeps its own line
     paragraphs: list[tuple[int, list[str]]] = []
+    headings: set[int] = set()  # the line numbers of the paragraphs that are heading lines
     cur: list[str] = []
     start = 0
     hard = False
@@ -68,8 +73,18 @@ def read_markdown(text: str, source: str) -> RawDocument:
                 paragraphs.append((start, cur))
             cur, hard = [], False
             continue
-        if stripped.startswith("# ") and title is None and not paragraphs and not cur:
-            title = stripped[2:].strip()
+        hm = _HEADING.match(stripped)
+        if hm:
+            # a heading is one line: it closes the paragraph before it and opens none after it
+            if cur:
+                paragraphs.append((start, cur))
+            text = hm.group("text").strip()
+            if text:
+                if title is None and not paragraphs and stripped.startswith("# "):
+                    title = clean_inline(text)
+                paragraphs.append((i, [text]))
+                headings.add(i)
+            cur, hard = [], False
             continue
         is_table = stripped.startswith("|")
         if cur and (hard or not (is_table or _BLOCK_START.match(stripped)) and not cur[-1].startswith("|")):
@@ -104,6 +119,8 @@ def read_markdown(text: str, source: str) -> RawDocument:
             after_footnote = True
             continue
         plain, bold, lead, italic = _emphasis(joined)
+        if line_no in headings:
+            bold, lead = True, ""
         if after_footnote and blocks and blocks[-1].kind == "text" and plain[:1].islower() and not re.match(r"^[a-zđ]\)", plain):
             blocks[-1].text = f"{blocks[-1].text} {plain}"
             after_footnote = False

@@ -14,9 +14,14 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrieval.answering import Assistant
 from retrieval.model import Answer
+
+if TYPE_CHECKING:
+    from retrieval.corpus_store import CorpusStore
+    from retrieval.index_update import IndexChange
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,8 @@ class Engine:
         self.top_k = top_k
         self.generation = 0
         self._cache: OrderedDict[str, Answer] = OrderedDict()
+        self.store: CorpusStore | None = None
+        self.version = 0  # the database version served (0: files only)
         self._lock = threading.Lock()
         self._reload_lock = threading.Lock()
 
@@ -84,6 +91,43 @@ class Engine:
         """A repeat that needs no retrieval (lets the caller skip the worker queue)."""
         with self._lock:
             return _key(question, context_doc, None) in self._cache
+
+    # -- the corpus in the database ---------------------------------------------------------------
+    def attach(self, store: "CorpusStore") -> None:
+        """Serve the corpus the database holds (`retrieval.corpus_store`): `follow` applies
+        every new version, by this process or another one on the same database."""
+        self.store = store
+
+    def follow(self) -> "IndexChange | None":
+        """Bring the served index to the database's newest version. The old index answers
+        until the new one is ready; None when there was nothing to do."""
+        from retrieval.embedder import EmbeddingCache
+        from retrieval.index_update import follow
+
+        store = self.store
+        if store is None:
+            return None
+        with self._reload_lock:
+            current = self.assistant
+            local = EmbeddingCache(self.embed_cache) if self.embed_cache else None
+            try:
+                got = follow(current.index, store, current.embedder, token_cache=self.embed_cache, local_cache=local)
+            finally:
+                if local is not None:
+                    local.close()
+            if got is None:
+                return None
+            index, change, version = got
+            fresh = current if index is current.index else Assistant(index, current.embedder)
+            with self._lock:
+                self.assistant = fresh
+                self.version = version
+                self.generation += 1
+                self._cache.clear()
+            if change.added or change.removed:
+                log.info("index at version %s: +%s -%s (%d chunks, %d embedded) in %.1fs", version, change.added,
+                         change.removed, change.chunks_added, change.embedded, change.seconds)
+            return change
 
     def reload(self) -> ReloadReport:
         """Rebuild the index when the corpus changed, then open it and swap it in."""

@@ -10,13 +10,13 @@ from .document import AdminDocument
 from .law import parse_law_lines
 from .model import Document, Law
 from .readers import SUPPORTED, ParseError, RawDocument, read_file
-from .structure import LAW_TITLES, parse_admin
+from .structure import LAW_TITLES, TYPE_TITLES, parse_admin
 from .text import clean_inline
 
 _LAW_NAME = re.compile(r"^(Bộ luật|Luật|Hiến pháp|Pháp lệnh)\b", re.IGNORECASE)
 _ARTICLE_LINE = re.compile(r"^Điều\s+\d+")
-_TYPE_LINE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|"
-                        r"NGHỊ QUYẾT|HƯỚNG DẪN|ĐỀ ÁN|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|NGHỊ ĐỊNH|THÔNG TƯ)\b")
+# every type of administrative document the model knows (Giấy mời, Biên bản, Phương án … too)
+_TYPE_LINE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_TITLES), key=len, reverse=True)) + r")\b")
 
 
 def document_type(raw: RawDocument) -> str:

@@ -135,13 +135,19 @@ def test_inspect_docx_as_json(tmp_path):
     assert table["roles"] == ["index", "task", "lead", "deadline"]
     assert [r["cells"] for r in table["rows"]] == [["1", "Thống kê hồ sơ khai sinh quá hạn", "UBND các xã, phường", "Trước 15/5/2025"],
                                                    ["2", "Tổng hợp, đề xuất phương án", "Sở Tư pháp", "Trước 20/5/2025"]]
-    assert any(n.get("table") == table for n in data["tree"])  # the table in its place in the tree
+    def walk(nodes):
+        for n in nodes:
+            yield n
+            yield from walk(n.get("children", []))
+
+    # the table in its place: under the item that announces it ("… theo bảng dưới đây")
+    assert [n["path"] for n in walk(data["tree"]) if n.get("table") == table] == ["mục 2, bảng"]
     assert data["copies"] == ["Như trên", "Lưu: VT, NC"]
     assert data["signer"] == "Vũ Đình Khải"
     assert data["signature"] == {"name": "Vũ Đình Khải", "title": "Phó Chủ tịch", "capacity": ["KT. Chủ tịch"]}
     report = next(d for d in data["duties"] if d["source"]["section"] == "mục 1")
     assert report["units"] == ["Sở Tư pháp"] and report["recipient"] == "UBND tỉnh" and report["deadline"] == "2025-05-20"
-    assert any(d["source"]["section"] == "bảng, dòng 2" and d["units"] == ["Sở Tư pháp"] for d in data["duties"])
+    assert any(d["source"]["section"] == "mục 2, bảng, dòng 2" and d["units"] == ["Sở Tư pháp"] for d in data["duties"])
     assert data["unresolved"] == []
 
 

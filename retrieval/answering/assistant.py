@@ -32,9 +32,9 @@ from ..units import units_for_index
 from . import rules
 from .abstain import Thresholds, lacks_slot_value, out_of_scope
 from .draft import Draft, shorten
-from .evidence import Evidence, Library, gather
+from .evidence import Library, about_documents, gather
 from .question import Question, parse_question
-from .slots import DOCUMENT_SLOT_WORDS, SlotExamples, decide
+from .slots import SlotExamples, decide
 from .targets import Target, ambiguous, find_targets, named
 
 MAX_QUESTION_CHARS = 1000
@@ -55,13 +55,6 @@ def load_slot_examples(index_dir: Path) -> SlotExamples | None:
     data = np.load(path, allow_pickle=False)
     return SlotExamples([str(s) for s in data["slots"]], [str(t) for t in data["texts"]],
                         np.asarray(data["vectors"], dtype=np.float32))
-
-
-def about_documents(q: Question, ev: Evidence) -> bool:
-    """"Ai ký văn bản này?", "kế hoạch ban hành ngày nào?": a document fact asked with no
-    topic besides it cannot be off topic, however little its words match a passage."""
-    words = DOCUMENT_SLOT_WORDS.get(q.primary)
-    return words is not None and all(t in words for t in ev.topic)
 
 
 class Assistant:

@@ -243,3 +243,12 @@ def node_text(n: Node) -> str:
 
 def folded_words(text: str) -> set[str]:
     return {fold(w) for w in syllables(text)} - QUESTION_WORDS
+
+
+def about_documents(q: Question, ev: Evidence) -> bool:
+    """"Ai ký văn bản này?", "kế hoạch ban hành ngày nào?": a document fact asked with no
+    topic besides it (it cannot be off topic, however little its words match a passage)."""
+    from .slots import DOCUMENT_SLOT_WORDS
+
+    words = DOCUMENT_SLOT_WORDS.get(q.primary)
+    return words is not None and all(t in words for t in ev.topic)

@@ -98,6 +98,8 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         floor = 0.3 if (ev.units or ev.groups) else 0.55
         if match < floor and topic and not (q.asks("duties") and (ev.units or ev.groups)):
             continue
+        if match < 0.6 and not ev.named_docs and o.doc_id not in {h.chunk.doc_id for h in ev.hits[:5]}:
+            continue  # a weak match in a document retrieval does not even rank: another subject
         s = match + _rank_bonus(ev, o)
         if q.asks("recipient", "via") and o.recipient:
             s += 0.15

@@ -13,7 +13,7 @@ from ...model import Chunk
 from ...people import OFFICE, asked_office, holds
 from ...text import fold
 from ..draft import Draft, end, lower_first
-from ..evidence import Evidence, Library
+from ..evidence import Evidence, Library, about_documents
 from ..question import Question
 from ..slots import lexical_slots
 
@@ -65,6 +65,11 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     urgency = bool(re.search(r"\b(muc )?do khan\b|\b(khan|hoa toc|thuong khan) (khong|gi|nao)\b|\bco (khan|hoa toc)\b",
                              q.folded))
     if not wanted and not urgency:
+        return None
+    # a question with a topic of its own ("… do cơ quan nhà nước thành lập ra?") asks about that
+    # topic, not about a document's header: it must name the document or ask in so many words
+    said = set(lexical_slots(q.text)) & set(wanted)
+    if not (ev.named_docs or said or urgency or about_documents(q, ev)):
         return None
     parts = {"recipients": ("Kính gửi", "Nơi nhận"), "signer": ("phần ký",), "doc_date": ("phần đầu",)}
     d = _target(q, ev, lib, tuple(x for w in wanted for x in parts.get(w, ())))
@@ -126,7 +131,6 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     cited = _chunks(lib, d, *dict.fromkeys(sections))
     # "nơi nhận", "ai ký", "ban hành ngày nào" said in so many words ask this fact, whichever
     # document it is; a slot only guessed from similar questions is less sure
-    said = set(lexical_slots(q.text)) & set(wanted)
     return Draft(text, cited, "metadata", 0.9 if ev.named_docs or said else 0.7, doc_id=d.doc_id)
 
 

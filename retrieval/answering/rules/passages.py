@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...model import Chunk
+from ...model import Chunk, Law
 from ...obligations import split_sentences
 from ...text import clean_inline, fold, syllables
 from ..draft import Draft, shorten
@@ -103,7 +103,10 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         return None
     topic = ev.topic
     cands = ev.hits[:3] if not ev.named_docs else [h for h in ev.hits if h.chunk.doc_id in ev.doc_ids][:3] or ev.hits[:3]
-    scored = [(overlap(topic, f"{h.chunk.text}") - 0.04 * i, i, h.chunk) for i, h in enumerate(cands)]
+    # the words of the question may pick a lower passage of a document; among law articles the
+    # retrieval's own order (tuned on them) is the better judge
+    law = [isinstance(lib.documents.get(h.chunk.doc_id), Law) for h in cands]
+    scored = [(overlap(topic, f"{h.chunk.text}") - (1.0 if law[i] else 0.04) * i, i, h.chunk) for i, h in enumerate(cands)]
     scored.sort(key=lambda x: -x[0])
     _s, _i, top = scored[0]
     text = best_sentences(q, top.text, 2, topic)

@@ -24,7 +24,7 @@ import pickle
 import re
 import shutil
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +38,7 @@ from .restore import AccentRestorer
 from .text import fold, folded_tokens
 from .tokencache import TokenCache, tokens_with_cache
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 # small reference data that travels with the index (looked up beside the documents)
 REFERENCE_DATA = ("glossary.tsv", "units.yaml", "slots.tsv")
 log = logging.getLogger(__name__)
@@ -104,6 +104,7 @@ class IndexParts:
     checksums: dict[str, str]  # doc id -> sha256 of the file it was read from
     restorer: AccentRestorer | None = None
     definitions: dict[str, list[int]] | None = None
+    folded: list[list[str]] | None = None  # accent-folded tokens of each chunk (computed when None)
 
 
 def document_checksums(documents: list[Document], files: list[Path]) -> dict[str, str]:
@@ -173,18 +174,19 @@ def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "
         faiss.write_index(dense, str(tmp / "dense.faiss"))
         lex = _bm25(parts.lexical)
         lex.save(str(tmp / "bm25"), show_progress=False)
-        lex_f = _bm25([folded_tokens(c.lexical_text()) for c in parts.chunks])
+        folded = parts.folded if parts.folded is not None else [folded_tokens(c.lexical_text()) for c in parts.chunks]
+        lex_f = _bm25(folded)
         lex_f.save(str(tmp / "bm25_folded"), show_progress=False)
         with (tmp / "tokens.jsonl").open("w", encoding="utf-8") as f:
-            for toks in parts.lexical:
-                f.write(json.dumps(toks, ensure_ascii=False) + "\n")
+            for toks, ftoks in zip(parts.lexical, folded):
+                f.write(json.dumps([toks, ftoks], ensure_ascii=False) + "\n")
         restorer = parts.restorer or AccentRestorer.build(c.lexical_text() for c in parts.chunks)
         restorer.save(tmp / "restore.json")
         definitions = parts.definitions if parts.definitions is not None else definition_table(parts.chunks)
         (tmp / "definitions.json").write_text(json.dumps(definitions, ensure_ascii=False), encoding="utf-8")
         with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
-            for c in parts.chunks:
-                f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+            for c in parts.chunks:  # a flat dataclass: its fields as they are (asdict copies deeply)
+                f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")
         with (tmp / "documents.pkl").open("wb") as fb:
             pickle.dump(parts.documents, fb)
         articles = sorted({(c.doc_id, c.article) for c in parts.chunks if c.article is not None},
@@ -241,14 +243,19 @@ def _calibrate(index: "LoadedIndex", embedder: Embedder, cache: "VectorCache | N
 
 
 def _embed_slot_examples(index_dir: Path, retriever: "HybridRetriever") -> None:  # type: ignore[name-defined]
-    """The labelled questions that decide what a question asks, embedded as questions are."""
-    import numpy as np
-
+    """The labelled questions that decide what a question asks, embedded as questions are
+    (kept as they are when the index came with them for the same examples)."""
     from .answering.slots import SlotExamples
 
     pairs = SlotExamples.read(index_dir / "slots.tsv")
     if not pairs:
         return
+    done = index_dir / "slots.npz"
+    if done.is_file():
+        with np.load(done, allow_pickle=False) as old:
+            if [str(t) for t in old["texts"]] == [t for _s, t in pairs] and \
+                    [str(x) for x in old["slots"]] == [x for x, _t in pairs]:
+                return
     vecs = np.stack([retriever.query_vector(t) for _s, t in pairs]).astype(np.float32)
     np.savez(index_dir / "slots.npz", slots=np.array([s for s, _t in pairs]), texts=np.array([t for _s, t in pairs]),
              vectors=vecs)

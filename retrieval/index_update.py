@@ -24,6 +24,7 @@ from .embedder import ChainedCache, Embedder, VectorCache, embed_with_cache
 from .index import REFERENCE_DATA, IndexError_, IndexParts, LoadedIndex, definition_table, write_index
 from .model import Chunk, Document
 from .restore import AccentRestorer
+from .text import folded_tokens
 from .tokencache import TokenCache, tokens_with_cache
 
 if TYPE_CHECKING:
@@ -44,15 +45,16 @@ def read_parts(index: LoadedIndex) -> IndexParts:
     path = index.path / "tokens.jsonl"
     try:
         with path.open(encoding="utf-8") as f:
-            lexical = [json.loads(line) for line in f if line.strip()]
+            pairs = [json.loads(line) for line in f if line.strip()]
     except (OSError, ValueError) as exc:
         raise IndexError_(f"the index at {index.path}/ has no usable tokens.jsonl ({exc}); rebuild it") from exc
     n = len(index.chunks)
-    if len(lexical) != n:
+    if len(pairs) != n:
         raise IndexError_(f"the index at {index.path}/ is inconsistent (tokens vs chunks); rebuild it")
     vectors = index.dense.reconstruct_n(0, n) if n else np.zeros((0, index.manifest["dim"]), dtype=np.float32)  # type: ignore[attr-defined]
-    return IndexParts(list(index.documents), list(index.chunks), np.asarray(vectors, dtype=np.float32), lexical,
-                      dict(index.manifest.get("document_checksums") or {}), index.restorer, dict(index.definitions))
+    return IndexParts(list(index.documents), list(index.chunks), np.asarray(vectors, dtype=np.float32),
+                      [p[0] for p in pairs], dict(index.manifest.get("document_checksums") or {}), index.restorer,
+                      dict(index.definitions), [p[1] for p in pairs])
 
 
 def update_index(index: LoadedIndex, embedder: Embedder, add: list[tuple[Document, str]] = (),  # type: ignore[assignment]
@@ -88,6 +90,16 @@ def update_index(index: LoadedIndex, embedder: Embedder, add: list[tuple[Documen
         restorer = (parts.restorer or AccentRestorer.build([])).merged(AccentRestorer.build(c.lexical_text() for c in new_chunks))
     checksums = {k: v for k, v in parts.checksums.items() if k not in drop}
     checksums.update({d.doc_id: sha for d, sha in add})
+    # definitions: the kept chunks' entries moved to their new places, the new chunks' added
+    at = {old: new for new, old in enumerate(keep)}
+    definitions: dict[str, list[int]] = {}
+    for term, ids in (parts.definitions or {}).items():
+        moved = [at[i] for i in ids if i in at]
+        if moved:
+            definitions[term] = moved
+    for term, ids in definition_table(new_chunks).items():
+        definitions.setdefault(term, []).extend(i + len(keep) for i in ids)
+    old_folded = parts.folded or [folded_tokens(c.lexical_text()) for c in parts.chunks]
     new_parts = IndexParts(
         documents=[d for d in parts.documents if d.doc_id not in drop] + [d for d, _ in add],
         chunks=chunks,
@@ -95,11 +107,13 @@ def update_index(index: LoadedIndex, embedder: Embedder, add: list[tuple[Documen
         lexical=[parts.lexical[i] for i in keep] + lexical,
         checksums=checksums,
         restorer=restorer,
-        definitions=definition_table(chunks),
+        definitions=definitions,
+        folded=[old_folded[i] for i in keep] + [folded_tokens(c.lexical_text()) for c in new_chunks],
     )
     extra = {k: index.manifest[k] for k in ("corpus_dirs", "files") if k in index.manifest}
     extra.update(note or {})
-    reference = [index.path / n for n in REFERENCE_DATA]
+    # the reference data and the slot examples' vectors go with it (the examples are not embedded again)
+    reference = [index.path / n for n in (*REFERENCE_DATA, "slots.npz")]
     loaded = write_index(new_parts, index.path, embedder, cache, extra, reference)
     change = IndexChange([d.doc_id for d, _ in add], sorted(set(remove)), len(new_chunks), embedded,
                          time.perf_counter() - t0)

@@ -54,6 +54,7 @@ class EmbedderFigures:
     cold_start_s: float = 0.0
     rss_mb: float = 0.0
     alqac: dict[str, float] = field(default_factory=dict)
+    add_document_s: float | None = None
     qa: dict[str, str] = field(default_factory=dict)  # eval set -> summary
 
 
@@ -278,6 +279,8 @@ def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_
     print(f"cold start (process start → first answer, `ask`): {fig.cold_start_s:.2f}s best of 2, "
           f"{max(c for c, _ in runs):.2f}s worst; serving RSS after 20 questions: {fig.rss_mb:.0f} MB")
 
+    fig.add_document_s = _add_document(law_index, spec, settings, directives)
+
     assistant = Assistant.open(law_index, spec)
     for q in questions[:5]:  # warm: first calls allocate
         assistant.ask(q)
@@ -317,6 +320,38 @@ def _bench_embedder(spec: str, args: argparse.Namespace, settings: Settings, qa_
     return fig
 
 
+def _add_document(law_index: Path, spec: str, settings: Settings, directives: Path) -> float | None:
+    """Seconds to add one document of a few pages to the index with the laws, as an admin's
+    upload does (parse, chunk, embed what is new, re-index, recalibrate, swap), on a copy."""
+    import shutil
+    import tempfile
+
+    from .embedder import EmbeddingCache, make_embedder
+    from .index import file_checksum, load_index
+    from .index_update import update_index
+    from .ingest import load_document
+
+    candidates = [directives / "ke-hoach-khao-sat-hai-long-2025.md",
+                  Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ke-hoach-chuyen-doi-so-2026.md"]
+    doc_path = next((p for p in candidates if p.is_file()), None)
+    if doc_path is None:
+        return None
+    emb = make_embedder(spec, settings)
+    with tempfile.TemporaryDirectory(prefix="bench-add-") as tmp:
+        copy = Path(tmp) / "index"
+        shutil.copytree(law_index, copy)
+        index = load_index(copy, emb.id)
+        cache = EmbeddingCache(Path(tmp) / "cold-cache.sqlite")  # cold: the new text is embedded
+        t0 = time.perf_counter()
+        doc = load_document(doc_path)
+        _new, change = update_index(index, emb, add=[(doc, file_checksum(doc_path))], cache=cache)
+        seconds = time.perf_counter() - t0
+        cache.close()
+    print(f"add one document to the index with the laws ({doc_path.name}: {change.chunks_added} chunks, "
+          f"{change.embedded} embedded, {len(index.chunks):,} chunks before): {seconds:.1f}s (no rebuild)")
+    return seconds
+
+
 def _table(figs: list[EmbedderFigures]) -> None:
     def fmt(v: float | None, pattern: str) -> str:
         return "—" if v is None else pattern.format(v)
@@ -331,6 +366,7 @@ def _table(figs: list[EmbedderFigures]) -> None:
         ("  its embedding tokens/s", [fmt(f.first_build_tokens_s, "{:,.0f}") for f in figs]),
         ("bulk embedding tokens/s", [f"{f.bulk_tokens_s:,.0f}" for f in figs]),
         ("cached rebuild of the laws s", [f"{f.cached_build_s:.1f}" for f in figs]),
+        ("add one document to the laws s", [fmt(f.add_document_s, "{:.1f}") for f in figs]),
         ("alqac25_dev R@5 / MRR@10", [f"{f.alqac.get('R@5', 0):.3f} / {f.alqac.get('MRR@10', 0):.3f}" for f in figs]),
     ]
     for name in figs[0].qa:

@@ -1,6 +1,7 @@
 """The python-telegram-bot `Application`, built in one place from `Settings`, and its life:
 start-up (commands, access notice, obligations synced to the database, outbox and reminder
-jobs), polling or webhook, shutdown.
+jobs), polling or webhook, shutdown. Every request goes through `FloodLimiter`
+(`bot/flood.py`): Telegram's rates kept, a 429's `retry_after` waited out and retried.
 
 `serve` is what production runs (`python -m bot`) and what the tests run against the
 local Bot API emulator: `TELEGRAM_API_URL` is PTB's `base_url`, so the same code talks to
@@ -25,6 +26,7 @@ from retrieval.settings import Settings
 
 from .dialogue import ADMIN_COMMANDS, PUBLIC_COMMANDS, Dialogue
 from .facts import FactService, FactsUnavailable
+from .flood import FloodLimiter
 from .handlers import NO_PREVIEW, TelegramFrontend
 from .logsafe import install_redaction
 from .reminders import Reminder
@@ -45,6 +47,9 @@ def build_application(settings: Settings, dialogue: Dialogue) -> Application:
         .concurrent_updates(True)
         .connection_pool_size(64)
         .pool_timeout(30)
+        # Telegram's flood limits kept here (~30 messages/s overall, 1/s per chat, 20/min per
+        # group); a 429 is waited out and the request retried, never dropped
+        .rate_limiter(FloodLimiter())
     )
     if settings.telegram_file_url:
         builder = builder.base_file_url(settings.telegram_file_url)
@@ -89,7 +94,8 @@ async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 REMINDER_JOB = "reminders"
-# Telegram said no: nothing was delivered, so a later run may try again
+# Telegram said no: nothing was delivered, so a later run may try again (RetryAfter reaches
+# here only once the flood limiter's retries are spent)
 _REFUSED = (BadRequest, RetryAfter, ChatMigrated)
 
 
@@ -102,8 +108,20 @@ async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
     except FactsUnavailable as exc:
         log.warning("reminders not checked, database unavailable: %s", exc)
         return
+    by_chat: dict[int, list[Reminder]] = {}
     for reminder in due:
-        await deliver_reminder(context.bot, dialogue.facts, reminder, now)
+        by_chat.setdefault(reminder.chat_id, []).append(reminder)
+    # one sender per chat, all at once: the flood limiter paces them (one message a second in
+    # a chat, ~30 a second in all), so a chat with several notices holds up no other chat
+    results = await asyncio.gather(*(_deliver_in_order(context.bot, dialogue.facts, chat_reminders, now)
+                                     for chat_reminders in by_chat.values()), return_exceptions=True)
+    for failure in (r for r in results if isinstance(r, BaseException)):
+        log.error("reminder delivery failed: %r", failure)
+
+
+async def _deliver_in_order(bot: Bot, facts: FactService, reminders: list[Reminder], now: dt.datetime) -> None:
+    for reminder in reminders:
+        await deliver_reminder(bot, facts, reminder, now)
 
 
 async def deliver_reminder(bot: Bot, facts: FactService, reminder: Reminder, now: dt.datetime) -> bool:

@@ -6,8 +6,15 @@ editMessageText, answerCallbackQuery, sendChatAction, setMyCommands, deleteWebho
 setWebhook, …), checks what Telegram checks (HTML that parses with Telegram's tags only,
 at most 4096 characters after parsing, callback data at most 64 bytes, "message is not
 modified"), records every call, and lets tests act as users: send text, stickers, photos,
-voice, edits, and press inline buttons. Updates reach the bot by getUpdates, or are POSTed
-to its webhook with the secret token header when one was set.
+voice, documents, edits, and press inline buttons. Updates reach the bot by getUpdates, or
+are POSTed to its webhook with the secret token header when one was set.
+
+Flood control, as Telegram does it: `flood(...)` answers the next calls (of a method, to a
+chat) with HTTP 429 and `retry_after`; `enforce_flood_limits(...)` answers 429 whenever the
+bot goes over a rate (about 30 messages a second overall, 1 a second in one chat, short
+bursts tolerated). Files: `send_document` stores the bytes and sends a message carrying
+`document`; `getFile` gives its `file_path` (refused above Telegram's 20 MB), and
+`/file/bot<token>/<file_path>` serves the bytes (`file_url` is PTB's `base_file_url`).
 """
 
 from __future__ import annotations
@@ -26,6 +33,10 @@ import aiohttp
 from aiohttp import web
 
 TELEGRAM_LIMIT = 4096
+GETFILE_LIMIT = 20 * 1024 * 1024  # getFile refuses larger files ("file is too big")
+# methods that post a message into a chat: what Telegram's flood limits count
+MESSAGE_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "sendAudio", "sendVoice", "sendVideo",
+                             "sendAnimation", "sendSticker", "sendMediaGroup", "copyMessage", "forwardMessage"})
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code",
                 "pre", "blockquote", "tg-emoji"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^<>]*)?)\s*>")
@@ -38,6 +49,80 @@ class BadRequest(Exception):
 
 class Forbidden(Exception):
     """403: the user blocked the bot, or the bot was removed from the group."""
+
+
+class TooManyRequests(Exception):
+    """429: flood control; the bot is to wait `retry_after` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too Many Requests: retry after {retry_after}")
+        self.retry_after = retry_after
+
+
+@dataclass
+class FloodRule:
+    """Answer the next `count` calls that match with 429 (method None: any; chat None: any)."""
+
+    count: int
+    retry_after: int
+    method: str | None = "sendMessage"
+    chat_id: int | None = None
+
+    def matches(self, method: str, params: dict[str, Any]) -> bool:
+        if self.count <= 0 or (self.method is not None and method != self.method):
+            return False
+        return self.chat_id is None or _chat_id(params) == self.chat_id
+
+
+class _Bucket:
+    """A token bucket: `burst` calls at once, refilled at `rate` a second."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, burst
+        self.level, self.at = burst, time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.level = min(self.burst, self.level + (now - self.at) * self.rate)
+        self.at = now
+        if self.level >= 1:
+            self.level -= 1
+            return True
+        return False
+
+
+@dataclass
+class FloodLimits:
+    """Telegram's limits as the emulator applies them to MESSAGE_METHODS."""
+
+    overall_per_second: float = 30
+    overall_burst: float = 30
+    per_chat_per_second: float = 1
+    per_chat_burst: float = 3  # "short bursts that go over this limit" are allowed
+    retry_after: int = 1
+
+    def __post_init__(self) -> None:
+        self._overall = _Bucket(self.overall_per_second, self.overall_burst)
+        self._chats: dict[int, _Bucket] = {}
+
+    def admit(self, chat_id: int) -> bool:
+        chat = self._chats.setdefault(chat_id, _Bucket(self.per_chat_per_second, self.per_chat_burst))
+        # both must have room; a refused call takes nothing
+        if chat.take():
+            if self._overall.take():
+                return True
+            chat.level += 1
+        return False
+
+
+@dataclass
+class StoredFile:
+    file_id: str
+    file_unique_id: str
+    file_name: str
+    mime_type: str
+    data: bytes
+    file_path: str
 
 
 def utf16_len(text: str) -> int:
@@ -101,12 +186,16 @@ class Emulator:
     webhook_secret: str | None = None
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)  # chats whose user blocked the bot
+    flood_rules: list[FloodRule] = field(default_factory=list)
+    flood_limits: FloodLimits | None = None
+    files: dict[str, StoredFile] = field(default_factory=dict)  # by file_id
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
+        self._file_ids = itertools.count(1)
         self._new_update = asyncio.Event()
         self._changed = asyncio.Condition()
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
@@ -118,6 +207,7 @@ class Emulator:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -136,6 +226,11 @@ class Emulator:
         return f"http://127.0.0.1:{self.port}/bot"
 
     @property
+    def file_url(self) -> str:
+        """PTB's `base_file_url` (Settings.telegram_file_url) for this emulator."""
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    @property
     def bot_user(self) -> dict[str, Any]:
         return {"id": self.bot_id, "is_bot": True, "first_name": "Trợ lý CCHC", "username": self.bot_username,
                 "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
@@ -151,7 +246,13 @@ class Emulator:
         try:
             if fn is None:
                 raise _NotFound()
+            self._flood_control(method, params)
             result = await fn(params)
+        except TooManyRequests as exc:
+            call.ok, call.error = False, str(exc)
+            await self._notify()
+            return web.json_response({"ok": False, "error_code": 429, "description": str(exc),
+                                      "parameters": {"retry_after": exc.retry_after}}, status=429)
         except BadRequest as exc:
             call.ok, call.error = False, str(exc)
             await self._notify()
@@ -171,6 +272,43 @@ class Emulator:
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401, text="Unauthorized")
+        path = request.match_info["path"]
+        self.calls.append(Call("download", {"file_path": path}, time.monotonic()))
+        found = next((f for f in self.files.values() if f.file_path == path), None)
+        if found is None:
+            self.calls[-1].ok, self.calls[-1].error = False, "Not Found"
+            return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+        return web.Response(body=found.data, content_type="application/octet-stream")
+
+    # -- flood control --------------------------------------------------------------------------
+    def flood(self, count: int = 1, retry_after: int = 1, method: str | None = "sendMessage",
+              chat_id: int | None = None) -> FloodRule:
+        """Answer the next `count` matching calls with 429 Too Many Requests."""
+        rule = FloodRule(count, retry_after, method, chat_id)
+        self.flood_rules.append(rule)
+        return rule
+
+    def enforce_flood_limits(self, limits: FloodLimits | None = None) -> FloodLimits:
+        """From now on, messages over Telegram's rates get 429 (None: its usual limits)."""
+        self.flood_limits = limits or FloodLimits()
+        return self.flood_limits
+
+    def _flood_control(self, method: str, params: dict[str, Any]) -> None:
+        for rule in self.flood_rules:
+            if rule.matches(method, params):
+                rule.count -= 1
+                raise TooManyRequests(rule.retry_after)
+        limits = self.flood_limits
+        if limits is not None and method in MESSAGE_METHODS and not limits.admit(_chat_id(params)):
+            raise TooManyRequests(limits.retry_after)
+
+    def too_many(self, since: int = 0) -> list[Call]:
+        """The calls answered with 429."""
+        return [c for c in self.calls[since:] if not c.ok and (c.error or "").startswith("Too Many Requests")]
 
     # -- Bot API methods -------------------------------------------------------------------------
     async def api_getMe(self, p: dict[str, Any]) -> Any:
@@ -240,6 +378,15 @@ class Emulator:
             msg["reply_to_message"] = self.messages[(chat["id"], int(rp["message_id"]))]
         self.messages[(chat["id"], mid)] = {**msg, "html": p.get("text")}
         return msg
+
+    async def api_getFile(self, p: dict[str, Any]) -> Any:
+        f = self.files.get(str(p.get("file_id") or ""))
+        if f is None:
+            raise BadRequest("Bad Request: invalid file_id")
+        if len(f.data) > GETFILE_LIMIT:
+            raise BadRequest("Bad Request: file is too big")
+        return {"file_id": f.file_id, "file_unique_id": f.file_unique_id, "file_size": len(f.data),
+                "file_path": f.file_path}
 
     async def api_editMessageText(self, p: dict[str, Any]) -> Any:
         chat = self._chat(p)
@@ -364,6 +511,26 @@ class Emulator:
         await self._push({"message": msg})
         return msg
 
+    def store_file(self, filename: str, data: bytes, mime_type: str = "application/octet-stream") -> StoredFile:
+        n = next(self._file_ids)
+        ext = filename.rpartition(".")[2] if "." in filename else "bin"
+        f = StoredFile(file_id=f"BQACAgIAAx{n:06d}", file_unique_id=f"AgAD{n:06d}", file_name=filename,
+                       mime_type=mime_type, data=bytes(data), file_path=f"documents/file_{n}.{ext}")
+        self.files[f.file_id] = f
+        return f
+
+    async def send_document(self, user: dict[str, Any], chat: dict[str, Any], filename: str, data: bytes,
+                            mime: str = "application/octet-stream", caption: str | None = None) -> dict[str, Any]:
+        """A user uploads a file: stored here, and a message carrying `document` goes to the bot."""
+        f = self.store_file(filename, data, mime)
+        body: dict[str, Any] = {"document": {"file_id": f.file_id, "file_unique_id": f.file_unique_id,
+                                             "file_name": filename, "mime_type": mime, "file_size": len(f.data)}}
+        if caption:
+            body["caption"] = caption
+        msg = self._message(user, chat, **body)
+        await self._push({"message": msg})
+        return msg
+
     async def edit_text(self, user: dict[str, Any], message: dict[str, Any], text: str) -> dict[str, Any]:
         edited = {**message, "text": text, "edit_date": int(time.time())}
         entities = _entities(text)
@@ -420,6 +587,13 @@ class Emulator:
 
 class _NotFound(Exception):
     pass
+
+
+def _chat_id(params: dict[str, Any]) -> int:
+    try:
+        return int(params.get("chat_id") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _entities(text: str) -> list[dict[str, Any]]:

@@ -36,6 +36,7 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     create_engine,
@@ -161,5 +162,59 @@ def _add_details_column(conn: Any) -> None:
         conn.execute(text("ALTER TABLE fact_obligations ADD COLUMN details JSON"))
 
 
-# == document store ============================================================================
-# (stored documents, document events, embeddings, index versions: their tables go here)
+# == document store (retrieval/corpus_store.py) ==================================================
+class StoredDocument(Base):
+    """A document of the corpus as it was received: its bytes, what it is, and whether it is
+    the version in force (current), replaced by a newer one (superseded) or removed."""
+
+    __tablename__ = "stored_documents"
+    doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    checksum: Mapped[str] = mapped_column(String(64), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    size: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(100), default="")
+    number_key: Mapped[str] = mapped_column(String(100), default="", index=True)
+    kind: Mapped[str] = mapped_column(String(50), default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    issued: Mapped[str] = mapped_column(String(20), default="")  # ISO date, "" when unknown
+    issuer: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20), default="current", index=True)  # current | superseded | removed
+    superseded_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    origin: Mapped[str] = mapped_column(String(20), default="upload")  # corpus | upload
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    added_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class DocumentEvent(Base):
+    """Every change to the corpus: who, when, what (add, replace, supersede, remove)."""
+
+    __tablename__ = "document_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(String(200), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class IndexVersion(Base):
+    """A numbered state of the corpus: which documents, at which checksums, the index holds.
+    Every bot process serves the newest one it has applied and watches for a newer one."""
+
+    __tablename__ = "index_versions"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    documents: Mapped[dict] = mapped_column(JSON)  # type: ignore[type-arg]  # doc id -> sha256
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StoredVector(Base):
+    """Passage (and probe) vectors keyed like the embedding cache: sha1(embedder id, text).
+    Beside the documents, so a replica or a fresh machine never embeds them again."""
+
+    __tablename__ = "stored_vectors"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    dim: Mapped[int] = mapped_column(Integer)
+    vec: Mapped[bytes] = mapped_column(LargeBinary)

@@ -7,7 +7,7 @@ HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-run-$(HASH)
 TEST_STAMP := $(VENV)/.installed-test-$(HASH)
 
-.PHONY: setup setup-test model run test index eval bench chat clean
+.PHONY: setup setup-test model run test index eval bench chat fuzz clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,10 @@ eval: index
 
 bench: index
 	$(BIN)/python -m retrieval bench
+
+# mutated .docx/.pdf/.md fed to the readers for FUZZ_SECONDS (default 60): only ParseError may come out
+fuzz: setup-test
+	$(BIN)/python -m retrieval.fuzz --seconds $${FUZZ_SECONDS:-60}
 
 chat: index
 	$(BIN)/python -m bot --console

@@ -7,6 +7,7 @@ the file, so one broken upload or corpus file never surfaces as a traceback.
 
 from __future__ import annotations
 
+import lzma
 import struct
 import zipfile
 import zlib
@@ -16,12 +17,20 @@ from .blocks import Block, Cell, Origin, ParseError, RawDocument, RawFootnote
 
 SUPPORTED = (".md", ".txt", ".docx", ".pdf")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # what a Telegram bot may download; a province document is far smaller
+# what one document may hold: the longest law of the corpus (Luật Đất đai) has 0.52 million characters in
+# 2,700 paragraphs. Reading and structuring take time in proportion to the text (about 2 s a million
+# characters): these bounds keep one hostile or runaway file from holding a parse for minutes.
+MAX_TEXT_CHARS = 2_000_000
+MAX_BLOCKS = 40_000
+MAX_CELLS = 200_000
 
-# what python-docx, lxml, zipfile and pypdf raise on damaged input
+# what python-docx, lxml, zipfile and pypdf raise on damaged input (found by `make fuzz`, retrieval/fuzz.py)
 _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
     ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError, EOFError, OSError,
     NotImplementedError, RecursionError, OverflowError, UnicodeError, zlib.error, struct.error, LookupError,
     zipfile.BadZipFile,  # a damaged member's CRC, noticed only when python-docx reads it
+    lzma.LZMAError,  # a member whose header says LZMA over other data
+    RuntimeError,  # zipfile: "File … is encrypted, password required"
 )
 
 
@@ -34,9 +43,9 @@ def _extra_errors() -> tuple[type[BaseException], ...]:
     except ImportError:  # lxml comes with python-docx; without it .docx is refused anyway
         pass
     try:
-        from pypdf.errors import PyPdfError
+        from pypdf.errors import DependencyError, PyPdfError
 
-        extra.append(PyPdfError)
+        extra += [PyPdfError, DependencyError]  # DependencyError: AES without the cryptography package
     except ImportError:
         pass
     try:
@@ -79,6 +88,8 @@ def read_file(path: Path) -> RawDocument:
                 raise ParseError(f"{path.name}: không phải văn bản UTF-8 ({exc.reason} tại byte {exc.start})") from exc
             if "\x00" in text:
                 raise ParseError(f"{path.name}: tệp nhị phân, không phải văn bản")
+            if len(text) > MAX_TEXT_CHARS:
+                raise ParseError(f"{path.name}: văn bản dài {_n(len(text))} ký tự, vượt giới hạn {_n(MAX_TEXT_CHARS)} ký tự")
             raw = read_markdown(text, path.name)
     except ParseError:
         raise
@@ -87,7 +98,26 @@ def read_file(path: Path) -> RawDocument:
         raise ParseError(f"{path.name}: không đọc được tệp {kind} ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
     if not any(b.text.strip() or b.rows for b in raw.blocks):
         raise ParseError(f"{path.name}: tệp không có nội dung chữ")
+    check_size(raw, path.name)
     return raw
 
 
-__all__ = ["Block", "Cell", "Origin", "ParseError", "RawDocument", "RawFootnote", "SUPPORTED", "read_file"]
+def _n(x: int) -> str:
+    return f"{x:,}".replace(",", ".")  # 2.000.000, as Vietnamese writes it
+
+
+def check_size(raw: RawDocument, name: str) -> None:
+    """Refuse a document beyond what one document may hold (MAX_BLOCKS, MAX_CELLS, MAX_TEXT_CHARS)."""
+    if len(raw.blocks) > MAX_BLOCKS:
+        raise ParseError(f"{name}: văn bản có {_n(len(raw.blocks))} đoạn, vượt giới hạn {_n(MAX_BLOCKS)} đoạn")
+    cells = sum(len(r) for b in raw.blocks for r in b.rows)
+    if cells > MAX_CELLS:
+        raise ParseError(f"{name}: các bảng có {_n(cells)} ô, vượt giới hạn {_n(MAX_CELLS)} ô")
+    chars = (sum(len(b.text) for b in raw.blocks) + sum(len(c.text) for b in raw.blocks for r in b.rows for c in r)
+             + sum(len(f.text) for f in raw.footnotes))
+    if chars > MAX_TEXT_CHARS:
+        raise ParseError(f"{name}: văn bản dài {_n(chars)} ký tự, vượt giới hạn {_n(MAX_TEXT_CHARS)} ký tự")
+
+
+__all__ = ["Block", "Cell", "MAX_BLOCKS", "MAX_CELLS", "MAX_TEXT_CHARS", "Origin", "ParseError", "RawDocument", "RawFootnote",
+           "SUPPORTED", "check_size", "read_file"]

@@ -22,15 +22,28 @@ from pathlib import Path
 from typing import Any
 
 from ..text import nfc
+from . import MAX_BLOCKS, MAX_CELLS
 from .blocks import Block, Cell, Origin, ParseError, RawDocument, RawFootnote
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # a .docx whose parts inflate beyond this is refused before python-docx reads it (zip bomb)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
+MAX_XML_PART = 40 * 1024 * 1024  # one XML part (document.xml of the longest law: a few MB); images are not XML
+# the bounds Word itself keeps: list levels 0-8, list numbers up to 32767, 63 table columns
+MAX_LEVEL = 8
+MAX_LIST_NUMBER = 32767
+MAX_COLUMNS = 63
 _LAYOUT_MARKS = re.compile(
     r"CỘNG H[OÒ]A|Độc lập|Số\s*:|Nơi nhận|^(TM|KT|TL|TUQ|Q)\.|ỦY BAN|UỶ BAN|CHỦ TỊCH|GIÁM ĐỐC|VĂN PHÒNG", re.MULTILINE
 )
+
+
+def _int(value: str | None, default: int, lo: int, hi: int) -> int:
+    """A whole-number attribute as Word bounds it; anything else (absent, "abc", "²", 10**20) is the default or the bound."""
+    if not value or not re.fullmatch(r"-?[0-9]{1,12}", value.strip()):
+        return default
+    return max(lo, min(hi, int(value)))
 
 
 def _val(el: Any, tag: str) -> str | None:
@@ -104,18 +117,18 @@ class Numbering:
         for an in root.findall(W + "abstractNum"):
             lv: dict[int, _Level] = {}
             for lvl in an.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl") or 0)
-                start = _val(lvl, "start")
-                lv[ilvl] = _Level(_val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "", int(start) if start and start.isdigit() else 1)
+                ilvl = _int(lvl.get(W + "ilvl"), 0, 0, MAX_LEVEL)
+                lv[ilvl] = _Level(_val(lvl, "numFmt") or "decimal", (_val(lvl, "lvlText") or "")[:100],
+                                  _int(_val(lvl, "start"), 1, 0, MAX_LIST_NUMBER))
             abstract[an.get(W + "abstractNumId") or ""] = lv
         for n in root.findall(W + "num"):
             aid = _val(n, "abstractNumId") or ""
             levels = {k: _Level(v.fmt, v.text, v.start) for k, v in abstract.get(aid, {}).items()}
             for ov in n.findall(W + "lvlOverride"):
-                ilvl = int(ov.get(W + "ilvl") or 0)
+                ilvl = _int(ov.get(W + "ilvl"), 0, 0, MAX_LEVEL)
                 so = _val(ov, "startOverride")
-                if so and so.isdigit() and ilvl in levels:
-                    levels[ilvl].start = int(so)
+                if so is not None and ilvl in levels:
+                    levels[ilvl].start = _int(so, levels[ilvl].start, 0, MAX_LIST_NUMBER)
             num.levels[n.get(W + "numId") or ""] = levels
         return num
 
@@ -147,6 +160,7 @@ class _Context:
     source: str
     numbering: Numbering
     footnote_ids: dict[str, int] = field(default_factory=dict)  # w:id -> number as shown
+    cells: int = 0  # table cells read so far
 
     def mark(self, fid: str) -> int:
         if fid not in self.footnote_ids:
@@ -189,7 +203,7 @@ def _num_pr(ctx: _Context, p_el: Any, styles: list[Any]) -> tuple[str, int] | No
             num_id = _val(npr, "numId")
             ilvl = _val(npr, "ilvl")
             if num_id:
-                return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+                return num_id, _int(ilvl, 0, 0, MAX_LEVEL)
     return None
 
 
@@ -265,10 +279,14 @@ def _grid_rows(ctx: _Context, tbl: Any, origin: Origin) -> list[list[Cell]]:
     for r_i, tr in enumerate(tbl.findall(W + "tr")):
         row: list[Cell] = []
         col = 0
-        for tc in tr.findall(W + "tc"):
+        cells = tr.findall(W + "tc")
+        ctx.cells += len(cells)
+        if ctx.cells > MAX_CELLS:
+            raise ParseError(f"{ctx.source}: các bảng có hơn {MAX_CELLS} ô, vượt giới hạn")
+        for tc in cells:
             tcpr = tc.find(W + "tcPr")
             span_v = _val(tcpr, "gridSpan")
-            span = int(span_v) if span_v and span_v.isdigit() else 1
+            span = _int(span_v, 1, 1, MAX_COLUMNS)
             vm = tcpr.find(W + "vMerge") if tcpr is not None else None
             text = _cell_text(ctx, tc, Origin(origin.file, table=origin.table, row=r_i))
             if vm is not None and vm.get(W + "val") != "restart":
@@ -334,7 +352,16 @@ def _footnotes(ctx: _Context) -> list[RawFootnote]:
 
 
 # -- the file ----------------------------------------------------------------------------------
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word's encrypted .docx, or an old .doc
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Word writes; zipfile would also try bzip2 and LZMA
+
+
 def _check_zip(path: Path) -> None:
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head == _OLE_MAGIC:
+        raise ParseError(f"{path.name}: tệp được Word bảo vệ bằng mật khẩu (mã hóa) hoặc là tệp .doc cũ đổi đuôi — "
+                         "cần bản .docx không đặt mật khẩu")
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -343,12 +370,24 @@ def _check_zip(path: Path) -> None:
             packed = sum(i.compress_size for i in infos) or 1
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ParseError(f"{path.name}: không phải tệp .docx hợp lệ (không mở được như tệp nén: {exc})") from exc
+    encrypted = [i.filename for i in infos if i.flag_bits & 0x1]
+    if encrypted:
+        raise ParseError(f"{path.name}: tệp .docx có phần được mã hóa bằng mật khẩu ({encrypted[0]}) — "
+                         "cần bản không đặt mật khẩu")
+    odd = [i for i in infos if i.compress_type not in _METHODS]
+    if odd:
+        raise ParseError(f"{path.name}: không phải tệp .docx hợp lệ ({odd[0].filename} nén theo kiểu "
+                         f"{odd[0].compress_type}, Word chỉ dùng deflate)")
     if "word/document.xml" not in names:
         raise ParseError(f"{path.name}: không phải tệp .docx hợp lệ (thiếu word/document.xml)")
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
         raise ParseError(
             f"{path.name}: tệp .docx giải nén ra {total // 1024 // 1024} MB (gấp {total // packed} lần), "
             "vượt giới hạn an toàn — có thể là tệp độc hại (zip bomb)")
+    big = [i for i in infos if i.file_size > MAX_XML_PART and i.filename.lower().endswith((".xml", ".rels"))]
+    if big:
+        raise ParseError(f"{path.name}: phần {big[0].filename} của tệp .docx giải nén ra {big[0].file_size // 1024 // 1024} MB, "
+                         f"vượt giới hạn {MAX_XML_PART // 1024 // 1024} MB")
 
 
 def read_docx(path: Path) -> RawDocument:
@@ -361,6 +400,8 @@ def read_docx(path: Path) -> RawDocument:
     table_no = 0
     lines: list[str] = []
     for i, el in enumerate(document.element.body.iterchildren()):
+        if len(blocks) > MAX_BLOCKS:  # stop reading here: read_file says why
+            break
         if el.tag == W + "p":
             b = _paragraph(ctx, el, Origin(path.name, paragraph=i))
             if b is not None:

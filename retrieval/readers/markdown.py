@@ -23,7 +23,14 @@ _FOOTNOTE = re.compile(r"^<sup>\s*(\d{1,3})\s*</sup>\s*(.*)$", re.DOTALL)
 _BLOCK_START = re.compile(r"^(?:[-+•]\s|\*\s(?!\*)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVXLC]+\.\s|\*\*|\||<sup>|#|Điều\s+\d)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # an ATX heading: "# QUYẾT ĐỊNH", "## II. NHIỆM VỤ ##"
-_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*)$")  # greedy: a lazy text before "\s*$" is quadratic in a run of spaces
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without its closing hashes, in linear time."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    return (bare if bare != text and bare[-1:].isspace() else text).strip()
 
 
 def _cells(line: str) -> list[str]:
@@ -78,7 +85,7 @@ def read_markdown(text: str, source: str) -> RawDocument:
             # a heading is one line: it closes the paragraph before it and opens none after it
             if cur:
                 paragraphs.append((start, cur))
-            text = hm.group("text").strip()
+            text = _heading_text(hm.group("text"))
             if text:
                 if title is None and not paragraphs and stripped.startswith("# "):
                     title = clean_inline(text)

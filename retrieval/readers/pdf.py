@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import struct
+import time
 import unicodedata
 import zlib
 from collections import Counter
@@ -35,6 +36,13 @@ from .blocks import Block, Cell, Origin, ParseError, RawDocument, RawFootnote
 
 MAX_PAGES = 300
 MAX_RULES_PER_PAGE = 5000  # drawn segments kept per page: a vector drawing must not cost more than a table
+# What reading one file may cost. pypdf parses content streams in Python (about 150,000 operators or
+# 4 MB of white space a second) and parses a form XObject again each time a page draws it, so a
+# damaged or hostile file could keep it busy for minutes: the page contents are measured before they
+# are parsed, the operators counted as they are read, and the whole read has a deadline.
+MAX_CONTENT_BYTES = 16 * 1024 * 1024  # decoded page content streams of the whole file (a text page: 10-100 KB)
+MAX_OPERATORS = 1_000_000  # content operators of the whole file, forms included (a text page: a few thousand)
+MAX_SECONDS = 20.0
 
 # what pypdf lets escape on damaged or hostile input, besides its own PyPdfError family
 _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
@@ -192,7 +200,8 @@ def _font_style(font_dict: Any) -> tuple[bool, bool]:
 class _PageCollector:
     """pypdf visitor state for one page: text runs, plus the horizontal rules drawn."""
 
-    def __init__(self, widths: dict[int, tuple[Any, _Widths]]) -> None:
+    def __init__(self, widths: dict[int, tuple[Any, _Widths]], budget: _Budget | None = None) -> None:
+        self.budget = budget
         self.runs: list[_Run] = []
         self.rules: list[_Rule] = []
         self.posts: list[_Post] = []
@@ -219,6 +228,8 @@ class _PageCollector:
             self.posts.append(_Post(x, min(y0, y1), max(y0, y1)))
 
     def before(self, op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        if self.budget is not None:
+            self.budget.operator()
         # pypdf ignores the text rise (Ts) that fpdf2 and Word use for superscripts, so it is tracked here
         if op == b"Ts":
             nums = _numbers(args, 1)
@@ -1022,10 +1033,24 @@ def _bold_lead(runs: Sequence[_Run]) -> str:
 # -- the file -------------------------------------------------------------------------------------------
 def _library_errors() -> tuple[type[BaseException], ...]:
     try:
-        from pypdf.errors import PyPdfError
+        from pypdf.errors import DependencyError, PyPdfError
     except ImportError:  # pragma: no cover
         return _LIBRARY_ERRORS
-    return (PyPdfError, *_LIBRARY_ERRORS)
+    # DependencyError (not a PyPdfError): an AES-encrypted file without the cryptography package
+    return (PyPdfError, DependencyError, *_LIBRARY_ERRORS)
+
+
+def _dependency_error() -> tuple[type[BaseException], ...]:
+    try:
+        from pypdf.errors import DependencyError
+    except ImportError:  # pragma: no cover
+        return ()
+    return (DependencyError,)
+
+
+def _aes_error(name: str, exc: BaseException) -> ParseError:
+    return ParseError(f"{name}: tệp PDF được mã hóa AES, máy chủ chưa có thư viện giải mã (cryptography) — "
+                      f"cần bản không mã hóa ({exc})")
 
 
 def _open(path: Path) -> Any:
@@ -1037,6 +1062,8 @@ def _open(path: Path) -> Any:
         # an owner password alone (printing/copying restrictions) still opens with the empty password
         try:
             opened = reader.decrypt("")
+        except _dependency_error() as exc:
+            raise _aes_error(name, exc) from exc
         except _library_errors() as exc:
             raise ParseError(f"{name}: tệp PDF được bảo vệ bằng mật khẩu, không mở được "
                              f"({exc.__class__.__name__}: {exc})") from exc
@@ -1056,12 +1083,49 @@ class _Extracted:
     posts: list[_Post]
 
 
-def _extract(reader: Any) -> list[_Extracted]:
+class _Budget:
+    """What reading one file may still cost: content bytes, operators, time (MAX_CONTENT_BYTES, …)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.content = 0
+        self.operators = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def page(self, page: Any) -> None:
+        """Count a page's decoded content streams before pypdf parses them."""
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        streams = list(contents) if isinstance(contents, list) else [contents]
+        for ref in streams:
+            stream = ref.get_object() if ref is not None else None
+            if stream is not None and hasattr(stream, "get_data"):
+                self.content += len(stream.get_data())
+                if self.content > MAX_CONTENT_BYTES:
+                    raise ParseError(f"{self.name}: nội dung các trang PDF vượt {MAX_CONTENT_BYTES // 1024 // 1024} MB "
+                                     "— tệp hỏng hoặc quá phức tạp để đọc")
+        self.check_time()
+
+    def operator(self) -> None:
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            raise ParseError(f"{self.name}: tệp PDF có hơn {MAX_OPERATORS:,} lệnh vẽ — tệp hỏng hoặc quá phức tạp "
+                             "để đọc".replace(",", "."))
+        self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise ParseError(f"{self.name}: đọc tệp PDF quá {MAX_SECONDS:.0f} giây — tệp hỏng hoặc quá phức tạp")
+
+
+def _extract(reader: Any, name: str = "") -> list[_Extracted]:
     widths: dict[int, tuple[Any, _Widths]] = {}
     pages = []
+    budget = _Budget(name)
     for number, page in enumerate(reader.pages, start=1):
         box = page.mediabox
-        collector = _PageCollector(widths)
+        budget.page(page)
+        collector = _PageCollector(widths, budget)
         page.extract_text(orientations=(0,), visitor_operand_before=collector.before, visitor_text=collector.text)
         pages.append(_Extracted(_Page(number, float(box.left), float(box.right)), collector.runs, collector.rules,
                                 collector.posts))
@@ -1164,9 +1228,11 @@ def read_pdf(path: Path) -> RawDocument:
     name = path.name
     try:
         reader = _open(path)
-        extracted = _extract(reader)
+        extracted = _extract(reader, name)
     except ParseError:
         raise
+    except _dependency_error() as exc:  # AES streams are decrypted as they are read
+        raise _aes_error(name, exc) from exc
     except _library_errors() as exc:
         raise ParseError(f"{name}: không đọc được tệp PDF ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
     if not any(r.text for e in extracted for r in e.runs):

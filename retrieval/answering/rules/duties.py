@@ -86,6 +86,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
     if len(topic) < 2 and not (ev.units or ev.groups):
         return []  # nothing says which duty: "ai chủ trì cuộc họp …" is not about a duty
     out = []
+    ranked = {h.chunk.doc_id for h in ev.hits[:5]}
     for o in pool:
         row = ", dòng " in o.section
         facts = " ".join(x for x in (o.action, o.what or "", o.recipient or "", o.via or "", o.deadline_text or "",
@@ -96,9 +97,10 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         # the slot alone ("trong thời hạn bao lâu") does not make a duty the answer: its words
         # must be the question's, most of them when the question names no unit
         floor = 0.3 if (ev.units or ev.groups) else 0.55
-        if match < floor and topic and not (q.asks("duties") and (ev.units or ev.groups)):
+        unit_duties = q.asks("duties") and bool(ev.units or ev.groups)  # "Sở Tư pháp phải làm gì?": every document
+        if match < floor and topic and not unit_duties:
             continue
-        if match < 0.6 and not ev.named_docs and o.doc_id not in {h.chunk.doc_id for h in ev.hits[:5]}:
+        if match < 0.6 and not unit_duties and not ev.named_docs and o.doc_id not in ranked:
             continue  # a weak match in a document retrieval does not even rank: another subject
         s = match + _rank_bonus(ev, o)
         if q.asks("recipient", "via") and o.recipient:

@@ -84,6 +84,25 @@ async def on_startup(app: Application) -> None:
                                     first=settings.outbox_flush_seconds, name="outbox")
         app.job_queue.run_repeating(send_reminders, interval=settings.reminder_check_seconds,
                                     first=settings.reminder_check_seconds, name=REMINDER_JOB)
+    if dialogue.engine.store is not None and settings.index_sync_seconds > 0 and app.job_queue is not None:
+        app.job_queue.run_repeating(sync_index, interval=settings.index_sync_seconds,
+                                    first=settings.index_sync_seconds, name=SYNC_JOB)
+
+
+SYNC_JOB = "index-sync"
+
+
+async def sync_index(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A replica's watch: a newer corpus version stored by another process is applied in a
+    worker thread while the old index goes on answering, then swapped in."""
+    dialogue: Dialogue = context.bot_data["dialogue"]
+    try:
+        change = await asyncio.to_thread(dialogue.engine.follow)
+    except Exception:  # a bad version or a database hiccup: keep serving, try at the next run
+        log.exception("index sync failed; the current index keeps serving")
+        return
+    if change is not None:
+        await asyncio.to_thread(dialogue.facts.sync)
 
 
 async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -2,9 +2,10 @@
 
 Commands are typed as on Telegram (/start, /help, /vanban 363/TB-VPCP, /viettat CCHC,
 /nhiemvu Sở Tư pháp, /hanchot, and the admin ones: the operator at the keyboard is trusted;
-reminders, /theodoi, go only to Telegram chats). Buttons become short replies:
-a number picks a /start example or one of the documents a question matched, "nguồn" shows
-the last answer's sources, "+" / "-" rate it.
+reminders, /theodoi, go only to Telegram chats); `/them PATH` adds a file as an admin's
+upload does. Buttons become short replies: a number picks a /start example or one of the
+documents a question matched, "nguồn" shows the last answer's sources, "+" / "-" rate it,
+"ok" / "huy" confirm or cancel an addition or a removal, "sau" / "truoc" turn /vanban's pages.
 """
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ class Console:
                     self.buttons["+" if b.data.endswith("+") else "-"] = b.data
         if any(b.data.startswith("fb:") for row in reply.buttons for b in row):
             hints.append("  (gõ “nguồn” để xem trích dẫn, “+” / “-” để đánh giá)")
+        desk = [b for row in reply.buttons for b in row if b.data.startswith(("up:", "rm:", "vb:"))]
+        if desk:
+            self.buttons = {k: v for k, v in self.buttons.items() if not v.startswith(("up:", "rm:", "vb:"))}
+            for b in desk:
+                if b.data.startswith("vb:"):
+                    self.buttons["sau" if "▶" in b.text else "truoc"] = b.data
+                else:
+                    self.buttons["ok" if b.data.endswith(":ok") else "huy"] = b.data
+            hints.append("  (gõ " + ", ".join(f"“{k}”: {b.text}" for k, b in
+                                             ((k, next(x for x in desk if x.data == v)) for k, v in self.buttons.items()
+                                              if v.startswith(("up:", "rm:", "vb:")))) + ")")
         if hints:
             print("\n".join(hints), file=self.out)
         print(file=self.out, flush=True)
@@ -62,7 +74,12 @@ class Console:
             return False
         data = self.buttons.get(text.lower())
         if data is not None:
-            result = self.dialogue.callback(CONSOLE, data)
+            if data.startswith(("up:", "rm:")):  # used once: a second "ok" must not add again
+                self.buttons = {k: v for k, v in self.buttons.items() if not v.startswith(("up:", "rm:"))}
+            if data.startswith("up:") and data.endswith(":ok"):
+                result = self.dialogue.confirm_upload(CONSOLE, data[3:-3], lambda s: print(s, file=self.out, flush=True))
+            else:
+                result = self.dialogue.callback(CONSOLE, data)
             if result.toast:
                 print(result.toast, file=self.out)
             for r in (result.edit, result.send):

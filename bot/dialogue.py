@@ -24,16 +24,20 @@ from retrieval.deadlines import format_date
 from retrieval.document import AdminDocument
 from retrieval.index import IndexError_
 from retrieval.model import Answer, Law, Source
+from retrieval.obligations import describe as describe_duty
 from retrieval.references import describe, mentions_in_question, number_key
 from retrieval.settings import Settings
 from retrieval.text import fold
 from retrieval.units import lookup_unit, unknown_unit_message
 
 from .access import AccessPolicy, RateLimiter, Who
+from .documents import MAX_BYTES, DocumentDesk, Progress
 from .duties import hanchot_text, nhiemvu_text
-from .engine import Engine
+from .engine import Engine, open_engine
 from .facts import TZ, Clock, FactService, FactsUnavailable, hanoi_now, local_today
+from .notices import Notice, new_duty_notices
 from .reminders import Subscription
+from .replies import Button, CallbackResult, Reply
 from .render import (
     TELEGRAM_LIMIT,
     Block,
@@ -62,7 +66,9 @@ ADMIN_COMMANDS: list[tuple[str, str]] = [
     ("reload", "Nạp lại (hoặc dựng lại) chỉ mục văn bản"),
     ("allow", "Cho phép: /allow <user_id> hoặc /allow chat <chat_id>"),
     ("deny", "Thu hồi: /deny <user_id> hoặc /deny chat <chat_id>"),
+    ("them", "Thêm văn bản: gửi tệp .docx, .pdf, .md vào chat riêng với bot"),
 ]
+UPLOAD_TYPES = (".docx", ".pdf", ".md", ".txt")
 
 # three questions the bundled directive answers well, offered as buttons by /start
 EXAMPLES: list[str] = [
@@ -84,34 +90,13 @@ UNSUPPORTED = {
 }
 NO_DATABASE = ("Không kết nối được cơ sở dữ liệu nên chưa {what} được. Hãy thử lại sau ít phút; "
                "/nhiemvu và /hanchot vẫn dùng được.")
+UPLOAD_ADMIN_ONLY = ("Cảm ơn bạn đã gửi tệp. Chỉ quản trị viên mới thêm được văn bản vào kho; nếu cần bổ sung "
+                     "văn bản, hãy gửi cho quản trị viên của đơn vị. Bạn vẫn có thể hỏi về các văn bản đang có.")
+UPLOAD_PRIVATE_ONLY = "Hãy gửi tệp văn bản trong chat riêng với tôi để thêm vào kho."
+NO_DOCUMENT_STORE = ("Kho văn bản trong cơ sở dữ liệu chưa sẵn sàng (không kết nối được hoặc đã tắt DOCUMENT_STORE), "
+                     "nên chưa thêm được văn bản. Không có gì thay đổi.")
 CONSOLE_REMINDERS = ("Nhắc hạn được gửi qua Telegram. Trong cửa sổ dòng lệnh, hãy dùng /hanchot "
                      "hoặc /nhiemvu <đơn vị> để xem các thời hạn.")
-
-
-@dataclass(frozen=True)
-class Button:
-    text: str
-    data: str  # callback data, at most 64 bytes
-
-
-@dataclass
-class Reply:
-    messages: list[str] = field(default_factory=list)  # HTML, each within Telegram's limit
-    buttons: list[list[Button]] = field(default_factory=list)  # under the last message
-    question_id: str | None = None
-    record: QuestionRecord | None = None  # what to persist once the reply is sent
-    answer: Answer | None = None
-
-    @property
-    def silent(self) -> bool:
-        return not self.messages
-
-
-@dataclass
-class CallbackResult:
-    toast: str | None = None  # the small notice on the pressed button
-    edit: Reply | None = None  # new text and buttons for the pressed message
-    send: Reply | None = None  # new messages
 
 
 def text_reply(*paragraphs: str) -> Reply:
@@ -137,13 +122,13 @@ class Dialogue:
         self._chat_doc: OrderedDict[int, str] = OrderedDict()
         self._chat_doc_max = 20000
         self._lock = threading.Lock()
+        self._desk: DocumentDesk | None = None
 
     @classmethod
     def open(cls, settings: Settings) -> Dialogue:
         """The assistant, the database (schema created, outbox written) and the allowlist,
         as configured. Raises IndexError_ with a clear message when the index is unusable."""
-        engine = Engine.open(settings.index_dir, settings.embedder, list(settings.corpus_dirs), settings.embed_cache,
-                             settings.answer_cache_size, settings.top_k)
+        engine = open_engine(settings)
         store = Store(settings.database_url, settings.outbox_path)
         store.start()
         access = AccessPolicy(settings, store)
@@ -271,6 +256,8 @@ class Dialogue:
             return CallbackResult(toast="Trích dẫn được gửi ở tin nhắn dưới.", send=Reply(src))
         if kind == "doc":
             return self._choose(who, rest)
+        if kind in ("up", "rm", "vb"):
+            return self._document_button(who, kind, rest)
         if kind == "fb":
             qid, _, sign = rest.partition(":")
             if not qid or sign not in ("+", "-"):
@@ -297,6 +284,107 @@ class Dialogue:
         # the choice keeps its text, loses its buttons and says what was picked
         picked = Reply([answer_messages(choice)[0] + "\n\n" + html.escape(f"✔ Đã chọn: {label}")])
         return CallbackResult(edit=picked, send=reply)
+
+    # -- the corpus: uploads, removal, listing -----------------------------------------------------
+    @property
+    def desk(self) -> DocumentDesk | None:
+        """The document desk while the corpus lives in the database (None: files only)."""
+        store = self.engine.store
+        if store is None:
+            return None
+        with self._lock:
+            if self._desk is None or self._desk.store is not store:
+                self._desk = DocumentDesk(self.engine, store, Reply, Button)
+            return self._desk
+
+    def upload_refusal(self, who: Who, filename: str, size: int | None) -> Reply | None:
+        """Why a file sent in is not read (before it is downloaded), or None to go on."""
+        refused = self._refuse(who)
+        if refused is not None:
+            return refused
+        if not (who.local or self.access.is_admin(who)):
+            return text_reply(UPLOAD_ADMIN_ONLY)
+        if who.is_group or who.chat_type == "channel":
+            return text_reply(UPLOAD_PRIVATE_ONLY)
+        if not filename.lower().endswith(UPLOAD_TYPES):
+            return text_reply(f"Tệp “{filename}” không phải loại văn bản tôi đọc được. Hãy gửi tệp .docx, .pdf hoặc .md "
+                              "(tệp .doc cũ: mở bằng Word và lưu lại thành .docx).")
+        if size is not None and size > MAX_BYTES:
+            return text_reply(f"Tệp “{filename}” lớn {size / 1024 / 1024:.1f} MB, vượt giới hạn 20 MB mà Telegram cho "
+                              "bot tải về. Hãy gửi bản nhỏ hơn (ví dụ bản .docx không kèm ảnh quét).")
+        if self.desk is None:
+            return text_reply(NO_DOCUMENT_STORE)
+        return None
+
+    def upload(self, who: Who, filename: str, data: bytes) -> Reply:
+        """A file sent in by an admin: read, previewed, with buttons to add it or cancel."""
+        refused = self.upload_refusal(who, filename, len(data))
+        if refused is not None:
+            return refused
+        assert self.desk is not None  # upload_refusal said so
+        return self.desk.preview(who.user_id, filename, data)
+
+    def confirm_upload(self, who: Who, token: str, progress: Progress | None = None) -> CallbackResult:
+        """Add a previewed file (the "Thêm vào kho" button): stored, indexed, its duties synced,
+        and the notices to the chats following the units it gives duties to."""
+        desk = self.desk
+        if desk is None:
+            return CallbackResult(edit=text_reply(NO_DOCUMENT_STORE))
+        added = desk.confirm(who.user_id, _actor(who), token, progress)
+        if added.document is None:
+            return CallbackResult(edit=added.reply)
+        self.facts.sync()  # the new duties in the database's fact tables too
+        notices: list[Notice] = []
+        if added.duties and self.store is not None:
+            try:
+                subs = self.facts.subscriptions()
+            except FactsUnavailable as exc:
+                log.warning("no notices of the new document's duties: %s", exc)
+                subs = []
+            doc = added.document
+            label = doc.short_name if isinstance(doc, AdminDocument) else doc.title
+            if isinstance(doc, AdminDocument) and doc.subject:
+                label += f" — {doc.subject}"
+            notices = new_duty_notices(subs, added.duties, self.facts.current().units, label)
+        return CallbackResult(edit=added.reply, notices=notices)
+
+    def _document_button(self, who: Who, kind: str, rest: str) -> CallbackResult:
+        desk = self.desk
+        if desk is None:
+            return CallbackResult(toast="Kho văn bản chưa sẵn sàng.")
+        if kind == "vb":
+            page, _, query = rest.partition(":")
+            return CallbackResult(edit=desk.listing(query, int(page) if page.isdigit() else 0))
+        if not (who.local or self.access.is_admin(who)):
+            return CallbackResult(toast=ADMIN_ONLY)
+        key, _, action = rest.rpartition(":")
+        if kind == "up":
+            if action == "ok":
+                return self.confirm_upload(who, key)
+            return CallbackResult(edit=desk.cancel(key))
+        if action != "ok" or not key:
+            return CallbackResult(edit=text_reply("Đã hủy. Không có gì thay đổi trong kho văn bản."))
+        reply = desk.remove(_actor(who), key)
+        self.facts.sync()
+        return CallbackResult(edit=reply)
+
+    def cmd_them(self, who: Who, args: str) -> Reply:
+        """The console's upload: /them PATH (on Telegram the file itself is sent)."""
+        if who.chat_type != "console":
+            return text_reply("Hãy gửi tệp .docx, .pdf hoặc .md vào chat riêng với tôi: tôi sẽ đọc, cho xem trước "
+                              "và hỏi trước khi thêm vào kho.")
+        if not args:
+            return text_reply("Cách dùng: /them <đường dẫn tệp .docx, .pdf hoặc .md>")
+        from pathlib import Path
+
+        path = Path(args.strip().strip('"').strip("'")).expanduser()
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return text_reply(f"Tệp {path.name} vượt giới hạn 20 MB.")
+            data = path.read_bytes()
+        except OSError as exc:
+            return text_reply(f"Không mở được tệp {path}: {exc.strerror or exc}.")
+        return self.upload(who, path.name, data)
 
     # -- other input ----------------------------------------------------------------------------
     def unsupported(self, who: Who, kind: str) -> Reply:
@@ -358,6 +446,25 @@ class Dialogue:
     def cmd_vanban(self, who: Who, args: str) -> Reply:
         a = self.engine.assistant
         docs = list(a.documents.values())
+        desk = self.desk
+        word, _, rest = args.partition(" ")
+        if fold(word) == "lichsu" or fold(args) == "lich su":
+            return desk.history() if desk is not None else text_reply(NO_DOCUMENT_STORE)
+        if fold(word) == "xoa":
+            if not (who.local or self.access.is_admin(who)):
+                return text_reply(ADMIN_ONLY)
+            if desk is None:
+                return text_reply(NO_DOCUMENT_STORE)
+            if not rest.strip():
+                return text_reply("Cách dùng: /vanban xoa <số hiệu>, ví dụ /vanban xoa 68/KH-UBND")
+            return desk.ask_remove(rest.strip())
+        if desk is not None and not mentions_in_question(args):
+            # a list, filtered by type, year, issuer or subject words; one match is shown whole
+            found = desk.matching(args)
+            if len(found) == 1 and args and found[0].doc_id in a.documents:
+                return Reply(pack(self._document_with_duties(a.documents[found[0].doc_id])))
+            if found or not args:
+                return desk.listing(args)
         if not args:
             blocks = [Block(f"Văn bản đang có ({len(docs)})", "b")]
             for d in docs:
@@ -371,7 +478,7 @@ class Dialogue:
             num = d.number
             if (num and any(m.matches(num) for m in mentions)) or \
                     (not mentions and fold(args) in fold(d.title + " " + (num or ""))):
-                return Reply(pack(_document_blocks(d)))
+                return Reply(pack(self._document_with_duties(d)))
         # a document the indexed ones cite
         refs = a.library.references
         cited = [(r, d) for key, (r, d) in refs.items() if any(m.matches(key) for m in mentions)]
@@ -388,6 +495,25 @@ class Dialogue:
             return Reply(pack(blocks))
         return text_reply(f"Không tìm thấy văn bản “{args}” trong các văn bản đang có hoặc được dẫn chiếu. "
                           "Gõ /vanban để xem danh sách.")
+
+    def _document_with_duties(self, d: AdminDocument | Law) -> list[Block]:
+        """A document's facts and outline, then the duties it gives, unit by unit."""
+        blocks = _document_blocks(d)
+        duties = [o for o in self.facts.current().obligations if o.doc_id == d.doc_id]
+        if not duties:
+            return blocks
+        by_unit: dict[str, list[str]] = {}
+        for o in duties:
+            who_ = o.group or ", ".join(o.units[:3]) or o.label or "(không rõ đơn vị)"
+            by_unit.setdefault(who_, []).append(f"  – {describe_duty(o)} [{o.section}]")
+        lines = []
+        for unit, items in by_unit.items():
+            items = list(dict.fromkeys(items))  # one sentence with two dates is two duties, one line
+            lines.append(f"• {unit}:")
+            lines += items[:6] + ([f"  … và {len(items) - 6} nhiệm vụ nữa"] if len(items) > 6 else [])
+        blocks += [Block(f"Nhiệm vụ được giao ({len(duties)})", "b"), Block("\n".join(lines)),
+                   Block("Xem theo đơn vị: /nhiemvu <đơn vị>.", "i")]
+        return blocks
 
     # -- duties, deadlines, reminders ----------------------------------------------------------------
     def cmd_nhiemvu(self, who: Who, args: str) -> Reply:
@@ -539,6 +665,12 @@ class Dialogue:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _actor(who: Who) -> str:
+    """Who made a change, as the history shows it."""
+    name = who.name or (f"@{who.username}" if who.username else "")
+    return f"{name} ({who.user_id})".strip() if not who.local else "console"
+
+
 def _short(text: str, n: int) -> str:
     text = " ".join(re.sub(r"<sup>\d+</sup>", "", text).split())  # footnote marks as the parser kept them
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"

@@ -30,9 +30,9 @@ from retrieval.readers import ParseError
 from retrieval.text import fold
 
 from .render import Block, pack
+from .replies import Button, Reply
 
 if TYPE_CHECKING:
-    from .dialogue import Button, Reply
     from .engine import Engine
 
 PAGE_SIZE = 8
@@ -54,7 +54,7 @@ class _Pending:
 class Added:
     """What an upload changed: the reply, and the new document's duties (for subscribers)."""
 
-    reply: "Reply"
+    reply: Reply
     document: Document | None
     duties: list[Obligation]
 
@@ -73,8 +73,8 @@ def _line(info: StoredInfo) -> str:
 
 
 class DocumentDesk:
-    def __init__(self, engine: "Engine", store: CorpusStore, reply: Callable[..., "Reply"],
-                 button: Callable[[str, str], "Button"]) -> None:
+    def __init__(self, engine: "Engine", store: CorpusStore, reply: Callable[..., Reply],
+                 button: Callable[[str, str], Button]) -> None:
         self.engine = engine
         self.store = store
         self._reply, self._button = reply, button
@@ -83,7 +83,7 @@ class DocumentDesk:
         self._adding = threading.Lock()  # two uploads at once are added one after the other
 
     # -- upload ----------------------------------------------------------------------------------
-    def preview(self, user_id: int, filename: str, data: bytes) -> "Reply":
+    def preview(self, user_id: int, filename: str, data: bytes) -> Reply:
         """Read a file and say what adding it would do, with buttons to add or cancel."""
         if len(data) > MAX_BYTES:
             return self._text(f"Tệp {filename} lớn {len(data) / 1024 / 1024:.1f} MB, vượt giới hạn 20 MB.")
@@ -182,7 +182,7 @@ class DocumentDesk:
             lines.append("Thôi dùng để trả lời: " + ", ".join(change.removed) + " (đã được thay thế).")
         return Added(self._text(*lines), doc, duties)
 
-    def cancel(self, token: str) -> "Reply":
+    def cancel(self, token: str) -> Reply:
         with self._lock:
             self._pending.pop(token, None)
         return self._text("Đã hủy. Không có gì thay đổi trong kho văn bản.")
@@ -195,7 +195,7 @@ class DocumentDesk:
             self._pending.popitem(last=False)
 
     # -- remove ----------------------------------------------------------------------------------
-    def ask_remove(self, query: str) -> "Reply":
+    def ask_remove(self, query: str) -> Reply:
         found = self._find(query)
         if not found:
             return self._text(f"Không có văn bản “{query}” trong kho.")
@@ -206,7 +206,7 @@ class DocumentDesk:
                                  Block("Văn bản sẽ thôi được dùng để trả lời; lịch sử vẫn được giữ.", "i")]),
                            [[self._button("🗑 Xóa", f"rm:{info.doc_id[:50]}:ok"), self._button("✖ Hủy", "rm::no")]])
 
-    def remove(self, actor: str, doc_id: str) -> "Reply":
+    def remove(self, actor: str, doc_id: str) -> Reply:
         with self._adding:
             try:
                 change = self.store.remove(doc_id, actor)
@@ -216,7 +216,7 @@ class DocumentDesk:
         return self._text(f"Đã xóa {doc_id} khỏi kho (phiên bản {change.version}).")
 
     # -- /vanban ---------------------------------------------------------------------------------
-    def listing(self, query: str = "", page: int = 0) -> "Reply":
+    def matching(self, query: str) -> list[StoredInfo]:
         """Documents in force, newest first, filtered by type, year, issuer or subject words."""
         docs = self.store.current()
         kind, year, words = _filters(query)
@@ -226,6 +226,11 @@ class DocumentDesk:
             docs = [d for d in docs if d.issued.startswith(str(year))]
         for w in words:
             docs = [d for d in docs if w in fold(f"{d.subject} {d.issuer} {d.number} {d.kind}")]
+        return docs
+
+    def listing(self, query: str = "", page: int = 0) -> Reply:
+        """Documents in force, newest first, filtered by type, year, issuer or subject words."""
+        docs = self.matching(query)
         pages = max(1, (len(docs) + PAGE_SIZE - 1) // PAGE_SIZE)
         page = min(max(page, 0), pages - 1)
         shown = docs[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
@@ -244,7 +249,7 @@ class DocumentDesk:
             nav.append(self._button("Sau ▶", f"vb:{page + 1}:{q}"))
         return self._reply(pack(blocks), [nav] if nav else [])
 
-    def history(self, limit: int = 15) -> "Reply":
+    def history(self, limit: int = 15) -> Reply:
         events = self.store.history(limit)
         if not events:
             return self._text("Kho văn bản chưa có thay đổi nào.")
@@ -270,7 +275,7 @@ class DocumentDesk:
         return [i for i in current if fq and (fq == fold(i.doc_id) or fq in fold(i.subject) or
                                                fq == number_key(i.number).lower())]
 
-    def _text(self, *paragraphs: str) -> "Reply":
+    def _text(self, *paragraphs: str) -> Reply:
         return self._reply(pack([Block(p) for p in paragraphs if p]), [])
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.answering import Assistant
 from retrieval.model import Answer
+from retrieval.settings import Settings
 
 if TYPE_CHECKING:
     from retrieval.corpus_store import CorpusStore
@@ -93,6 +94,37 @@ class Engine:
             return _key(question, context_doc, None) in self._cache
 
     # -- the corpus in the database ---------------------------------------------------------------
+    def connect(self, store: "CorpusStore") -> bool:
+        """Serve the corpus the database keeps: the corpus files imported into it (new or
+        edited ones become versions), the served index's vectors stored beside them (a
+        replica never embeds them again), then the newest version applied. False, with a
+        warning, when the database cannot be used: the files' index serves on."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from retrieval.index import IndexError_
+        from retrieval.index_update import store_vectors
+        from retrieval.ingest import corpus_files
+
+        try:
+            refused: list[str] = []
+            files = corpus_files([d for d in self.corpus_dirs if d.exists()])
+            imported = store.import_files(files, refused=refused)
+            for reason in refused:
+                log.warning("corpus file left out: %s", reason)
+            if imported:
+                log.info("corpus files stored in the database: %s", ", ".join(c.note for c in imported))
+            stored = store_vectors(self.assistant.index, store, self.assistant.embedder.id)
+            if stored:
+                log.info("%d passage vectors stored in the database", stored)
+            self.attach(store)
+            self.follow()
+        except (SQLAlchemyError, IndexError_, OSError) as exc:
+            self.store = None
+            log.warning("the document store is not used (%s: %s); answering from %s only",
+                        exc.__class__.__name__, str(exc)[:200], self.index_dir)
+            return False
+        return True
+
     def attach(self, store: "CorpusStore") -> None:
         """Serve the corpus the database holds (`retrieval.corpus_store`): `follow` applies
         every new version, by this process or another one on the same database."""
@@ -130,7 +162,10 @@ class Engine:
             return change
 
     def reload(self) -> ReloadReport:
-        """Rebuild the index when the corpus changed, then open it and swap it in."""
+        """Rebuild the index when the corpus changed, then open it and swap it in. With the
+        database's corpus: the corpus files imported again and its newest version applied."""
+        if self.store is not None:
+            return self._reload_store(self.store)
         from retrieval.index import build_index, is_stale
 
         with self._reload_lock:
@@ -147,3 +182,69 @@ class Engine:
                 self._cache.clear()
             return ReloadReport(reason is not None, reason, len(fresh.documents), len(fresh.index.chunks),
                                 time.perf_counter() - t0)
+
+    def _reload_store(self, store: "CorpusStore") -> ReloadReport:
+        from retrieval.ingest import corpus_files
+
+        t0 = time.perf_counter()
+        refused: list[str] = []
+        imported = store.import_files(corpus_files([d for d in self.corpus_dirs if d.exists()]), refused=refused)
+        change = self.follow()
+        a = self.assistant
+        reason = None
+        if imported or change is not None:
+            reason = (f"{len(imported)} tệp mới trong thư mục văn bản; " if imported else "") + \
+                     f"phiên bản {self.version} của kho"
+        if refused:
+            reason = (reason + "; " if reason else "") + "bỏ qua: " + "; ".join(refused)
+        return ReloadReport(change is not None, reason, len(a.documents), len(a.index.chunks), time.perf_counter() - t0)
+
+
+def open_engine(settings: Settings) -> Engine:
+    """The engine as configured: the index on disk — or, when there is none, one built from
+    the documents and vectors the database holds (a new replica) — following the corpus
+    the database keeps (DOCUMENT_STORE, on by default)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from retrieval.corpus_store import CorpusStore
+    from retrieval.index import REFERENCE_DATA, IndexError_
+
+    store: CorpusStore | None = None
+    if settings.document_store:
+        try:
+            store = CorpusStore(settings.database_url)
+        except SQLAlchemyError as exc:
+            log.warning("the document store is not used (%s); answering from %s only", exc.__class__.__name__,
+                        settings.index_dir)
+    try:
+        engine = Engine.open(settings.index_dir, settings.embedder, list(settings.corpus_dirs), settings.embed_cache,
+                             settings.answer_cache_size, settings.top_k)
+    except IndexError_:
+        if store is None or not _stored_documents(store):
+            raise
+        from retrieval.embedder import EmbeddingCache, make_embedder
+        from retrieval.index_update import build_from_store
+
+        log.info("no usable index at %s: building it from the database's documents", settings.index_dir)
+        embedder = make_embedder(settings.embedder)
+        reference = [d / n for d in settings.corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
+        local = EmbeddingCache(settings.embed_cache) if settings.embed_cache else None
+        try:
+            build_from_store(store, settings.index_dir, embedder, reference, settings.embed_cache, local)
+        finally:
+            if local is not None:
+                local.close()
+        engine = Engine(Assistant.open(settings.index_dir, embedder=embedder), settings.index_dir,
+                        list(settings.corpus_dirs), settings.embed_cache, settings.answer_cache_size, settings.top_k)
+    if store is not None:
+        engine.connect(store)
+    return engine
+
+
+def _stored_documents(store: "CorpusStore") -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return bool(store.latest_version()[1])
+    except SQLAlchemyError:
+        return False

@@ -8,6 +8,7 @@ small pool: a burst of questions cannot starve the database writes, nor the reve
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 from collections.abc import Callable
@@ -36,7 +37,10 @@ from telegram.ext import (
 )
 
 from .access import Who
-from .dialogue import ADMIN_COMMANDS, PUBLIC_COMMANDS, Button, Dialogue, Reply
+from .dialogue import ADMIN_COMMANDS, PUBLIC_COMMANDS, Dialogue
+from .notices import Notice
+from .render import Block, pack
+from .replies import Button, CallbackResult, Reply
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -77,6 +81,7 @@ class TelegramFrontend:
         app.add_handler(MessageHandler(filters.Sticker.ALL, self._media("sticker")))
         app.add_handler(MessageHandler(filters.PHOTO, self._media("photo")))
         app.add_handler(MessageHandler(filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE, self._media("voice")))
+        app.add_handler(MessageHandler(filters.Document.ALL, self.on_document))
         app.add_handler(MessageHandler(
             filters.ATTACHMENT | filters.LOCATION | filters.CONTACT | filters.POLL | filters.Dice.ALL,
             self._media("media")))
@@ -222,6 +227,97 @@ class TelegramFrontend:
 
         return handler
 
+    # -- documents sent in -------------------------------------------------------------------------
+    async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An admin's file, in a private chat: downloaded (getFile), read and previewed, the
+        one status message edited as it goes; anyone else gets a polite refusal."""
+        message = update.effective_message
+        if message is None or message.document is None:
+            return
+        if not self._addressed(message, context.bot.id, context.bot.username):
+            return  # a file shared in a group among people
+        who = who_of(update)
+        document = message.document
+        name = document.file_name or "tệp không tên"
+        refused = self.dialogue.upload_refusal(who, name, document.file_size)
+        if refused is not None:
+            if not refused.silent:
+                await self.send(context, who.chat_id, refused, message)
+            return
+        status = await context.bot.send_message(who.chat_id, pack([Block(f"Đang đọc {name}…")])[0],
+                                                parse_mode=ParseMode.HTML)
+        done = asyncio.Event()
+        typing = asyncio.create_task(self._typing(context, who.chat_id, done))
+        try:
+            try:
+                file = await context.bot.get_file(document.file_id)
+                data = bytes(await file.download_as_bytearray())
+            except TelegramError as exc:
+                log.warning("file %s not downloaded: %s", name, exc)
+                reply = Reply(pack([Block(f"Không tải được tệp {name} từ Telegram ({exc}). Hãy gửi lại sau ít phút.")]))
+            else:
+                reply = await asyncio.get_running_loop().run_in_executor(self.pool, self.dialogue.upload, who, name, data)
+        finally:
+            done.set()
+            await typing
+        await self._edit(status, reply)
+
+    async def _edit(self, message: Message, reply: Reply) -> None:
+        """Show `reply` in place of `message` (its first part; the rest, if any, after it)."""
+        with contextlib.suppress(BadRequest):  # "not modified": nothing to change
+            await message.edit_text(reply.messages[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+                                    reply_markup=keyboard(reply.buttons) if len(reply.messages) == 1 else None)
+        for i, text in enumerate(reply.messages[1:], start=2):
+            await message.get_bot().send_message(message.chat_id, text, parse_mode=ParseMode.HTML,
+                                                 link_preview_options=NO_PREVIEW,
+                                                 reply_markup=keyboard(reply.buttons) if i == len(reply.messages) else None)
+
+    async def _confirm_upload(self, query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, who: Who,
+                              token: str) -> None:
+        """"Thêm vào kho": the preview becomes the status ("Đang lưu…", "Đang lập chỉ mục…",
+        "Xong …"); then the chats following the units it gives duties to are told."""
+        await query.answer("Đang thêm vào kho…")
+        message = query.message if isinstance(query.message, Message) else None
+        loop = asyncio.get_running_loop()
+        edits: list[concurrent.futures.Future[None]] = []
+
+        def progress(text: str) -> None:  # called from the worker thread
+            if message is not None:
+                edits.append(asyncio.run_coroutine_threadsafe(self._edit(message, Reply(pack([Block(text)]))), loop))
+
+        done = asyncio.Event()
+        typing = asyncio.create_task(self._typing(context, who.chat_id, done))
+        try:
+            if message is not None:
+                await self._edit(message, Reply(pack([Block("Đang đọc…")])))
+            result: CallbackResult = await loop.run_in_executor(self.pool, self.dialogue.confirm_upload, who, token,
+                                                                progress)
+        finally:
+            done.set()
+            await typing
+        for edit in edits:  # the progress edits land before the result
+            with contextlib.suppress(Exception):
+                await asyncio.wrap_future(edit)
+        if result.edit is not None:
+            if message is not None:
+                await self._edit(message, result.edit)
+            else:
+                await self.send(context, who.chat_id, result.edit)
+        await self.notify(context, result.notices)
+
+    async def notify(self, context: ContextTypes.DEFAULT_TYPE, notices: list[Notice]) -> None:
+        """Notices to subscribers, all at once: the flood limiter paces them (a 429 is waited
+        out and retried), and one chat that refuses the bot stops no other."""
+        async def one(n: Notice) -> None:
+            for text in pack([Block(n.text)]):
+                await context.bot.send_message(n.chat_id, text, parse_mode=ParseMode.HTML,
+                                               link_preview_options=NO_PREVIEW)
+
+        results = await asyncio.gather(*(one(n) for n in notices), return_exceptions=True)
+        for n, r in zip(notices, results):
+            if isinstance(r, BaseException):
+                log.warning("notice of new duties not delivered to chat %s: %r", n.chat_id, r)
+
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query: CallbackQuery | None = update.callback_query
         if query is None:
@@ -229,6 +325,17 @@ class TelegramFrontend:
         who = who_of(update)
         data = query.data or ""
         loop = asyncio.get_running_loop()
+        if data.startswith("up:") and data.endswith(":ok") and self.dialogue.access.is_admin(who):
+            await self._confirm_upload(query, context, who, data[3:-3])
+            return
+        if data.startswith("rm:") and data.endswith(":ok"):
+            await query.answer()  # a removal re-indexes: the worker pool, and the result in place
+            result = await loop.run_in_executor(self.pool, self.dialogue.callback, who, data)
+            if result.toast:
+                await context.bot.send_message(who.chat_id, result.toast)
+            if result.edit is not None and isinstance(query.message, Message):
+                await self._edit(query.message, result.edit)
+            return
         if data.startswith(("ex:", "doc:")):
             # an example question, a document picked: acknowledge the press now, the answer
             # follows as a message (it runs a retrieval: the worker pool, like a question)

@@ -259,17 +259,24 @@ class CorpusStore:
             s.add(DocumentEvent(doc_id=doc_id, action="remove", actor=actor, at=now, note="", version=version))
         return Change(version, [], [doc_id], f"remove {doc_id}")
 
-    def import_files(self, paths: Iterable[Path], actor: str = "corpus") -> list[Change]:
+    def import_files(self, paths: Iterable[Path], actor: str = "corpus",
+                     refused: list[str] | None = None) -> list[Change]:
         """Files of the corpus directories into the store, once each: a file whose bytes are
         stored (even as removed: an admin took it out) is skipped; an edited file is a new
-        version of the document with its number."""
+        version of the document with its number. A file that cannot be read is left out with
+        its reason in `refused`: one broken file never keeps the others out."""
         changes = []
         known = {i.checksum for i in self.all()}
         for path in paths:
-            data = path.read_bytes()
-            if checksum(data) in known:
+            try:
+                data = path.read_bytes()
+                if checksum(data) in known:
+                    continue
+                prepared = self.prepare(path.name, data)
+            except (OSError, ParseError) as exc:
+                if refused is not None:
+                    refused.append(str(exc))
                 continue
-            prepared = self.prepare(path.name, data)
             changes.append(self.add(prepared, actor, origin="corpus"))
             known.add(prepared.checksum)
         return changes

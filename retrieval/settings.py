@@ -37,6 +37,10 @@ class Settings:
     outbox_flush_seconds: float = 30.0
     # how often the bot looks for deadline reminders to send (they fall at 08:00 Hà Nội time)
     reminder_check_seconds: float = 300.0
+    # the corpus kept in the database (uploads, versions, vectors); off: the corpus files only
+    document_store: bool = True
+    # how often a bot process looks for a newer corpus version another process stored; 0: never
+    index_sync_seconds: float = 15.0
     # telegram
     telegram_bot_token: str | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
@@ -70,6 +74,8 @@ class Settings:
             outbox_path=Path(e.get("OUTBOX_PATH") or "data/outbox.jsonl"),
             outbox_flush_seconds=float(e.get("OUTBOX_FLUSH_SECONDS") or 30),
             reminder_check_seconds=float(e.get("REMINDER_CHECK_SECONDS") or 300),
+            document_store=(e.get("DOCUMENT_STORE") or "1").strip().lower() not in ("0", "false", "no", "off"),
+            index_sync_seconds=float(e.get("INDEX_SYNC_SECONDS") or 15),
             telegram_bot_token=e.get("TELEGRAM_BOT_TOKEN") or None,
             telegram_api_url=e.get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
             telegram_file_url=e.get("TELEGRAM_FILE_URL") or None,

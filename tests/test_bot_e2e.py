@@ -271,13 +271,15 @@ async def test_long_replies_are_split_into_valid_html_messages(bot: Bot):
     _, chat = bot.chat(USER)
     since = len(bot.emu.calls)
     await bot.ask(USER, f"/vanban {d.number}", n=2)
-    await bot.emu.quiet(1.5)  # the later parts come a second apart (bot/flood.py)
+    # the later parts come a second apart (bot/flood.py); the duties, unit by unit, end it
+    await bot.emu.wait_for(lambda: "Xem theo đơn vị" in text_of(bot.emu.sent(chat["id"], since=since)), 30)
     calls = bot.emu.sent(chat["id"], since=since)
     assert len(calls) >= 2  # the outline with its 37 cited documents does not fit one message
     for c in calls:
         assert len(c.result["text"]) <= 4096 and c.params["parse_mode"] == "HTML"
     whole = text_of(calls)
     assert "Nội dung chính" in whole and "Văn bản được dẫn chiếu" in whole and "363/TB-VPCP" in whole
+    assert "Nhiệm vụ được giao" in whole and "Sở Tư pháp" in whole
     # the emulator refuses bad HTML or over-long messages: none were refused
     assert [c for c in bot.emu.errors() if c.method == "sendMessage"] == []
 

@@ -178,6 +178,8 @@ class DocumentDesk:
         if index_change is not None:
             lines.append(f"{index_change.chunks_added} đoạn được lập chỉ mục trong {seconds:.1f} giây; "
                          "có thể hỏi ngay về văn bản này.")
+        elif self.engine.version >= change.version:  # the replica job applied it a moment before
+            lines.append("Đã lập chỉ mục; có thể hỏi ngay về văn bản này.")
         if change.removed:
             lines.append("Thôi dùng để trả lời: " + ", ".join(change.removed) + " (đã được thay thế).")
         return Added(self._text(*lines), doc, duties)
@@ -207,6 +209,8 @@ class DocumentDesk:
                            [[self._button("🗑 Xóa", f"rm:{info.doc_id[:50]}:ok"), self._button("✖ Hủy", "rm::no")]])
 
     def remove(self, actor: str, doc_id: str) -> Reply:
+        if self.store.get(doc_id) is None:  # a button carries at most 50 characters of the id
+            doc_id = next((i.doc_id for i in self.store.current() if i.doc_id.startswith(doc_id)), doc_id)
         with self._adding:
             try:
                 change = self.store.remove(doc_id, actor)
@@ -242,7 +246,8 @@ class DocumentDesk:
         blocks.append(Block("Lọc: /vanban kế hoạch 2025, /vanban khảo sát; xem một văn bản: /vanban 68/KH-UBND; "
                             "lịch sử: /vanban lichsu", "i"))
         nav = []
-        q = query[:40]
+        # Telegram takes at most 64 bytes of callback data; a Vietnamese letter is 2-3 of them
+        q = query.encode("utf-8")[:52].decode("utf-8", "ignore")
         if page > 0:
             nav.append(self._button("◀ Trước", f"vb:{page - 1}:{q}"))
         if page < pages - 1:

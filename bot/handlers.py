@@ -289,7 +289,8 @@ class TelegramFrontend:
         typing = asyncio.create_task(self._typing(context, who.chat_id, done))
         try:
             if message is not None:
-                await self._edit(message, Reply(pack([Block("Đang đọc…")])))
+                # the buttons go at once (no second press); the file was read already: it is being added
+                await self._edit(message, Reply(pack([Block("Đang thêm vào kho…")])))
             result: CallbackResult = await loop.run_in_executor(self.pool, self.dialogue.confirm_upload, who, token,
                                                                 progress)
         finally:

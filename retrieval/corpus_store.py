@@ -82,7 +82,7 @@ class Prepared:
     checksum: str
     document: Document
     doc_id: str  # the id it gets (its file name's, made unique)
-    duplicate: StoredInfo | None = None  # the very same bytes are stored already
+    duplicate: StoredInfo | None = None  # the very same bytes are stored already (and not removed)
     replaces: StoredInfo | None = None  # a document in force with the same number: this is its new version
     supersedes: list[StoredInfo] = field(default_factory=list)  # documents in force it says it replaces
 
@@ -198,7 +198,9 @@ class CorpusStore:
         doc = read_bytes(filename, data)
         sha = checksum(data)
         with Session(self.engine) as s:
-            same = s.scalars(select(StoredDocument).where(StoredDocument.checksum == sha)).first()
+            # the same bytes stored and not removed (an admin may send a removed document again)
+            same = s.scalars(select(StoredDocument).where(StoredDocument.checksum == sha,
+                                                          StoredDocument.status != "removed")).first()
             duplicate = _info(same) if same is not None else None
             number = getattr(doc, "number", "") or ""
             key = number_key(number) if number and not number.startswith("/") else ""
@@ -225,7 +227,8 @@ class CorpusStore:
         now = _now()
         with self._lock, Session(self.engine) as s, s.begin():
             self._serialise(s)
-            if s.scalars(select(StoredDocument.doc_id).where(StoredDocument.checksum == prepared.checksum)).first():
+            if s.scalars(select(StoredDocument.doc_id).where(StoredDocument.checksum == prepared.checksum,
+                                                             StoredDocument.status != "removed")).first():
                 raise ValueError(f"{prepared.filename}: đã có trong kho")
             if s.get(StoredDocument, prepared.doc_id) is not None:
                 raise ValueError(f"{prepared.filename}: mã văn bản {prepared.doc_id} đã có")
@@ -277,7 +280,14 @@ class CorpusStore:
                 if refused is not None:
                     refused.append(str(exc))
                 continue
-            changes.append(self.add(prepared, actor, origin="corpus"))
+            try:
+                changes.append(self.add(prepared, actor, origin="corpus"))
+            except ValueError as exc:
+                # another process on this database stored it meanwhile (replicas starting
+                # together); else its id was taken meanwhile: the next import takes it
+                if refused is not None and prepared.checksum not in {i.checksum for i in self.all()}:
+                    refused.append(str(exc))
+                continue
             known.add(prepared.checksum)
         return changes
 

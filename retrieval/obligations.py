@@ -83,6 +83,8 @@ class Obligation:
         return f"{self.doc_id}:{self.section}:{self.group or '-'}:{digest}"
 
     def applies_to(self, unit_name: str, unit_groups: tuple[str, ...] | list[str] = ()) -> bool:
+        if self.group is not None and (unit_name in (self.recipient or "") or unit_name in (self.via or "")):
+            return False  # a group's report "về Sở X" is not Sở X's own duty, though Sở X is one of the group
         return unit_name in self.units or (self.group is not None and self.group in unit_groups)
 
     def next_deadlines(self, today: dt.date, count: int = 3) -> list[dt.date]:

@@ -804,3 +804,18 @@ def test_scorer_recall_on_the_public_documents(directives_index):
     assert float(m.group(2)) >= 0.95, p.stdout
     assert int(m.group(3)) == len(json.loads(OBLIGATIONS_EVAL.read_text(encoding="utf-8")))
     assert "note:" not in p.stdout  # every unit of the eval file is known to the CLI
+
+
+@pytest.mark.parametrize("name, unit, other", [
+    (CHI_THI, "Sở Nội vụ", "Sở Y tế"),  # mục 8: the sở, ban, ngành report to UBND tỉnh via Sở Nội vụ
+    (KH_DAO_TAO, "Sở Nội vụ", "Sở Tư pháp"),  # mục IV.5 (.docx): they report to Sở Nội vụ
+])
+def test_a_group_report_to_or_through_a_member_is_not_that_members_duty(public, name, unit, other):
+    """Sở Nội vụ is one of the sở, ban, ngành tỉnh, but their report "về Sở Nội vụ" or "(qua Sở
+    Nội vụ)" is not a report Sở Nội vụ makes to itself; the other members keep it."""
+    _doc, obs = public(name)
+    group_reports = [o for o in obs if o.group == SO and unit in f"{o.recipient} {o.via}"]
+    assert group_reports
+    groups = UNITS.unit(unit).groups  # type: ignore[union-attr]
+    assert not [o for o in applicable(obs, unit, groups) if o in group_reports]
+    assert all(o in applicable(obs, other, UNITS.unit(other).groups) for o in group_reports)  # type: ignore[union-attr]

@@ -214,8 +214,8 @@ def open_engine(settings: Settings) -> Engine:
         try:
             store = CorpusStore(settings.database_url)
         except SQLAlchemyError as exc:
-            log.warning("the document store is not used (%s); answering from %s only", exc.__class__.__name__,
-                        settings.index_dir)
+            log.warning("the document store is not used (%s: %s); answering from %s only", exc.__class__.__name__,
+                        " ".join(str(exc).split())[:200], settings.index_dir)
     try:
         engine = Engine.open(settings.index_dir, settings.embedder, list(settings.corpus_dirs), settings.embed_cache,
                              settings.answer_cache_size, settings.top_k)
@@ -230,7 +230,11 @@ def open_engine(settings: Settings) -> Engine:
         reference = [d / n for d in settings.corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
         local = EmbeddingCache(settings.embed_cache) if settings.embed_cache else None
         try:
-            build_from_store(store, settings.index_dir, embedder, reference, settings.embed_cache, local)
+            _built, change = build_from_store(store, settings.index_dir, embedder, reference, settings.embed_cache,
+                                              local)
+            log.info("index built from the database at %s: %d documents, %d chunks, %d embedded now (the others' "
+                     "vectors were in the database or the local cache) in %.1fs", settings.index_dir,
+                     len(change.added), change.chunks_added, change.embedded, change.seconds)
         finally:
             if local is not None:
                 local.close()

@@ -98,8 +98,25 @@ def migration(step: int, name: str) -> Callable[[Step], Step]:
     return register
 
 
+SCHEMA_LOCK = 7229  # PostgreSQL advisory lock: one process at a time creates tables and runs steps
+
+
 def init_schema(engine: Engine) -> None:
-    """Create the missing tables of every module imported so far, then run the pending steps."""
+    """Create the missing tables of every module imported so far, then run the pending steps.
+    On PostgreSQL, processes starting together on a new database take turns (two concurrent
+    CREATE TABLE of one name fail)."""
+    if engine.dialect.name != "postgresql":
+        _create_and_migrate(engine)
+        return
+    with engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:k)"), {"k": SCHEMA_LOCK})
+        try:
+            _create_and_migrate(engine)
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": SCHEMA_LOCK})
+
+
+def _create_and_migrate(engine: Engine) -> None:
     Base.metadata.create_all(engine)
     with Session(engine) as s:
         done = set(s.scalars(select(SchemaVersion.step)))

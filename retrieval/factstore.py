@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 
 from .db import FactDocument, FactObligation
@@ -124,6 +124,10 @@ def sync_facts(engine: Engine, documents: Iterable[Document], units: Units, prun
     report = SyncReport([], [], [], [], 0)
     docs = list(documents)
     with Session(engine) as s, s.begin():
+        if engine.dialect.name == "postgresql":
+            # replicas sync the same documents together: one at a time, each reading what the
+            # previous one wrote (else a duplicate key, or every obligation inserted twice)
+            s.execute(text("SELECT pg_advisory_xact_lock(7231)"))
         stored = {d.doc_id: d for d in s.scalars(select(FactDocument))}
         for doc in docs:
             obs = extract_obligations(doc, units) if isinstance(doc, AdminDocument) else []

@@ -1112,6 +1112,14 @@ def check_file(path: Path, leak_check: bool = False) -> Outcome:
                        _innermost(exc.__traceback__), time.monotonic() - started)
 
 
+def _context() -> Any:
+    """Workers start from a small fresh process (forkserver), not as forks of the caller: a
+    fork of a process that already maps gigabytes (a test session with models loaded) would
+    hit the memory cap at its first allocation or stack growth, and count the file as a crash."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _worker(conn: Connection, mem_mb: int) -> None:
     import logging
     import warnings
@@ -1245,7 +1253,7 @@ def run(seconds: float = 60.0, seed: int | None = None, timeout: float = 30.0, w
     secret = tmp / "secret.txt"
     secret.write_text(SECRET + "\n", encoding="utf-8")
     mutator = Mutator(seeds if seeds is not None else collect_seeds(), rng, str(secret))
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    ctx = _context()
     slots = [_Slot(ctx, i, tmp, mem_mb) for i in range(max(1, workers or os.cpu_count() or 1))]
     started = time.monotonic()
     deadline = started + seconds
@@ -1322,7 +1330,7 @@ def replay(paths: list[Path], timeout: float = 30.0) -> int:
     for p in paths:
         files += sorted(q for q in p.iterdir() if q.suffix.lower() in FORMATS) if p.is_dir() else [p]
     failing = 0
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    ctx = _context()
     for f in files:
         with tempfile.TemporaryDirectory() as tmp:
             slot = _Slot(ctx, 0, Path(tmp), 2048)

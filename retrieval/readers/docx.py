@@ -370,6 +370,11 @@ def _check_zip(path: Path) -> None:
             packed = sum(i.compress_size for i in infos) or 1
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ParseError(f"{path.name}: không phải tệp .docx hợp lệ (không mở được như tệp nén: {exc})") from exc
+    size = path.stat().st_size
+    beyond = [i for i in infos if i.header_offset + i.compress_size > size]
+    if beyond:  # a header that claims more bytes than the file has: reading it would allocate that much
+        raise ParseError(f"{path.name}: không phải tệp .docx hợp lệ (phần {beyond[0].filename} khai báo "
+                         f"{beyond[0].compress_size} byte, vượt kích thước tệp)")
     encrypted = [i.filename for i in infos if i.flag_bits & 0x1]
     if encrypted:
         raise ParseError(f"{path.name}: tệp .docx có phần được mã hóa bằng mật khẩu ({encrypted[0]}) — "

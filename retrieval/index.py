@@ -165,6 +165,7 @@ def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "
     (from memory: nothing is read back)."""
     import faiss
 
+    recover_interrupted(index_dir)
     tmp = index_dir.with_name(index_dir.name + f".tmp-{os.getpid()}-{time.monotonic_ns()}")
     tmp.mkdir(parents=True)
     try:
@@ -290,7 +291,41 @@ def _num(article: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, article)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def recover_interrupted(index_dir: Path) -> None:
+    """What a process killed while swapping an index in left beside it: when the index itself
+    is gone, the newest complete copy (its manifest is written last) takes its place; the other
+    leftovers of dead processes are removed. Those of a live process (a build under way) stay."""
+    leftovers = []
+    for p in index_dir.parent.glob(f"{index_dir.name}.*-*-*"):
+        kind, _, rest = p.name[len(index_dir.name) + 1:].partition("-")
+        pid = rest.split("-")[0]
+        if kind in ("tmp", "old") and pid.isdigit() and not _alive(int(pid)):
+            leftovers.append(p)
+    if not leftovers:
+        return
+    leftovers.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    if not (index_dir / "manifest.json").exists() and not index_dir.exists():
+        complete = next((p for p in leftovers if (p / "manifest.json").is_file()), None)
+        if complete is not None:
+            log.warning("%s was missing (a process died while swapping it in): restored from %s", index_dir, complete.name)
+            complete.rename(index_dir)
+            leftovers.remove(complete)
+    for p in leftovers:
+        shutil.rmtree(p, ignore_errors=True)
+
+
 def read_manifest(index_dir: Path) -> dict:  # type: ignore[type-arg]
+    recover_interrupted(index_dir)
     path = index_dir / "manifest.json"
     if not path.exists():
         raise IndexError_(

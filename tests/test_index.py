@@ -271,3 +271,20 @@ def test_token_cache_gives_the_same_tokens_and_skips_segmentation(tmp_path):
     assert len(cache.get_many([TokenCache.key(t) for t in texts])) == 2  # stored, found by text
     assert tokens_with_cache(texts, cache) == first
     cache.close()
+
+
+def test_an_index_swap_cut_short_is_recovered(tmp_path, directive_index):
+    """A process killed between the two renames of a swap leaves no index, the new one complete
+    beside it: the next reader puts it back and removes the dead process's other leftovers."""
+    import subprocess
+
+    proc = subprocess.Popen(["true"])
+    proc.wait()  # finished: its pid names a dead process
+    index = tmp_path / "index"
+    shutil.copytree(directive_index, tmp_path / f"index.tmp-{proc.pid}-2")  # complete: manifest written last
+    partial = tmp_path / f"index.tmp-{proc.pid}-3"
+    shutil.copytree(directive_index, partial)
+    (partial / "manifest.json").unlink()  # cut short before its manifest
+    assert read_manifest(index)["format_version"] == FORMAT_VERSION
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
+    assert load_index(index).chunks

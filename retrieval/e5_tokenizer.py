@@ -41,6 +41,7 @@ _F32 = struct.Struct("<f")
 _PERIODIC = re.compile(r"(.{1,8})\1\1")
 # below this many texts the Python search is quicker than building the Rust model
 _BULK = 64
+_WORD_CACHE = 200_000  # words whose ids are kept (a few tens of MB at most)
 
 
 class E5Tokenizer:
@@ -56,6 +57,7 @@ class E5Tokenizer:
         (self._unk_score,) = _F32.unpack(_F32.pack(min(scores) - 10.0))
         self._rust: Any = None
         self._unknown: re.Pattern[str] | None = None
+        self._words: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def from_vocab(cls, vocab: E5Vocab) -> "E5Tokenizer":
@@ -78,8 +80,29 @@ class E5Tokenizer:
 
     def ids(self, text: str) -> list[int]:
         """Content ids (no <s>, </s>) of one text: e5.c's Viterbi, step for step, its
-        float32 sums included (they decide between splits that tie in exact arithmetic)."""
-        return self._viterbi(self.normalise(text))
+        float32 sums included (they decide between splits that tie in exact arithmetic).
+
+        No piece holds "▁" but at its start, so every split falls at each "▁" and the search
+        runs word by word, each word once (a question's words are a dictionary lookup, and a
+        word's candidates are bounded by its own length, not the longest piece). Runs of a
+        repeated pattern ("______") tie in float32 depending on the sum before them: those
+        texts take the search over the whole text, as `ids_many` does."""
+        s = self.normalise(text)
+        if _PERIODIC.search(s):
+            return self._viterbi(s)
+        out: list[int] = []
+        for word in s.split(METASPACE)[1:]:  # s starts with "▁"
+            out += self._word(METASPACE + word)
+        return out
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        hit = self._words.get(word)
+        if hit is None:
+            hit = tuple(self._viterbi(word))
+            if len(self._words) >= _WORD_CACHE:
+                self._words.clear()
+            self._words[word] = hit
+        return hit
 
     def _viterbi(self, s: str) -> list[int]:
         n = len(s)

@@ -211,10 +211,11 @@ def test_obligations_json_rows(duty_index):
     quarterly = [r for r in rows if r["recurrence"] == "hằng quý"]
     assert [(r["units"], r["roles"], r["recipient"]) for r in quarterly] == [(["Sở Nội vụ"], ["báo cáo"], "UBND tỉnh")]
     # the task table's rows: the "Đơn vị thực hiện" column leads, a group is given to all its members
-    by_row = {r["source"]["section"]: r for r in rows if r["source"]["section"].startswith("bảng")}
-    assert (by_row["bảng, dòng 2"]["units"], by_row["bảng, dòng 2"]["roles"], by_row["bảng, dòng 2"]["deadline"]) == (
-        ["Sở Tư pháp"], ["chủ trì"], "2025-05-20")
-    communes = by_row["bảng, dòng 1"]
+    # (the table that item 2 announces is cited under it: "mục 2, bảng, dòng 1")
+    by_row = {r["source"]["section"]: r for r in rows if "bảng, dòng" in r["source"]["section"]}
+    row2 = by_row["mục 2, bảng, dòng 2"]
+    assert (row2["units"], row2["roles"], row2["deadline"]) == (["Sở Tư pháp"], ["chủ trì"], "2025-05-20")
+    communes = by_row["mục 2, bảng, dòng 1"]
     assert (communes["group"], communes["roles"], communes["deadline"]) == ("UBND cấp xã", ["chủ trì"], "2025-05-15")
     assert "UBND phường Hồng Châu" in communes["units"]
 

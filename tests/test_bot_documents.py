@@ -69,6 +69,7 @@ def buttons(call: Call) -> dict[str, str]:
     return {b["callback_data"]: b["text"] for row in markup.get("inline_keyboard", []) for b in row}
 
 
+@pytest.mark.slow
 @ON_SESSION_LOOP
 async def test_this_document_is_per_chat_and_a_choice_is_a_button(emu_bot: Emulator):
     emu = emu_bot

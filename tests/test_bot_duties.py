@@ -171,6 +171,7 @@ async def test_nhiemvu_shows_the_section_2_report(bot: Running):
     assert "giao cho sở, ban, ngành tỉnh" in text  # duties reaching it through its group
 
 
+@pytest.mark.slow
 async def test_nhiemvu_accepts_unaccented_and_abbreviated_names(bot: Running):
     set_clock(bot, at(2024, 12, 1))
     canonical = await bot.say(USER, "/nhiemvu Sở Tư pháp")
@@ -180,6 +181,7 @@ async def test_nhiemvu_accepts_unaccented_and_abbreviated_names(bot: Running):
     assert kc.startswith("Nhiệm vụ của UBND huyện Khoái Châu") and "15/12/2024" in kc
 
 
+@pytest.mark.slow
 async def test_nhiemvu_unknown_unit_no_unit_and_markup_in_the_name(bot: Running):
     # the closest name is suggested first
     assert (await bot.say(USER, "/nhiemvu Khoai Trau")).startswith(
@@ -192,6 +194,7 @@ async def test_nhiemvu_unknown_unit_no_unit_and_markup_in_the_name(bot: Running)
 
 
 # -- /hanchot ----------------------------------------------------------------------------------
+@pytest.mark.slow
 async def test_hanchot_lists_the_coming_30_days(bot: Running):
     set_clock(bot, at(2024, 12, 1))
     text = await bot.say(USER, "/hanchot")
@@ -201,6 +204,7 @@ async def test_hanchot_lists_the_coming_30_days(bot: Running):
     assert (await bot.say(USER, "/hanchot")).startswith("Không có thời hạn nào trong 30 ngày tới")
 
 
+@pytest.mark.slow
 async def test_hanchot_tatca_marks_the_past_deadline_overdue(bot: Running):
     set_clock(bot, at(2026, 3, 1))
     text = await bot.say(USER, "/hanchot tatca")
@@ -209,6 +213,7 @@ async def test_hanchot_tatca_marks_the_past_deadline_overdue(bot: Running):
 
 
 # -- /theodoi without reminders ---------------------------------------------------------------------
+@pytest.mark.slow
 async def test_theodoi_a_group_name_or_an_unknown_one_subscribes_nothing(bot: Running):
     set_clock(bot, at(2024, 12, 1))
     assert "là một nhóm đơn vị" in await bot.say(OTHER, "/theodoi UBND các huyện")
@@ -232,6 +237,7 @@ async def own_emu() -> AsyncIterator[Emulator]:
     await e.stop()
 
 
+@pytest.mark.slow
 async def test_reminder_is_sent_once_and_the_subscription_survives_a_restart(
         own_emu, tmp_path, db_url, assistant, directive_index, embed_cache):
     emu = own_emu
@@ -376,6 +382,7 @@ async def test_a_monthly_report_is_shown_and_reminded_every_month(own_emu, tmp_p
 
 
 # -- database down ------------------------------------------------------------------------------------
+@pytest.mark.slow
 async def test_database_down_gives_a_clear_message_and_the_bot_runs_on(own_emu, tmp_path, assistant,
                                                                       directive_index, embed_cache):
     dead = f"postgresql+psycopg://postgres@127.0.0.1:{_closed_port()}/test"

@@ -226,6 +226,7 @@ async def _until(predicate, timeout: float = 30) -> None:  # type: ignore[no-unt
         await asyncio.sleep(0.1)
 
 
+@pytest.mark.slow
 async def test_stranger_gets_one_polite_refusal_and_nothing_from_the_corpus(bot: Bot):
     (refusal,) = await bot.ask(STRANGER, "Sở Tư pháp phải báo cáo cho ai?")
     assert refusal.result["text"] == REFUSAL
@@ -240,6 +241,7 @@ async def test_stranger_gets_one_polite_refusal_and_nothing_from_the_corpus(bot:
     assert _question_count(bot.store, user=STRANGER) == 0
 
 
+@pytest.mark.slow
 async def test_group_chat_answers_only_mentions_replies_and_commands(bot: Bot):
     emu = bot.emu
     group = emu.group_chat(GROUP)
@@ -266,6 +268,7 @@ async def test_group_chat_answers_only_mentions_replies_and_commands(bot: Bot):
     assert len(sent) == 3, [c.result["text"][:80] for c in sent]  # /help, the mention, the reply; nothing else
 
 
+@pytest.mark.slow
 async def test_long_replies_are_split_into_valid_html_messages(bot: Bot):
     d = bot.dialogue.engine.assistant.library.admin[0]
     _, chat = bot.chat(USER)
@@ -284,6 +287,7 @@ async def test_long_replies_are_split_into_valid_html_messages(bot: Bot):
     assert [c for c in bot.emu.errors() if c.method == "sendMessage"] == []
 
 
+@pytest.mark.slow
 async def test_vanban_and_viettat(bot: Bot):
     (listing,) = await bot.ask(USER, "/vanban")
     assert "Văn bản đang có (1)" in listing.result["text"]
@@ -299,6 +303,7 @@ async def test_vanban_and_viettat(bot: Bot):
     assert "/help" in unknown.result["text"]
 
 
+@pytest.mark.slow
 async def test_bad_inputs_get_short_helpful_replies(bot: Bot):
     emu = bot.emu
     user, chat = bot.chat(400001)
@@ -326,6 +331,7 @@ async def test_bad_inputs_get_short_helpful_replies(bot: Bot):
     assert _question_count(bot.store, user=400001) == 1  # only the real question was logged
 
 
+@pytest.mark.slow
 async def test_rate_limit_per_user(bot: Bot):
     user, chat = bot.chat(400002)
     since = len(bot.emu.calls)
@@ -339,6 +345,7 @@ async def test_rate_limit_per_user(bot: Bot):
     assert f"{PER_MINUTE} câu trong một phút" in limited[0].result["text"]
 
 
+@pytest.mark.slow
 async def test_admin_commands(bot: Bot):
     (denied,) = await bot.ask(USER, "/stats")
     assert denied.result["text"] == ADMIN_ONLY

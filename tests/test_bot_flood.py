@@ -61,6 +61,7 @@ async def test_a_reply_is_sent_after_a_429s_retry_after(bot: Running):
     assert reply.at - refused.at >= 1.0  # after retry_after, not before
 
 
+@pytest.mark.slow
 async def test_a_reminder_is_sent_after_a_429s_retry_after(bot: Running):
     emu = bot.emu
     chat_id = 610001
@@ -90,6 +91,7 @@ def _max_in_window(times: list[float], window: float = 1.0) -> int:
     return best
 
 
+@pytest.mark.slow
 async def test_a_burst_of_notices_keeps_telegrams_rates(bot: Running):
     emu = bot.emu
     limits = emu.enforce_flood_limits(FloodLimits())  # anything faster than Telegram allows gets a 429

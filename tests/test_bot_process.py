@@ -213,6 +213,7 @@ def _env(tmp_path: Path, directive_index: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 async def test_python_m_bot_starts_telegram_with_a_token(emu, tmp_path, directive_index):
     env = _env(tmp_path, directive_index, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=emu.base_url)
     proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=ROOT, env=env,
@@ -234,6 +235,7 @@ async def test_python_m_bot_starts_telegram_with_a_token(emu, tmp_path, directiv
     assert TOKEN not in log and TOKEN not in out.decode()
 
 
+@pytest.mark.slow
 async def test_python_m_bot_without_a_token_is_the_console_with_the_same_dialogue(tmp_path, directive_index, assistant):
     env = _env(tmp_path, directive_index)
     lines = ["/viettat CCHC", QUESTION, "nguồn", "+", "/vanban KH 187"]

@@ -455,6 +455,7 @@ async def test_admin_uploads_the_seven_documents_on_postgresql(pg_bot: Bot):
 
 
 # == 2. notices to the chats following a unit =========================================================
+@pytest.mark.slow
 async def test_followers_of_a_unit_are_told_of_its_new_duties_even_through_429(bot: Bot):
     noi_vu, y_te, cong_an = SUBSCRIBERS[:3]
     for uid, unit in ((noi_vu, "Sở Nội vụ"), (y_te, "Sở Y tế"), (cong_an, "Công an tỉnh")):

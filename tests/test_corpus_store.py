@@ -121,6 +121,7 @@ def test_a_new_version_supersedes_the_old_one(setup, embedder, follow):
     assert ("replace", "admin:2") in actions and ("add", "admin:2") in actions
 
 
+@pytest.mark.slow
 def test_a_document_that_says_it_replaces_another(setup, embedder, follow):
     store, index = setup
     store.add(store.prepare(TTHC.name, TTHC.read_bytes()), "admin:1")
@@ -177,6 +178,7 @@ def test_an_add_interrupted_before_the_index_is_repaired_on_restart(setup, embed
     assert follow(restarted, store, embedder) is None  # the store and the index agree
 
 
+@pytest.mark.slow
 def test_build_from_the_database_alone(setup, embedder, tmp_path, follow):
     store, index = setup
     store.add(store.prepare(PLAN.name, PLAN.read_bytes()), "admin:1")
@@ -188,6 +190,7 @@ def test_build_from_the_database_alone(setup, embedder, tmp_path, follow):
     assert follow(fresh, store, embedder) is None
 
 
+@pytest.mark.slow
 def test_build_from_db_command(setup, db_url, tmp_path):
     from conftest import run_cli
 

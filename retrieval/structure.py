@@ -70,6 +70,8 @@ _TITLED = re.compile(
     r"(?:\s+của\s+[^,]{2,80}?(?=\s+(?:về|V/v)\b))?"
     r"(?:\s*[:.–-]?\s+(?!số\b)(?P<subject>\S.*))?$", re.IGNORECASE | re.DOTALL)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# a công điện names its sender and then its recipients: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"
+_DIEN = re.compile(r"^(?P<who>[^:\n]{3,150}?)\s+điện\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _BASIS = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s+(?:Tờ\s+trình|báo\s+cáo))\b", re.IGNORECASE)
 _ENACTING = re.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|BAN\s+HÀNH|RA\s+SẮC\s+LỆNH)\s*:\s*$", re.IGNORECASE)
@@ -426,8 +428,12 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             subject_open = False
             continue
         km = _KINH_GUI.match(p)
+        dm = _DIEN.match(p) if km is None and st.kind == "Công điện" else None
+        if dm and _upper(dm.group("who")):
+            st.authority = dm.group("who").strip()
+            km = dm
         if km:
-            rest = km.group(1).strip()
+            rest = km.group(km.lastindex or 1).strip()
             st.recipients += _split_items(rest) if rest else []
             cur.i += 1
             while (nxt := cur.text()) is not None and re.match(r"^[-–•+]\s*\S", nxt.plain):

@@ -35,14 +35,19 @@ _TERM = [
 ]
 
 
+_TERM_FILLER = {"chu", "tu", "cum", "ky", "hieu", "viet", "tat", "trong", "van", "ban", "nay", "cac"}
+
+
 def glossary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     if not q.asks("definition"):
         return None
     term = None
+    asked = ""  # what "… là gì" asks about
     for pat in _TERM:
         m = pat.search(q.folded)
         if m:
             cand = q.text[m.start(1): m.end(1)].strip(" \"“”'?")
+            asked = asked or cand
             if lib.glossary.lookup(cand):
                 term = cand
                 break
@@ -50,7 +55,10 @@ def glossary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         if "definition" not in lexical_slots(q.text):
             return None  # an abbreviation in a question about something else is not asked about
         for abbr in lib.glossary.abbreviations_in(q.text):
-            if len(abbr) > 1:
+            # "CCHC là gì?", "cụm từ CCHC nghĩa là gì?" ask it; "Mục tiêu của chương trình CCHC
+            # năm 2026 là gì?" asks for something the abbreviation only qualifies
+            rest = fold(asked.replace(abbr, " ")).split() if asked else []
+            if len(abbr) > 1 and len([w for w in rest if w not in _TERM_FILLER]) <= 1:
                 term = abbr
                 break
     if term is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...document import AdminDocument, Node
+from ...document import AdminDocument, Node, Table, TableRow
 from ...model import Chunk
 from ...text import clean_inline, fold
 from ..draft import Draft, end, shorten, strip_label, unique
@@ -35,9 +35,19 @@ def _entries(n: Node) -> list[str]:
             continue
         if c.kind == "table":
             continue
-        text = c.title if (c.heading and not c.text) else (f"{c.title}: {c.text}" if c.heading else _label(c) + c.text)
+        # a headed entry with nothing of its own says what its first item says ("1. Mục đích: Nâng cao …")
+        inner = c.text or next((x.text for x in c.children if x.text), "")
+        text = c.title if (c.heading and not inner) else (f"{c.title}: {strip_label(inner)}" if c.heading else _label(c) + c.text)
         out.append(shorten(strip_label(text) if c.kind in ("bullet", "subbullet") else text, 180))
     return out
+
+
+def _row_line(t: Table, r: TableRow) -> str:
+    cell = {role: r.cells[i] for i, role in enumerate(t.roles) if i < len(r.cells) and r.cells[i].strip()}
+    what = cell.get("task") or next((c for c in r.cells if c.strip() and c.strip() != r.label), "")
+    extra = [f"{t.columns[t.roles.index(role)].lower()}: {cell[role]}" for role in ("lead", "deadline")
+             if role in cell and role in t.roles]
+    return shorten(f"{r.label}. {clean_inline(what)}" + (f" ({'; '.join(extra)})" if extra else ""), 220)
 
 
 def _label(c: Node) -> str:
@@ -51,13 +61,24 @@ def _label(c: Node) -> str:
 
 
 def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
-    """A part as a whole ("Mục II … gồm những gì", "Điều 5 … quy định thế nào"); a question
-    asking who, by when or how much within a part is the other rules' (they favour the part)."""
-    if not q.parts or not ev.docs:
+    """A part as a whole ("Mục II … gồm những gì", "Điều 5 … quy định thế nào", "mục tiêu của
+    kế hoạch … là gì" when a part of the named document has that heading); a question asking
+    who, by when or how much within a part is the other rules' (they favour the part)."""
+    if not ev.docs:
         return None
-    if q.asks("lead", "cooperate", "deadline", "duration", "recipient", "via", "figure") and not q.asks("section"):
+    if q.asks("lead", "cooperate", "deadline", "duration", "recipient", "via") and not q.asks("section"):
         return None
     topic = ev.topic
+    if not q.parts:
+        # a part named by its heading, in the document the question names or retrieval ranks
+        # first ("kinh phí thực hiện kế hoạch … lấy từ đâu": the part holds the figure and its
+        # source); a unit named asks for its duties there, not for the part
+        top = ev.hits[0].chunk.doc_id if ev.hits else None
+        about = ev.named_docs or ev.docs[0].doc_id == top
+        found = _part_by_heading(q, ev) if about and not (ev.units or ev.groups) else None
+        return _part_draft(q, found[0], found[1], lib, topic) if found else None
+    if q.asks("figure") and not q.asks("section"):
+        return None
     for d in ev.docs[:2]:
         for part in _parts_of(d, q):
             for pm in q.parts:
@@ -66,29 +87,64 @@ def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
                     n = part.appendices[0]
                 if n is None:
                     continue
-                # "Điều 5 … xử lý hồ sơ có nguy cơ quá hạn như thế nào": the khoản on that subject
-                if n.children and q.asks("content") and not q.asks("section", "list"):
-                    best = max(n.walk(), key=lambda c: overlap(topic, node_text(c)) if c is not n else -1)
-                    if overlap(topic, node_text(best)) >= 0.35:
-                        c = _chunk_of(lib, d, best)
-                        text = clean_inline(node_text(best))
-                        return Draft(f"{n.title.rstrip('.')}, {best.path}: {text}", [x for x in (c,) if x],
-                                     "navigation", 0.9, doc_id=d.doc_id)
-                entries = _entries(n)
-                head = n.title or n.path
-                paras = [clean_inline(c.text) for c in n.children if c.kind == "paragraph" and c.text]
-                lines = [end(f"{_cap(n.path)} “{clean_inline(head)}”" + (f" gồm {len(entries)} phần" if entries else ""))]
-                if n.text:
-                    lines.append(shorten(clean_inline(n.text), 300))
-                lines += [shorten(p, 300) for p in paras[:2]]
-                lines += [f"- {e}" for e in entries[:10]]
-                for child in n.children:
-                    if child.table is not None and child.table.rows:
-                        lines.append(f"(kèm bảng {len(child.table.rows)} dòng)")
-                # the part's own passage carries its outline or short entries; then its entries
-                cited = unique([_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:5])])
-                return Draft("\n".join(lines), cited, "navigation", 0.9, doc_id=d.doc_id)
+                return _part_draft(q, d, n, lib, topic)
     return None
+
+
+# headings too common to name a part on their own
+_PLAIN_HEADINGS = {"noi dung", "chung", "khac", "ket luan", "quy dinh chung", "dieu khoan thi hanh"}
+
+
+def _part_by_heading(q: Question, ev: Evidence) -> tuple[AdminDocument, Node] | None:
+    """The top-level part of the named document whose heading the question quotes whole
+    ("MỤC TIÊU", "TỔ CHỨC THỰC HIỆN", "KINH PHÍ THỰC HIỆN"): the longest such heading."""
+    asked = re.findall(r"\w+", q.folded)
+    words, joined = set(asked), " ".join(asked)
+    best: tuple[int, AdminDocument, Node] | None = None
+    for d in ev.docs[:1]:
+        for part in _parts_of(d, q):
+            for n in part.body:
+                head = fold(clean_inline(n.heading)).strip(" .:")
+                hw = [w for w in re.findall(r"\w+", head) if w not in ("va", "cac")]
+                if len(hw) < 2 or head in _PLAIN_HEADINGS or not all(w in words for w in hw):
+                    continue
+                if " ".join(hw[:2]) not in joined:
+                    continue  # the heading's words together, not scattered over the question
+                if best is None or len(hw) > best[0]:
+                    best = (len(hw), d, n)
+    return (best[1], best[2]) if best else None
+
+
+def _part_draft(q: Question, d: AdminDocument, n: Node, lib: Library, topic: list[str]) -> Draft:
+    # "Điều 5 … xử lý hồ sơ có nguy cơ quá hạn như thế nào": the khoản on that subject
+    if n.children and q.asks("content") and not q.asks("section", "list"):
+        best = max(n.walk(), key=lambda c: overlap(topic, node_text(c)) if c is not n else -1)
+        if overlap(topic, node_text(best)) >= 0.35:
+            c = _chunk_of(lib, d, best)
+            text = clean_inline(node_text(best))
+            return Draft(f"{n.title.rstrip('.')}, {best.path}: {text}", [x for x in (c,) if x],
+                         "navigation", 0.9, doc_id=d.doc_id)
+    entries = _entries(n)
+    head = n.heading or n.title or n.path
+    paras = [clean_inline(c.text) for c in n.children if c.kind == "paragraph" and c.text]
+    lines = [end(f"{_cap(n.path)} “{clean_inline(head)}”" + (f" gồm {len(entries)} phần" if entries else ""))]
+    if n.text:
+        lines.append(shorten(clean_inline(n.text), 300))
+    lines += [shorten(p, 300) for p in paras[:2]]
+    lines += [f"- {e}" for e in entries[:10]]
+    for child in n.children:
+        t = child.table
+        if t is None or not t.rows:
+            continue
+        if entries:
+            lines.append(f"(kèm bảng {len(t.rows)} dòng)")
+            continue
+        # a part that is a table: its rows are its entries (task, who leads, by when)
+        lines[0] = end(f"{_cap(n.path)} “{clean_inline(head)}” gồm {len(t.rows)} dòng")
+        lines += [f"- {_row_line(t, r)}" for r in t.rows[:10]]
+    # the part's own passage carries its outline or short entries; then its entries
+    cited = unique([_chunk_of(lib, d, n), *(_chunk_of(lib, d, c) for c in n.children[:5])])
+    return Draft("\n".join(lines), cited, "navigation", 0.9, doc_id=d.doc_id)
 
 
 def _cap(path: str) -> str:

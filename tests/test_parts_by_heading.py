@@ -1,0 +1,175 @@
+"""Rules added from documents of forms the development set lacks (a Công điện, a Chương trình
+with a task table), each shown on at least two forms: a công điện's "… điện:" recipients, a
+daily reporting hour, a part asked for by its heading words, a part that is a table counted,
+and an abbreviation that only qualifies what "… là gì" asks about."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering import Assistant
+from retrieval.deadlines import find_deadlines
+from retrieval.ingest import parse_markdown
+from retrieval.obligations import extract_obligations
+from retrieval.units import load_units
+
+from conftest import DIRECTIVES, ROOT, need_shared
+
+CONG_DIEN = """**ỦY BAN NHÂN DÂN  
+TỈNH HƯNG YÊN**
+
+Số: 07/CĐ-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 22 tháng 9 năm 2025
+
+**CÔNG ĐIỆN**
+
+**Về việc tập trung ứng phó với bão số 9 và mưa lũ sau bão**
+
+**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:**
+
+- Giám đốc các sở, ban, ngành tỉnh;
+- Chủ tịch UBND các xã, phường.
+
+Bão số 9 có khả năng ảnh hưởng trực tiếp đến tỉnh từ đêm ngày 24/9/2025. Chủ tịch UBND tỉnh yêu cầu:
+
+1. Chủ tịch UBND các xã, phường sẵn sàng sơ tán người dân đến nơi an toàn, hoàn thành trước 17 giờ ngày 24/9/2025.
+
+2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh theo dõi chặt chẽ diễn biến của bão; báo cáo Chủ tịch UBND tỉnh tình hình thiệt hại trước 8 giờ hằng ngày trong thời gian có bão.
+
+3. Sở Xây dựng chỉ đạo kiểm tra, gia cố các công trình đang thi công.
+
+**Nơi nhận:**
+
+- Như trên;
+- Lưu: VT, KT.
+
+**CHỦ TỊCH**
+
+**Trần Quốc Văn**
+"""
+
+CHUONG_TRINH = """**ỦY BAN NHÂN DÂN  
+TỈNH HƯNG YÊN**
+
+Số: 12/CTr-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 05 tháng 01 năm 2026
+
+**CHƯƠNG TRÌNH**
+
+**Công tác năm 2026 của Ủy ban nhân dân tỉnh về cải cách hành chính**
+
+**I. MỤC TIÊU**
+
+Nâng cao Chỉ số cải cách hành chính (PAR INDEX) của tỉnh năm 2026, phấn đấu xếp trong nhóm 20 tỉnh dẫn đầu.
+
+**II. CÁC ĐỀ ÁN, NHIỆM VỤ TRÌNH UBND TỈNH**
+
+| STT | Tên đề án, nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian trình |
+|---|---|---|---|---|
+| 1 | Quy định phân cấp giải quyết thủ tục hành chính lĩnh vực đất đai | Sở Nông nghiệp và Môi trường | Sở Tư pháp | Quý I/2026 |
+| 2 | Đề án chuyển đổi số trong tiếp nhận hồ sơ thủ tục hành chính | Sở Khoa học và Công nghệ | Trung tâm Phục vụ hành chính công tỉnh | Tháng 4/2026 |
+| 3 | Kế hoạch kiểm tra công tác cải cách hành chính năm 2026 | Sở Nội vụ | Văn phòng UBND tỉnh | Tháng 2/2026 |
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Các cơ quan được giao chủ trì trình UBND tỉnh đúng thời hạn; trường hợp chậm phải báo cáo UBND tỉnh bằng văn bản, nêu rõ lý do.
+
+**Nơi nhận:**
+
+- Các sở, ban, ngành tỉnh;
+- Lưu: VT, NC.
+
+**TM. ỦY BAN NHÂN DÂN  
+KT. CHỦ TỊCH  
+PHÓ CHỦ TỊCH**
+
+**Nguyễn Lê Huy**
+"""
+
+UNITS = load_units(ROOT / "corpus" / "units.yaml")
+
+
+@pytest.fixture(scope="module")
+def extra_assistant(tmp_path_factory, embedder, embed_cache):
+    from retrieval.index import build_index
+
+    src = tmp_path_factory.mktemp("extra")
+    (src / "cong-dien-bao-so-9-2025.md").write_text(CONG_DIEN, encoding="utf-8")
+    (src / "chuong-trinh-cong-tac-2026.md").write_text(CHUONG_TRINH, encoding="utf-8")
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index([ROOT / "corpus", src], out, embedder, embed_cache)
+    return Assistant.open(out, embedder=embedder)
+
+
+def test_a_cong_dien_names_its_recipients_after_dien():
+    doc = parse_markdown(CONG_DIEN, "cong-dien.md")
+    assert doc.kind == "Công điện" and doc.number == "07/CĐ-UBND"
+    assert doc.subject == "Về việc tập trung ứng phó với bão số 9 và mưa lũ sau bão"
+    assert doc.recipients == ["Giám đốc các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"]
+    # the recipients are addressed, not given a duty of their own
+    assert all(o.section != "mở đầu" for o in extract_obligations(doc, UNITS))
+
+
+@pytest.mark.parametrize("text, hour", [
+    ("báo cáo Chủ tịch UBND tỉnh tình hình thiệt hại trước 8 giờ hằng ngày trong thời gian có bão", "trước 8 giờ hằng ngày"),
+    ("gửi báo cáo nhanh về Sở Y tế trước 15h30 hàng ngày", "trước 15h30 hàng ngày"),
+    ("định kỳ hằng ngày cập nhật số liệu lên hệ thống", "định kỳ hằng ngày"),
+])
+def test_a_daily_report_is_a_daily_rule(text, hour):
+    (d,) = find_deadlines(text)
+    assert d.text == hour and d.recurrence is not None and d.recurrence.label == "hằng ngày"
+
+
+def test_daily_work_is_no_deadline():
+    assert find_deadlines("bảo đảm công việc hằng ngày của cán bộ") == []
+
+
+def test_the_daily_duty_of_a_cong_dien_keeps_its_hour():
+    doc = parse_markdown(CONG_DIEN, "cong-dien.md")
+    (o,) = [o for o in extract_obligations(doc, UNITS) if o.recipient and "Nông nghiệp" in " ".join(o.units)]
+    assert o.recurrence == "hằng ngày" and o.deadline_text == "trước 8 giờ hằng ngày"
+
+
+def test_a_part_asked_by_its_heading(extra_assistant):
+    ans = extra_assistant.ask("Mục tiêu của chương trình công tác CCHC năm 2026 là gì?")
+    assert "nhóm 20 tỉnh dẫn đầu" in ans.text and "12/CTr-UBND" in ans.text and "mục I" in ans.text
+    assert ans.intent == "navigation"
+
+
+def test_a_part_asked_by_its_heading_in_public_documents(directives_assistant):
+    ans = directives_assistant.ask("Kế hoạch 68/KH-UBND có mục đích, yêu cầu gì?")  # .md, two headed items
+    assert ans.intent == "navigation" and "Mục đích:" in ans.text and "Yêu cầu:" in ans.text
+    ans = directives_assistant.ask("Kinh phí thực hiện kế hoạch đào tạo bồi dưỡng năm 2026 lấy từ đâu?")  # .docx
+    assert "8.450 triệu đồng" in ans.text and "ngân sách tỉnh" in ans.text and "27/KH-UBND" in ans.text
+
+
+def test_a_part_that_is_a_table_counts_its_rows(extra_assistant, directives_assistant):
+    ans = extra_assistant.ask("Chương trình 12/CTr-UBND có bao nhiêu đề án, nhiệm vụ trình UBND tỉnh?")
+    assert "gồm 3 dòng" in ans.text and "Sở Khoa học và Công nghệ" in ans.text and "Tháng 2/2026" in ans.text
+
+
+def test_an_abbreviation_that_qualifies_the_asked_thing_is_not_what_is_asked(extra_assistant, assistant):
+    ans = extra_assistant.ask("Mục tiêu của chương trình công tác CCHC năm 2026 là gì?")
+    assert ans.intent != "glossary"
+    for a in (extra_assistant, assistant):
+        assert a.ask("CCHC là gì?").intent == "glossary"
+        assert a.ask("cụm từ PAR INDEX nghĩa là gì").intent == "glossary"
+
+
+@pytest.fixture(scope="module")
+def directives_assistant(directives_index, embedder):
+    need_shared(DIRECTIVES)
+    return Assistant.open(directives_index, embedder=embedder)
+
+
+def test_an_appendix_that_is_a_table_counts_its_rows(directives_assistant):
+    ans = directives_assistant.ask("Phụ lục Kế hoạch 68/KH-UBND gồm bao nhiêu công việc?")
+    assert "gồm 10 dòng" in ans.text and "Xây dựng phiếu khảo sát" in ans.text and "Sở Nội vụ" in ans.text

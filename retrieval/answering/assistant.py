@@ -146,7 +146,7 @@ class Assistant:
         # is only for questions on the documents' topic
         if not any(t.why in ("number", "context") for t in targets) and not about_documents(q, ev) and \
                 out_of_scope(q, hits, lib, self.retriever, self.thresholds):
-            drafts = [d for d in drafts if d.rule in rules.TOPIC_FREE]
+            drafts = [d for d in drafts if d.rule in rules.TOPIC_FREE or d.topic_free]
             if not drafts:
                 return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
         draft = drafts[0] if drafts else None

@@ -21,6 +21,9 @@ class Draft:
     choices: list[str] = field(default_factory=list)  # doc ids to choose between (an ambiguous question)
     doc_id: str | None = None  # the document it answers from ("văn bản này" next time)
     match: float = -1.0  # how much of the question's topic its evidence covers (-1: not measured)
+    # answered from the facts alone, the question having no topic of its own ("Sở X phải làm gì?"
+    # for a unit the documents reach only through its group): no passage need be on topic
+    topic_free: bool = False
 
 
 def unique(chunks: "Iterable[Chunk | None]") -> list[Chunk]:

@@ -9,6 +9,7 @@ import re
 from ...document import Reference
 from ...model import Chunk
 from ...references import describe, number_key
+from ...text import fold
 from ..draft import Draft, end, unique
 from ..evidence import Evidence, Library, overlap, topic_tokens
 from ..question import Question
@@ -43,7 +44,13 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
                                                          r"nghi quyet|bao cao) nao\b", q.folded))
     own = {number_key(d.number) for d in lib.admin if not d.header.number.blank}
     # a number the question names that the corpus only cites, and a question about that document
-    named = [k for k in lib.references if k not in own and any(m.matches(k) for m in mentions)]
+    # ("công điện 07" is not "Thông báo số 07/TB-ĐKT"; a bare number that a document of the
+    # corpus carries means that document)
+    kinds = {fold(k) for k in q.documents.kinds}
+    named = [k for k in lib.references if k not in own and any(m.matches(k) for m in mentions)
+             and (not kinds or not lib.references[k][0].kind or fold(lib.references[k][0].kind) in kinds)]
+    if any(t.why == "number" for t in ev.targets) and not any(m.code for m in mentions):
+        named = []
     # naming the number already says which document: "Thông báo số 02/TB-ĐKT … tại đơn vị nào?"
     if named and (asks_number or asks_about_document(q)):
         lines, cited = [], []

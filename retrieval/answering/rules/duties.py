@@ -316,12 +316,19 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     if len(topic) >= 2 and scored[0].score >= 0.55:
         scored = [x for x in scored if x.score >= 0.35]
     by_doc: dict[str, list[Obligation]] = {}
+    leads: dict[str, list[Obligation]] = {}
     for o in (x.ob for x in scored):
-        if "phối hợp" in o.roles and o.lead:
-            continue
-        by_doc.setdefault(o.doc_id, []).append(o)
+        # a cooperating part is listed only where the unit has no duty of its own in the document
+        (by_doc if not ("phối hợp" in o.roles and o.lead) else leads).setdefault(o.doc_id, []).append(o)
+    for doc_id, coop in leads.items():
+        by_doc.setdefault(doc_id, coop)
     if not by_doc:
         return None
+    # "… theo công điện bão số 9": the documents of the kind the question names, when it has some
+    kinds = set(q.documents.kinds)
+    of_kind = {k: v for k, v in by_doc.items() if kinds and (d := lib.admin_doc(k)) is not None and d.kind in kinds}
+    if of_kind and not ev.named_docs:
+        by_doc = of_kind
     docs = newest_first([d for d in (lib.admin_doc(k) for k in by_doc) if d is not None])
     name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
     lines = []
@@ -339,12 +346,19 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
                 continue
             seen.add(k)
             via_group = f" (giao chung cho {o.group})" if o.group else ""
-            items.append(f"• {upper_first(_body(o))}{via_group} [{o.section}]")
+            body = upper_first(_body(o))
+            if "phối hợp" in o.roles and o.lead and not any(fold(x) in fold(body) for x in o.lead):
+                body = f"Phối hợp với {', '.join(o.lead)}: {lower_first(body)}"
+            items.append(f"• {body}{via_group} [{o.section}]")
             cited.append(o)
         head = f"{d.short_name} ({d.header.date.short()}):" if several else f"Theo {d.short_name}, {name}:"
         lines.append(head)
         lines += items[:8] + ([f"… và {len(items) - 8} việc nữa."] if len(items) > 8 else [])
-    return _draft(lines, cited, lib, "unit_duties", 0.85)
+    draft = _draft(lines, cited, lib, "unit_duties", 0.85)
+    # a unit of the registry and nothing else asked: its duties are the answer, even when the
+    # documents reach it only through a group they name (retrieval finds no passage naming it)
+    draft.topic_free = bool(ev.units) and not _topic(q, ev)
+    return draft
 
 
 def _order(o: Obligation) -> tuple[int, str]:

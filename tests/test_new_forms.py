@@ -173,3 +173,32 @@ def directives_assistant(directives_index, embedder):
 def test_an_appendix_that_is_a_table_counts_its_rows(directives_assistant):
     ans = directives_assistant.ask("Phụ lục Kế hoạch 68/KH-UBND gồm bao nhiêu công việc?")
     assert "gồm 10 dòng" in ans.text and "Xây dựng phiếu khảo sát" in ans.text and "Sở Nội vụ" in ans.text
+
+
+def test_a_bare_number_means_the_corpus_document_not_one_it_cites(extra_assistant, assistant):
+    ans = extra_assistant.ask("ai ky cong dien 07")  # the seed cites a Thông báo số 07/TB-ĐKT
+    assert "Trần Quốc Văn" in ans.text and "07/TB-ĐKT" not in ans.text
+    ans = assistant.ask("Thông báo 07 kết luận kiểm tra ở đâu?")  # only cited: the citing passage says
+    assert "07/TB-ĐKT" in ans.text and "Ân Thi" in ans.text
+
+
+def test_a_unit_reached_only_through_its_group_gets_its_duties(assistant, directives_assistant):
+    for a, doc in ((assistant, "6 tháng cuối năm 2024"), (directives_assistant, "27/KH-UBND")):
+        ans = a.ask("Sở Giáo dục và Đào tạo phải làm gì?")  # no document names it
+        assert not ans.abstained and "giao chung cho sở, ban, ngành tỉnh" in ans.text and doc in ans.text
+    # a topic of its own that no document treats is still declined
+    assert assistant.ask("Sở Y tế phải làm gì để phòng chống dịch cúm gia cầm?").abstained
+
+
+def test_a_unit_that_only_cooperates_is_told_with_whom(extra_assistant, directives_assistant):
+    ans = extra_assistant.ask("STP phối hợp nhiệm vụ gì trong chương trình công tác 2026?")
+    assert "Phối hợp với Sở Nông nghiệp và Môi trường" in ans.text and "đất đai" in ans.text and "12/CTr-UBND" in ans.text
+    ans = directives_assistant.ask("Sở Xây dựng phải làm gì theo thông báo 142?")
+    assert "Sở Nội vụ chủ trì, phối hợp với" in ans.text and "15/10/2025" in ans.text
+
+
+def test_the_kind_a_question_names_keeps_that_kinds_duties(extra_assistant, directives_assistant):
+    ans = extra_assistant.ask("So Xay dung phai lam gi theo cong dien bao so 9")
+    assert "07/CĐ-UBND" in ans.text and "6 tháng cuối năm 2024" not in ans.text
+    ans = directives_assistant.ask("Sở Nội vụ có nhiệm vụ gì trong chỉ thị?")
+    assert "05/CT-UBND" in ans.text and "27/KH-UBND" not in ans.text

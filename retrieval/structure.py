@@ -69,7 +69,8 @@ _TITLED = re.compile(
     r"(?:\s+ngày\s+(?P<date>(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})))?"
     r"(?:\s+của\s+[^,]{2,80}?(?=\s+(?:về|V/v)\b))?"
     r"(?:\s*[:.–-]?\s+(?!số\b)(?P<subject>\S.*))?$", re.IGNORECASE | re.DOTALL)
-_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|(?:[^:\n]{0,80}\s)?(?:trân\s+trọng\s+)?kính\s+mời\s*:)\s*(.*)$",
+                       re.IGNORECASE | re.DOTALL)  # a giấy mời's "… trân trọng kính mời:" too
 # a công điện names its sender and then its recipients: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"
 _DIEN = re.compile(r"^(?P<who>[^:\n]{3,150}?)\s+điện\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)

@@ -202,3 +202,122 @@ def test_the_kind_a_question_names_keeps_that_kinds_duties(extra_assistant, dire
     assert "07/CĐ-UBND" in ans.text and "6 tháng cuối năm 2024" not in ans.text
     ans = directives_assistant.ask("Sở Nội vụ có nhiệm vụ gì trong chỉ thị?")
     assert "05/CT-UBND" in ans.text and "27/KH-UBND" not in ans.text
+
+
+GIAY_MOI = """**UBND TỈNH HƯNG YÊN  
+VĂN PHÒNG**
+
+Số: 45/GM-VP
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 10 tháng 3 năm 2026
+
+**GIẤY MỜI**
+
+**Họp Ban Chỉ đạo cải cách hành chính tỉnh quý I năm 2026**
+
+Văn phòng UBND tỉnh trân trọng kính mời:
+
+- Đồng chí Giám đốc Sở Nội vụ;
+- Đồng chí Giám đốc Sở Tư pháp;
+- Đại diện lãnh đạo Trung tâm Phục vụ hành chính công tỉnh.
+
+Dự cuộc họp Ban Chỉ đạo cải cách hành chính tỉnh đánh giá kết quả quý I năm 2026.
+
+Chủ trì: Đồng chí Nguyễn Lê Huy, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo.
+
+Thời gian: 14 giờ 00 phút, thứ Năm, ngày 19/3/2026.
+
+Địa điểm: Phòng họp số 2, trụ sở UBND tỉnh.
+
+Giao Sở Nội vụ chuẩn bị báo cáo đánh giá kết quả CCHC quý I, gửi về Văn phòng UBND tỉnh trước 16 giờ ngày 17/3/2026.
+
+Kính mời các đồng chí tham dự đúng thời gian và địa điểm trên./.
+
+**Nơi nhận:**
+
+- Như trên;
+- Lưu: VT, NC.
+
+**KT. CHÁNH VĂN PHÒNG  
+PHÓ CHÁNH VĂN PHÒNG**
+
+**Phạm Thị Lan**
+"""
+
+KE_HOACH_HOI_NGHI = """**ỦY BAN NHÂN DÂN  
+TỈNH HƯNG YÊN**
+
+Số: 77/KH-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 02 tháng 10 năm 2026
+
+**KẾ HOẠCH**
+
+**Tổ chức Hội nghị đối thoại với doanh nghiệp về thủ tục hành chính năm 2026**
+
+**I. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM**
+
+1. Nội dung: tiếp nhận, giải đáp phản ánh, kiến nghị của doanh nghiệp về thủ tục hành chính lĩnh vực đầu tư, đất đai.
+
+2. Thời gian, địa điểm
+
+- Thời gian: 08 giờ 00 phút, ngày 25/10/2026.
+- Địa điểm: Hội trường Trung tâm Hội nghị tỉnh.
+- Chủ trì: Chủ tịch UBND tỉnh.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+1. Sở Tài chính chủ trì tổng hợp kiến nghị của doanh nghiệp, gửi về Văn phòng UBND tỉnh trước ngày 15/10/2026.
+
+**Nơi nhận:**
+
+- Các sở, ban, ngành tỉnh;
+- Lưu: VT, KT.
+
+**CHỦ TỊCH**
+
+**Trần Quốc Văn**
+"""
+
+
+@pytest.fixture(scope="module")
+def meeting_assistant(tmp_path_factory, embedder, embed_cache):
+    from retrieval.index import build_index
+
+    src = tmp_path_factory.mktemp("meetings")
+    (src / "giay-moi-hop-ban-chi-dao-2026.md").write_text(GIAY_MOI, encoding="utf-8")
+    (src / "ke-hoach-hoi-nghi-doi-thoai-2026.md").write_text(KE_HOACH_HOI_NGHI, encoding="utf-8")
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index([ROOT / "corpus", src], out, embedder, embed_cache)
+    return Assistant.open(out, embedder=embedder)
+
+
+def test_a_giay_moi_names_its_invitees_after_kinh_moi():
+    doc = parse_markdown(GIAY_MOI, "giay-moi.md")
+    assert doc.kind == "Giấy mời" and doc.recipients[0] == "Đồng chí Giám đốc Sở Nội vụ" and len(doc.recipients) == 3
+    assert doc.closing and "Kính mời các đồng chí" in doc.closing[0]  # the closing courtesy is no list
+
+
+@pytest.mark.parametrize("question, wants, doc", [
+    ("Cuộc họp Ban Chỉ đạo CCHC quý I năm 2026 diễn ra khi nào, ở đâu?", ("19/3/2026", "Phòng họp số 2"), "45/GM-VP"),
+    ("Ai chủ trì cuộc họp Ban Chỉ đạo CCHC quý I 2026?", ("Nguyễn Lê Huy",), "45/GM-VP"),
+    ("Giấy mời 45/GM-VP mời những ai?", ("Giám đốc Sở Tư pháp", "Trung tâm Phục vụ hành chính công tỉnh"), "45/GM-VP"),
+    ("Hội nghị đối thoại với doanh nghiệp về thủ tục hành chính tổ chức ở đâu, lúc mấy giờ?",
+     ("Hội trường Trung tâm Hội nghị tỉnh", "08 giờ 00 phút"), "77/KH-UBND"),
+    ("hoi nghi doi thoai doanh nghiep do ai chu tri", ("Chủ tịch UBND tỉnh",), "77/KH-UBND"),
+])
+def test_labelled_lines_answer_when_where_and_who(meeting_assistant, question, wants, doc):
+    ans = meeting_assistant.ask(question)
+    assert ans.intent == "labelled" and doc in ans.text, ans.text
+    assert all(w in ans.text for w in wants), ans.text
+
+
+def test_a_units_deadline_is_its_duty_not_a_labelled_time(meeting_assistant):
+    ans = meeting_assistant.ask("Sở Nội vụ phải gửi báo cáo cho cuộc họp Ban Chỉ đạo trước khi nào?")
+    assert ans.intent != "labelled" and "17/3/2026" in ans.text

@@ -14,6 +14,7 @@ from ..evidence import Evidence, Library
 from ..question import Question
 from .cited import cited_document
 from .duties import reporting, roles, unit_duties
+from .fields import labelled
 from .figures import figures
 from .metadata import metadata, person, summary
 from .passages import conversation, glossary, passage
@@ -36,6 +37,7 @@ RULES: list[Rule] = [
     Rule("cited", cited_document, "a document another one cites: number, date, issuer, subject"),
     Rule("metadata", metadata, "number, date, issuer, signer, effect, urgency, Kính gửi, Nơi nhận"),
     Rule("person", person, "who holds an office the question names, or that no document names one"),
+    Rule("labelled", labelled, "a labelled line: the time, place, chair, participants of a meeting"),
     Rule("summary", summary, "what a document is about"),
     Rule("navigation", navigation, "a part the question points to: Mục II, Chương III, Điều 5, Phụ lục"),
     Rule("table_cell", table_cell, "a cell of a table: a TTHC's time limit, place, fee, field; a task's product"),

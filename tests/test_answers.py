@@ -96,9 +96,10 @@ def test_rule_answers_with_its_facts_and_source(forms_assistant, rule, question,
 
 
 def test_every_rule_is_exercised_on_two_forms():
-    from test_new_forms import EXERCISED  # rules shown on documents of other forms there
+    from test_law_facts import EXERCISED as ON_LAWS  # rules shown on documents of other forms there
+    from test_new_forms import EXERCISED
 
-    forms: dict[str, set[str]] = {k: set(v) for k, v in EXERCISED.items()}
+    forms: dict[str, set[str]] = {k: set(v) for k, v in (EXERCISED | ON_LAWS).items()}
     for rule, _q, _f, source in CASES:
         forms.setdefault(rule, set()).add(source or "")
     for r in RULES:

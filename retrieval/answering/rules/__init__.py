@@ -16,6 +16,7 @@ from .cited import cited_document
 from .duties import reporting, roles, unit_duties
 from .fields import labelled
 from .figures import figures
+from .laws import law_facts
 from .metadata import metadata, person, summary
 from .passages import conversation, glossary, passage
 from .structure import lists, navigation
@@ -35,6 +36,7 @@ RULES: list[Rule] = [
     Rule("conversation", conversation, "a greeting or thanks"),
     Rule("glossary", glossary, "an abbreviation"),
     Rule("cited", cited_document, "a document another one cites: number, date, issuer, subject"),
+    Rule("law_facts", law_facts, "a named law's number, effect date, article count, or an article it points to"),
     Rule("metadata", metadata, "number, date, issuer, signer, effect, urgency, Kính gửi, Nơi nhận"),
     Rule("person", person, "who holds an office the question names, or that no document names one"),
     Rule("labelled", labelled, "a labelled line: the time, place, chair, participants of a meeting"),

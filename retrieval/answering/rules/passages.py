@@ -117,8 +117,19 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     scored = [(overlap(topic, f"{h.chunk.text}") - (1.0 if law[i] else 0.04) * i, i, h.chunk) for i, h in enumerate(cands)]
     scored.sort(key=lambda x: -x[0])
     _s, _i, top = scored[0]
+    # "… gồm những gì?" answered by one entry of a list: the list, from its lead-in
+    if q.asks("list"):
+        parent = _lead_in_above(lib, top)
+        if parent is not None:
+            top = parent
     text = best_sentences(q, top.text, 2, topic)
     cited: list[Chunk] = [top]
+    if text.rstrip().endswith(":"):
+        # a lead-in ("… bằng các cách thức sau:", "… gồm:") says nothing without its items
+        items = _items_after(lib, top, text)
+        if items:
+            text = text.rstrip() + "\n" + "\n".join(f"- {strip_item(c.text)}" for c in items)
+            cited += items
     lead = text
     # "Ai phải …?" answered by a lettered point: who is in its heading
     doc = lib.admin_doc(top.doc_id)
@@ -131,6 +142,42 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     if q.primary in _STRUCTURED:
         score *= 0.6  # a slot the facts fill (who, to whom, which document) is theirs to answer
     return Draft(shorten(lead, 700), cited, "passage", score, doc_id=top.doc_id, match=overlap(topic, text))
+
+
+def _items_after(lib: Library, top: Chunk, lead: str, limit: int = 8) -> list[Chunk]:
+    """The passages nested under `top` that follow it (its khoản, points or entries), when the
+    lead-in ends its own passage."""
+    rest = top.text[top.text.find(lead.rstrip()[:40]) + len(lead.rstrip()):] if lead.rstrip()[:40] in top.text else ""
+    if rest.strip():
+        return []  # the items are in the passage itself
+    try:
+        i = lib.chunks.index(top)
+    except ValueError:
+        return []
+    out = []
+    for c in lib.chunks[i + 1:]:
+        if c.doc_id != top.doc_id or not c.section.startswith(top.section + " ") and \
+                not c.section.startswith(top.section + "."):
+            break
+        out.append(c)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _lead_in_above(lib: Library, c: Chunk) -> Chunk | None:
+    """The passage a point or khoản hangs from, when it is a lead-in ending with ':'."""
+    for sep in (" điểm ", " khoản "):
+        if sep in c.section:
+            up = lib.chunk_for(c.doc_id, c.section.rsplit(sep, 1)[0])
+            if up is not None and up.text.rstrip().endswith(":"):
+                return up
+            return None
+    return None
+
+
+def strip_item(text: str) -> str:
+    return shorten(clean_inline(text).strip(), 200)
 
 
 def _heading_of(doc, section: str) -> str:  # type: ignore[no-untyped-def]

@@ -96,7 +96,9 @@ PHÓ CHỦ TỊCH**
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
 # rules whose two forms are shown here rather than in tests/test_answers.py's CASES
-EXERCISED = {"labelled": {"Giấy mời 45/GM-VP", "Kế hoạch 77/KH-UBND"}}
+EXERCISED = {"labelled": {"Giấy mời 45/GM-VP", "Kế hoạch 77/KH-UBND"},
+             "structure_counts": {"Quy chế of Quyết định 1875/QĐ-UBND", "Nghị quyết 45/2025/NQ-HĐND", "Kế hoạch 68/KH-UBND"},
+             "which_document": {"Kế hoạch 68/KH-UBND (.md)", "Kế hoạch 27/KH-UBND (.docx)", "Quyết định 1875/QĐ-UBND"}}
 
 
 @pytest.fixture(scope="module")
@@ -323,3 +325,21 @@ def test_labelled_lines_answer_when_where_and_who(meeting_assistant, question, w
 def test_a_units_deadline_is_its_duty_not_a_labelled_time(meeting_assistant):
     ans = meeting_assistant.ask("Sở Nội vụ phải gửi báo cáo cho cuộc họp Ban Chỉ đạo trước khi nào?")
     assert ans.intent != "labelled" and "17/3/2026" in ans.text
+
+
+def test_parts_of_a_document_counted(directives_assistant, forms_assistant):
+    ans = directives_assistant.ask("Quy chế phối hợp giải quyết TTHC gồm mấy chương, mấy điều?")
+    assert ans.intent == "structure_counts" and "3 chương, 8 điều" in ans.text and "1875/QĐ-UBND" in ans.text
+    ans = directives_assistant.ask("Kế hoạch 68/KH-UBND có mấy mục?")
+    assert "gồm 4 mục" in ans.text
+    ans = forms_assistant.ask("Nghị quyết 45/2025/NQ-HĐND có bao nhiêu điều?")
+    assert ans.intent == "structure_counts" and "gồm 3 điều" in ans.text
+
+
+def test_which_document_is_about_a_subject(directives_assistant):
+    cases = [("Văn bản nào quy định về khảo sát sự hài lòng?", "Kế hoạch 68/KH-UBND"),  # .md, "quy định" a verb
+             ("Kế hoạch nào về đào tạo bồi dưỡng cán bộ năm 2026?", "Kế hoạch 27/KH-UBND"),  # .docx
+             ("Văn bản nào quy định về phối hợp giải quyết thủ tục hành chính theo cơ chế một cửa?", "Quyết định 1875/QĐ-UBND")]
+    for question, doc in cases:
+        ans = directives_assistant.ask(question)
+        assert ans.intent == "which_document" and ans.text.startswith(doc), ans.text

@@ -17,9 +17,9 @@ from .duties import reporting, roles, unit_duties
 from .fields import labelled
 from .figures import figures
 from .laws import law_facts
-from .metadata import metadata, person, summary
+from .metadata import metadata, person, summary, which_document
 from .passages import conversation, glossary, passage
-from .structure import lists, navigation
+from .structure import lists, navigation, structure_counts
 from .tables import table_cell
 
 RuleFn = Callable[[Question, Evidence, Library, dt.date], Draft | None]
@@ -37,10 +37,12 @@ RULES: list[Rule] = [
     Rule("glossary", glossary, "an abbreviation"),
     Rule("cited", cited_document, "a document another one cites: number, date, issuer, subject"),
     Rule("law_facts", law_facts, "a named law's number, effect date, article count, or an article it points to"),
+    Rule("which_document", which_document, "which document of the corpus is about a subject"),
     Rule("metadata", metadata, "number, date, issuer, signer, effect, urgency, Kính gửi, Nơi nhận"),
     Rule("person", person, "who holds an office the question names, or that no document names one"),
     Rule("labelled", labelled, "a labelled line: the time, place, chair, participants of a meeting"),
     Rule("summary", summary, "what a document is about"),
+    Rule("structure_counts", structure_counts, "how many chapters, articles, parts or appendices a document has"),
     Rule("navigation", navigation, "a part the question points to: Mục II, Chương III, Điều 5, Phụ lục"),
     Rule("table_cell", table_cell, "a cell of a table: a TTHC's time limit, place, fee, field; a task's product"),
     Rule("figures", figures, "a figure, a table's value, or that the documents give none"),

@@ -13,7 +13,7 @@ from ...model import Chunk
 from ...people import OFFICE, asked_office, holds
 from ...text import fold
 from ..draft import Draft, end, lower_first
-from ..evidence import Evidence, Library, about_documents
+from ..evidence import Evidence, Library, about_documents, overlap
 from ..question import Question
 from ..slots import lexical_slots
 
@@ -207,3 +207,30 @@ def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | N
         chunk = lib.chunk_by_id.get(p.chunk_id)
         cited = [chunk] if chunk else []
     return Draft(text, cited, "person", 0.85, not_stated=True, doc_id=near[0].doc_id if near else None)
+
+
+_WHICH = re.compile(r"\b(van ban|cong van|ke hoach|quyet dinh|chi thi|thong bao|bao cao|quy che|huong dan|chuong trinh|"
+                    r"to trinh|nghi quyet|cong dien|giay moi) nao\b")
+
+
+def which_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """"Văn bản nào quy định về khảo sát sự hài lòng?": the corpus's documents whose subject
+    the question quotes (a cited document is the `cited` rule's)."""
+    m = _WHICH.search(q.folded)
+    if not m or q.documents.numbers:
+        return None
+    # the kind asked is the word before "nào" ("văn bản nào quy định …": "quy định" is the verb)
+    kinds = {k for k in q.documents.kinds if fold(k) == m.group(1)}
+    docs = [t.doc for t in ev.targets if not kinds or t.doc.kind in kinds][:3]
+    if not docs:  # the subject quoted loosely: the first-ranked document, when its subject fits
+        top = ev.top_admin(lib, 1)
+        docs = [d for d in top if (not kinds or d.kind in kinds) and overlap(ev.topic, d.subject) >= 0.5]
+    if not docs:
+        return None
+    lines = []
+    for d in docs:
+        date = d.header.date.short()
+        lines.append(f"{d.short_name}" + (f" ngày {date}" if date else "") + f" của {d.issuer}: {d.subject}")
+    cited = [c for d in docs for c in lib.chunks if c.doc_id == d.doc_id][:1]
+    head = cited[:1]
+    return Draft("\n".join(end(x) for x in lines), head, "which_document", 1.0, doc_id=docs[0].doc_id)

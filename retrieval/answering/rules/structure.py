@@ -273,3 +273,31 @@ def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[
 
 __all__ = ["lists", "navigation"]
 _ = fold
+
+
+_COUNTED = {"chuong": ("chapter", "chương"), "dieu": ("article", "điều"), "muc": ("roman", "mục"),
+            "phan": ("part", "phần"), "phu luc": ("appendix", "phụ lục")}
+_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|muc|phan|phu luc)\b")
+
+
+def structure_counts(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    """"Quy chế … gồm mấy chương, mấy điều?": its parts counted, the one the question names
+    (the document, or the Quy chế it issues)."""
+    asked = list(dict.fromkeys(_COUNT_ASKED.findall(q.folded)))
+    if not asked or not ev.docs:
+        return None
+    if not ev.named_docs and not (ev.hits and ev.hits[0].chunk.doc_id == ev.docs[0].doc_id and q.documents.kinds):
+        return None  # a document named, or of the kind named and ranked first
+    d = ev.docs[0]
+    part = _parts_of(d, q)[0]
+    counts = []
+    for word in asked:
+        kind, label = _COUNTED[word]
+        n = len(part.appendices) if kind == "appendix" else sum(1 for x in part.walk() if x.kind == kind)
+        counts.append(f"{n} {label}")
+    name = part.title if part is not d else d.short_name
+    if part is not d:
+        name = f"{part.kind} ban hành kèm theo {d.short_name}"
+    head = _chunk_of(lib, d, part.body[0]) if part.body else None
+    cited = [c for c in (head,) if c is not None] or [c for c in lib.chunks if c.doc_id == d.doc_id][:1]
+    return Draft(end(f"{name} gồm " + ", ".join(counts)), cited, "structure_counts", 0.95, doc_id=d.doc_id)

@@ -102,8 +102,10 @@ class NumberMention:
 
 
 _PARTIAL_RE = re.compile(
-    r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
-    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu)\s*(?:so\s*)?(\d{1,5})\b"
+    r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|hd|gm|cd|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
+    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu|huong dan|giay moi)"
+    # "công văn hỏa tốc 1456", "công văn khẩn số 610": the urgency between the kind and the number
+    r"\s*(?:(?:hoa toc|thuong khan|khan|mat|toi mat)\s+)?(?:so\s*)?(\d{1,5})\b"
 )
 
 

@@ -343,3 +343,17 @@ def test_which_document_is_about_a_subject(directives_assistant):
     for question, doc in cases:
         ans = directives_assistant.ask(question)
         assert ans.intent == "which_document" and ans.text.startswith(doc), ans.text
+
+
+def test_an_urgency_word_between_the_kind_and_the_number(directives_assistant, forms_assistant):
+    ans = directives_assistant.ask("Công văn hỏa tốc 1456 gửi những ai?")  # .pdf
+    assert "1456/UBND-KGVX" in ans.text and "Bảo hiểm xã hội tỉnh" in ans.text
+    ans = forms_assistant.ask("công văn khẩn số 610 gửi ai?")  # .md
+    assert "610/UBND-NC" in ans.text and "UBND các xã, phường" in ans.text
+
+
+def test_a_count_of_an_abbreviated_noun(directives_assistant, forms_assistant):
+    ans = directives_assistant.ask("Quý I/2026 có bao nhiêu TTHC được công bố?")  # a Báo cáo
+    assert ans.intent == "figures" and "146 thủ tục hành chính" in ans.text
+    ans = forms_assistant.ask("Quyết định 2210 công bố bao nhiêu TTHC?")  # a Quyết định công bố
+    assert ans.intent == "figures" and "04 thủ tục hành chính" in ans.text

@@ -100,10 +100,16 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     ms = measures(q)
     if not ms:
         return None
+    # "bao nhiêu TTHC": the documents count "146 thủ tục hành chính (TTHC)"
+    asked_nouns = {w for m in ms for w in m.noun.split()}
+    for i, m in enumerate(ms):
+        spelled = lib.glossary.lookup(m.noun.split()[0].upper()) if m.kind == "count" and m.noun else None
+        if spelled is not None:
+            ms[i] = Measure(m.kind, fold(spelled[1][0]), m.where)
     tab = _table_value(q, ev, lib, ms)
     if tab is not None:
         return tab
-    measure_words = {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu",
+    measure_words = asked_nouns | {w for m in ms for w in m.noun.split()} | {"ty", "le", "phan", "tram", "so", "tong", "dat", "bao", "nhieu",
                                                           "tien", "moi"}
     # the units named count here: they tell one figure from the next ("công chức ở Trung tâm
     # … tỉnh: 1.500.000 đồng", "… cấp xã: 1.000.000 đồng")

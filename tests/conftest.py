@@ -192,3 +192,20 @@ def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = N
         env=full_env,
         timeout=600,
     )
+
+
+def assistant_over(tmp_path_factory, embedder, embed_cache, documents: dict[str, str] | None = None,
+                   files: tuple[Path, ...] = ()):
+    """An assistant over corpus/ plus documents written for a test (name -> Markdown) and files."""
+    from retrieval.answering import Assistant
+    from retrieval.index import build_index
+
+    sources: list[Path] = [ROOT / "corpus", *files]
+    if documents:
+        src = tmp_path_factory.mktemp("docs")
+        for name, text in documents.items():
+            (src / name).write_text(text, encoding="utf-8")
+        sources.append(src)
+    out = tmp_path_factory.mktemp("idx") / "index"
+    build_index(sources, out, embedder, embed_cache)
+    return Assistant.open(out, embedder=embedder)

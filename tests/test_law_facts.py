@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering import Assistant
-
-from conftest import ROOT, SHARED, need_shared
+from conftest import SHARED, assistant_over, need_shared
 
 DOCX_LAW = SHARED / "corpus" / "docx-samples" / "VBPL_124614.docx"  # Luật Cảnh vệ 13/2017/QH14
 # the rule's two forms (tests/test_answers.py checks every rule has two)
@@ -18,11 +16,7 @@ EXERCISED = {"law_facts": {"Luật Thanh niên (.md)", "Luật Cảnh vệ (.doc
 @pytest.fixture(scope="module")
 def docx_law_assistant(tmp_path_factory, embedder, embed_cache):
     need_shared(DOCX_LAW)
-    from retrieval.index import build_index
-
-    out = tmp_path_factory.mktemp("idx") / "index"
-    build_index([ROOT / "corpus", DOCX_LAW], out, embedder, embed_cache)
-    return Assistant.open(out, embedder=embedder)
+    return assistant_over(tmp_path_factory, embedder, embed_cache, files=(DOCX_LAW,))
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from retrieval.ingest import parse_markdown
 from retrieval.obligations import extract_obligations
 from retrieval.units import load_units
 
-from conftest import DIRECTIVES, ROOT, need_shared
+from conftest import DIRECTIVES, ROOT, assistant_over, need_shared
 
 CONG_DIEN = """**ỦY BAN NHÂN DÂN  
 TỈNH HƯNG YÊN**
@@ -103,14 +103,8 @@ EXERCISED = {"labelled": {"Giấy mời 45/GM-VP", "Kế hoạch 77/KH-UBND"},
 
 @pytest.fixture(scope="module")
 def extra_assistant(tmp_path_factory, embedder, embed_cache):
-    from retrieval.index import build_index
-
-    src = tmp_path_factory.mktemp("extra")
-    (src / "cong-dien-bao-so-9-2025.md").write_text(CONG_DIEN, encoding="utf-8")
-    (src / "chuong-trinh-cong-tac-2026.md").write_text(CHUONG_TRINH, encoding="utf-8")
-    out = tmp_path_factory.mktemp("idx") / "index"
-    build_index([ROOT / "corpus", src], out, embedder, embed_cache)
-    return Assistant.open(out, embedder=embedder)
+    return assistant_over(tmp_path_factory, embedder, embed_cache, {
+        "cong-dien-bao-so-9-2025.md": CONG_DIEN, "chuong-trinh-cong-tac-2026.md": CHUONG_TRINH})
 
 
 def test_a_cong_dien_names_its_recipients_after_dien():
@@ -292,14 +286,8 @@ Hưng Yên, ngày 02 tháng 10 năm 2026
 
 @pytest.fixture(scope="module")
 def meeting_assistant(tmp_path_factory, embedder, embed_cache):
-    from retrieval.index import build_index
-
-    src = tmp_path_factory.mktemp("meetings")
-    (src / "giay-moi-hop-ban-chi-dao-2026.md").write_text(GIAY_MOI, encoding="utf-8")
-    (src / "ke-hoach-hoi-nghi-doi-thoai-2026.md").write_text(KE_HOACH_HOI_NGHI, encoding="utf-8")
-    out = tmp_path_factory.mktemp("idx") / "index"
-    build_index([ROOT / "corpus", src], out, embedder, embed_cache)
-    return Assistant.open(out, embedder=embedder)
+    return assistant_over(tmp_path_factory, embedder, embed_cache, {
+        "giay-moi-hop-ban-chi-dao-2026.md": GIAY_MOI, "ke-hoach-hoi-nghi-doi-thoai-2026.md": KE_HOACH_HOI_NGHI})
 
 
 def test_a_giay_moi_names_its_invitees_after_kinh_moi():

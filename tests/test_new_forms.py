@@ -345,3 +345,11 @@ def test_a_count_of_an_abbreviated_noun(directives_assistant, forms_assistant):
     assert ans.intent == "figures" and "146 thủ tục hành chính" in ans.text
     ans = forms_assistant.ask("Quyết định 2210 công bố bao nhiêu TTHC?")  # a Quyết định công bố
     assert ans.intent == "figures" and "04 thủ tục hành chính" in ans.text
+
+
+def test_what_a_document_replaces_or_that_it_names_none(directives_assistant, forms_assistant):
+    ans = directives_assistant.ask("Quyết định 1875 thay thế quyết định nào?")
+    assert "2307/QĐ-UBND" in ans.text
+    for question in ("Quyết định 2210 thay thế quyết định nào?", "Nghị quyết 45/2025/NQ-HĐND có thay thế văn bản nào không?"):
+        ans = forms_assistant.ask(question)
+        assert "không nêu văn bản nào bị thay thế" in ans.text, ans.text

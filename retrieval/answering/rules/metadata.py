@@ -111,6 +111,8 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
                          + (f" (ký ngày {signed})" if "ngày ký" in eff and signed else ""))
         if d.replaces:
             facts.append("thay thế " + ", ".join(_ref_name(lib, n) for n in d.replaces))
+        elif re.search(r"\b(thay the|bai bo)\b", q.folded):
+            facts.append("văn bản không nêu văn bản nào bị thay thế hay bãi bỏ")
         if not eff and not d.replaces:
             facts.append("văn bản không nêu ngày có hiệu lực")
         cands = [c for c in lib.chunks if c.doc_id == d.doc_id and "hiệu lực" in c.text]

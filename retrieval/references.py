@@ -155,6 +155,10 @@ _TRAILING_KIND = re.compile(
 _DANGLING = re.compile(r"\b(thực hiện|triển khai|hướng dẫn|sửa đổi|bổ sung|theo|tại|quy định|ban hành|của)\s*$", re.IGNORECASE)
 
 
+_ENACTS = re.compile(r",\s*[^,]{2,80}?\s(?:hướng dẫn|ban hành|quyết định|thông báo|báo cáo|đề nghị|yêu cầu|"
+                     r"chỉ thị|xây dựng)[^,]{0,80}?\s*như sau\s*[:.]?\s*$", re.IGNORECASE)
+
+
 def _parse_tail(tail: str) -> tuple[str | None, str | None, str | None]:
     """From the words after a number: (date, issuer, subject)."""
     tail = tail.strip().rstrip(".;,")
@@ -259,6 +263,8 @@ def extract_references(text: str, location: str) -> list[Reference]:
             rest = plain[m.end() :]
             far = _clause_stop(rest, stop_re)
             tail = _TRAILING_KIND.sub("", _unmark(rest[: far.start()] if far else rest))
+        # "Căn cứ …, Sở Nội vụ hướng dẫn như sau:": the sentence's own verb is not the subject
+        tail = _ENACTS.sub("", tail)
         date, issuer, subject = _parse_tail(tail)
         kind = _kind_before(plain, m.start(), number)
         if header_kind and not re.search(r"\w", plain[max(0, m.start() - 12) : m.start()].replace("số", "")):

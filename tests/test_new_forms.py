@@ -353,3 +353,20 @@ def test_what_a_document_replaces_or_that_it_names_none(directives_assistant, fo
     for question in ("Quyết định 2210 thay thế quyết định nào?", "Nghị quyết 45/2025/NQ-HĐND có thay thế văn bản nào không?"):
         ans = forms_assistant.ask(question)
         assert "không nêu văn bản nào bị thay thế" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("text, location, number, subject", [
+    # a Hướng dẫn's basis line, its own verb after the last comma
+    ("Căn cứ Quyết định số 1195/QĐ-BNV ngày 14/12/2025 của Bộ Nội vụ phê duyệt Đề án Xác định Chỉ số cải cách "
+     "hành chính, Sở Nội vụ hướng dẫn như sau:", "căn cứ", "1195/QĐ-BNV",
+     "phê duyệt Đề án Xác định Chỉ số cải cách hành chính"),
+    # a Kế hoạch's opening paragraph
+    ("Thực hiện Công văn số 9055/BNV-CCHC ngày 20/12/2025 của Bộ Nội vụ về việc tự đánh giá Chỉ số cải cách hành "
+     "chính năm 2025, UBND tỉnh ban hành Kế hoạch như sau:", "căn cứ", "9055/BNV-CCHC",
+     "việc tự đánh giá Chỉ số cải cách hành chính năm 2025"),
+])
+def test_a_basis_lines_own_verb_is_not_the_cited_subject(text, location, number, subject):
+    from retrieval.references import extract_references
+
+    (ref,) = [r for r in extract_references(text, location) if r.number == number]
+    assert ref.subject == subject and ref.issuer == "Bộ Nội vụ"

@@ -36,7 +36,7 @@ from .model import Chunk, Document
 from .progress import BuildProgress
 from .restore import AccentRestorer
 from .text import fold, folded_tokens
-from .tokencache import TokenCache, tokens_with_cache
+from .tokencache import tokens_cached_at
 
 FORMAT_VERSION = 9
 # small reference data that travels with the index (looked up beside the documents)
@@ -142,10 +142,7 @@ def build_index(
     if cache:
         cache.close()
     shown.note(f"{len(chunks)} chunks embedded ({embedded} new); BM25 and calibration …")
-    tok_cache = TokenCache(cache_path) if cache_path else None
-    lexical = tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)
-    if tok_cache:
-        tok_cache.close()
+    lexical = tokens_cached_at([c.lexical_text() for c in chunks], cache_path)
     parts = IndexParts(documents, chunks, vectors, lexical, document_checksums(documents, files))
     extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "files": corpus_checksums(corpus_dirs)}
     reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]

@@ -25,7 +25,7 @@ from .index import REFERENCE_DATA, IndexError_, IndexParts, LoadedIndex, definit
 from .model import Chunk, Document
 from .restore import AccentRestorer
 from .text import folded_tokens
-from .tokencache import TokenCache, tokens_with_cache
+from .tokencache import tokens_cached_at
 
 if TYPE_CHECKING:
     from .corpus_store import CorpusStore
@@ -76,12 +76,7 @@ def update_index(index: LoadedIndex, embedder: Embedder, add: list[tuple[Documen
     dropped_chunks = len(parts.chunks) - len(keep)
     new_chunks: list[Chunk] = [c for d, _ in add for c in chunk_document(d)]
     vectors, embedded = embed_with_cache(embedder, [c.dense_text() for c in new_chunks], cache)
-    tok_cache = TokenCache(token_cache) if token_cache else None
-    try:
-        lexical = tokens_with_cache([c.lexical_text() for c in new_chunks], tok_cache)
-    finally:
-        if tok_cache:
-            tok_cache.close()
+    lexical = tokens_cached_at([c.lexical_text() for c in new_chunks], token_cache)
     chunks = [parts.chunks[i] for i in keep] + new_chunks
     if dropped_chunks:
         # words a removed document brought must go: count the dictionary again
@@ -158,12 +153,7 @@ def build_from_store(store: "CorpusStore", index_dir: Path, embedder: Embedder, 
     chunks = [c for d in documents for c in chunk_document(d)]
     vectors, embedded = embed_with_cache(embedder, [c.dense_text() for c in chunks],
                                          ChainedCache(store.vectors(), local_cache))
-    tok_cache = TokenCache(token_cache) if token_cache else None
-    try:
-        lexical = tokens_with_cache([c.lexical_text() for c in chunks], tok_cache)
-    finally:
-        if tok_cache:
-            tok_cache.close()
+    lexical = tokens_cached_at([c.lexical_text() for c in chunks], token_cache)
     parts = IndexParts(documents, chunks, vectors, lexical, dict(wanted))
     loaded = write_index(parts, index_dir, embedder, store.vectors(), {"db_version": version}, reference)
     return loaded, IndexChange(sorted(wanted), [], len(chunks), embedded, time.perf_counter() - t0)

@@ -63,3 +63,13 @@ def tokens_with_cache(texts: list[str], cache: TokenCache | None) -> list[list[s
     if new:
         cache.put_many(new)
     return out
+
+
+def tokens_cached_at(texts: list[str], path: Path | None) -> list[list[str]]:
+    """`tokens_with_cache` with the cache at `path` (none: segment everything), opened for the call."""
+    cache = TokenCache(path) if path else None
+    try:
+        return tokens_with_cache(texts, cache)
+    finally:
+        if cache is not None:
+            cache.close()

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -209,3 +210,14 @@ def assistant_over(tmp_path_factory, embedder, embed_cache, documents: dict[str,
     out = tmp_path_factory.mktemp("idx") / "index"
     build_index(sources, out, embedder, embed_cache)
     return Assistant.open(out, embedder=embedder)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def emu(request):
+    """The local Bot API emulator for a module's bot, with the module's TOKEN."""
+    from tests.telegram_emulator import Emulator
+
+    e = Emulator(request.module.TOKEN)
+    await e.start()
+    yield e
+    await e.stop()

@@ -123,14 +123,6 @@ async def stop_bot(bot: Running) -> None:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def emu() -> AsyncIterator[Emulator]:
-    e = Emulator(TOKEN)
-    await e.start()
-    yield e
-    await e.stop()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def bot(emu, tmp_path_factory, assistant, directive_index, embed_cache) -> AsyncIterator[Running]:
     tmp = tmp_path_factory.mktemp("duties")
     settings = make_settings(tmp, directive_index, embed_cache, emu, f"sqlite:///{tmp}/bot.sqlite3")

@@ -29,14 +29,6 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def emu() -> AsyncIterator[Emulator]:
-    e = Emulator(TOKEN)
-    await e.start()
-    yield e
-    await e.stop()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def bot(emu, tmp_path_factory, assistant, directive_index, embed_cache) -> AsyncIterator[Running]:
     tmp = tmp_path_factory.mktemp("flood")
     settings = make_settings(tmp, directive_index, embed_cache, emu, f"sqlite:///{tmp}/bot.sqlite3")

@@ -85,11 +85,7 @@ def forms_assistant(forms_index, embedder):
 def directives_index(tmp_path_factory, embedder, embed_cache) -> Path:
     """corpus/ plus the seven public documents of ../shared (the development set)."""
     need_shared(DIRECTIVES)
-    from retrieval.index import build_index
-
-    out = tmp_path_factory.mktemp("idx") / "index"
-    build_index([ROOT / "corpus", DIRECTIVES], out, embedder, embed_cache)
-    return out
+    return index_over(tmp_path_factory, embedder, embed_cache, ROOT / "corpus", DIRECTIVES)
 
 
 SMALL_LAWS = ("luat-thanh-nien.md", "luat-tiep-can-thong-tin.md")
@@ -199,7 +195,6 @@ def assistant_over(tmp_path_factory, embedder, embed_cache, documents: dict[str,
                    files: tuple[Path, ...] = ()):
     """An assistant over corpus/ plus documents written for a test (name -> Markdown) and files."""
     from retrieval.answering import Assistant
-    from retrieval.index import build_index
 
     sources: list[Path] = [ROOT / "corpus", *files]
     if documents:
@@ -207,9 +202,16 @@ def assistant_over(tmp_path_factory, embedder, embed_cache, documents: dict[str,
         for name, text in documents.items():
             (src / name).write_text(text, encoding="utf-8")
         sources.append(src)
+    return Assistant.open(index_over(tmp_path_factory, embedder, embed_cache, *sources), embedder=embedder)
+
+
+def index_over(tmp_path_factory, embedder, embed_cache, *sources: Path) -> Path:
+    """A temporary index of these corpus directories or files."""
+    from retrieval.index import build_index
+
     out = tmp_path_factory.mktemp("idx") / "index"
-    build_index(sources, out, embedder, embed_cache)
-    return Assistant.open(out, embedder=embedder)
+    build_index(list(sources), out, embedder, embed_cache)
+    return out
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

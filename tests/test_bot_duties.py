@@ -32,7 +32,7 @@ from bot.storage import subscriptions
 from retrieval import factstore as fs
 from retrieval.settings import Settings
 from retrieval.units import units_for_index
-from tests.conftest import ROOT, SHARED, need_shared
+from tests.conftest import ROOT, SHARED, index_over, need_shared
 from tests.telegram_emulator import Call, Emulator
 from tests.test_store import _closed_port
 
@@ -334,11 +334,7 @@ CHI_THI = SHARED / "corpus" / "directives" / "chi-thi-ky-luat-ky-cuong-2025.md"
 def chi_thi_index(tmp_path_factory, embedder, embed_cache) -> Path:
     """corpus/ and Chỉ thị 05/CT-UBND, whose sở report "về UBND tỉnh (qua Sở Nội vụ) trước ngày 20 hằng tháng"."""
     need_shared(CHI_THI)
-    from retrieval.index import build_index
-
-    out = tmp_path_factory.mktemp("idx-chi-thi") / "index"
-    build_index([ROOT / "corpus", CHI_THI], out, embedder, embed_cache)
-    return out
+    return index_over(tmp_path_factory, embedder, embed_cache, ROOT / "corpus", CHI_THI)
 
 
 @pytest.mark.slow

@@ -37,6 +37,8 @@ class Library:
     glossary: Glossary
     people: list[Person]  # signers and the people the texts introduce, with their offices
     scope: str  # "8 văn bản của UBND tỉnh Hưng Yên và 28 luật", for the "không tìm thấy" reply
+    by_doc: dict[str, list[Chunk]] = field(default_factory=dict)  # a document's chunks, in order
+    law_titles: dict[str, str] = field(default_factory=dict)  # law doc id -> its title folded
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -51,8 +53,10 @@ class Library:
                 if cur is None or _richness(r) > _richness(cur[0]):
                     refs[k] = (r, d)
         by_section: dict[tuple[str, str], list[Chunk]] = {}
+        by_doc: dict[str, list[Chunk]] = {}
         for c in chunks:
             by_section.setdefault((c.doc_id, c.section), []).append(c)
+            by_doc.setdefault(c.doc_id, []).append(c)
         n_laws = sum(isinstance(d, Law) for d in documents)
         issuers = sorted({_province(d) for d in admin if _province(d)})
         scope = []
@@ -69,6 +73,7 @@ class Library:
             by_section=by_section, units=units, glossary=glossary,
             people=[p for d in admin for p in people_in(d, chunks)],
             scope=" và ".join(scope) or "chưa có văn bản nào",
+            by_doc=by_doc, law_titles={d.doc_id: fold(d.title) for d in documents if isinstance(d, Law) and d.title},
         )
 
     def spelled(self, text: str) -> str:

@@ -32,9 +32,9 @@ def sentence(ref: Reference) -> str:
 
 def _defining(lib: Library, ref: Reference, doc_id: str) -> list[Chunk]:
     key = number_key(ref.number)
-    out = [c for c in lib.chunks if c.doc_id == doc_id and key in c.defines]
+    out = [c for c in lib.by_doc.get(doc_id, []) if key in c.defines]
     if not out:
-        out = [c for c in lib.chunks if c.doc_id == doc_id and key in c.numbers]
+        out = [c for c in lib.by_doc.get(doc_id, []) if key in c.numbers]
     return out[:1]
 
 

@@ -63,7 +63,7 @@ def _chunk_with(lib: Library, d: AdminDocument, n: Node) -> Chunk | None:
     if found is not None:
         return found
     needle = fold(clean_inline(n.text))[:60]
-    return next((c for c in lib.chunks if c.doc_id == d.doc_id and needle in fold(c.text)), None)
+    return next((c for c in lib.by_doc.get(d.doc_id, []) if needle in fold(c.text)), None)
 
 
 def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
@@ -85,6 +85,6 @@ def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
             continue
         cited = unique(_chunk_with(lib, d, n) for n in nodes)
         if not cited:
-            cited = [c for c in lib.chunks if c.doc_id == d.doc_id][:1]
+            cited = lib.by_doc.get(d.doc_id, [])[:1]
         return Draft(f"Theo {d.short_name}:\n" + "\n".join(lines), cited, "labelled", 0.95, doc_id=d.doc_id)
     return None

@@ -25,11 +25,10 @@ _ASKS_EFFECT = re.compile(r"\bhieu luc\b")
 def named_law(q: Question, lib: Library) -> Law | None:
     """The law whose title (or number) the question quotes; the longest title wins."""
     best: tuple[int, Law] | None = None
-    for d in lib.documents.values():
-        if not isinstance(d, Law):
-            continue
-        title = fold(d.title)
-        quoted = bool(title) and re.search(rf"\b{re.escape(title)}\b", q.folded) is not None
+    for doc_id, title in lib.law_titles.items():
+        d = lib.documents[doc_id]
+        assert isinstance(d, Law)
+        quoted = title in q.folded and re.search(rf"\b{re.escape(title)}\b", q.folded) is not None
         by_number = bool(d.number) and any(m.matches(d.number) for m in q.documents.numbers)
         if (quoted or by_number) and (best is None or len(title) > best[0]):
             best = (len(title), d)
@@ -45,7 +44,7 @@ def _only_about(q: Question, law: Law) -> bool:
 
 
 def _chunks(lib: Library, law: Law, article: str | None = None) -> list[Chunk]:
-    return [c for c in lib.chunks if c.doc_id == law.doc_id and (article is None or c.article == article)]
+    return [c for c in lib.by_doc.get(law.doc_id, []) if article is None or c.article == article]
 
 
 def law_facts(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:

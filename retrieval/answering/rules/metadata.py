@@ -115,7 +115,7 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
             facts.append("văn bản không nêu văn bản nào bị thay thế hay bãi bỏ")
         if not eff and not d.replaces:
             facts.append("văn bản không nêu ngày có hiệu lực")
-        cands = [c for c in lib.chunks if c.doc_id == d.doc_id and "hiệu lực" in c.text]
+        cands = [c for c in lib.by_doc.get(d.doc_id, []) if "hiệu lực" in c.text]
         sections += [cands[0].section] if cands else []
     if "recipients" in wanted:
         if "noi nhan" in q.folded and d.copies:
@@ -171,7 +171,7 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     text = end(line) + signed + outline
     cited = _chunks(lib, d, "phần đầu")
     # a Quyết định says what it issues in its first article
-    issuing = [c for c in lib.chunks if c.doc_id == d.doc_id and ":kem-" not in c.chunk_id
+    issuing = [c for c in lib.by_doc.get(d.doc_id, []) if ":kem-" not in c.chunk_id
                and re.search(r"ban hành kèm theo", c.text, re.IGNORECASE) and c.kind not in ("meta", "footnote")]
     cited = issuing[:1] + cited
     return Draft(text, cited, "summary", 0.9, doc_id=d.doc_id)
@@ -233,6 +233,5 @@ def which_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
     for d in docs:
         date = d.header.date.short()
         lines.append(f"{d.short_name}" + (f" ngày {date}" if date else "") + f" của {d.issuer}: {d.subject}")
-    cited = [c for d in docs for c in lib.chunks if c.doc_id == d.doc_id][:1]
-    head = cited[:1]
-    return Draft("\n".join(end(x) for x in lines), head, "which_document", 1.0, doc_id=docs[0].doc_id)
+    return Draft("\n".join(end(x) for x in lines), lib.by_doc.get(docs[0].doc_id, [])[:1], "which_document", 1.0,
+                 doc_id=docs[0].doc_id)

@@ -150,14 +150,13 @@ def _items_after(lib: Library, top: Chunk, lead: str, limit: int = 8) -> list[Ch
     rest = top.text[top.text.find(lead.rstrip()[:40]) + len(lead.rstrip()):] if lead.rstrip()[:40] in top.text else ""
     if rest.strip():
         return []  # the items are in the passage itself
-    try:
-        i = lib.chunks.index(top)
-    except ValueError:
+    chunks = lib.by_doc.get(top.doc_id, [])
+    i = next((k for k, c in enumerate(chunks) if c is top), None)
+    if i is None:
         return []
     out = []
-    for c in lib.chunks[i + 1:]:
-        if c.doc_id != top.doc_id or not c.section.startswith(top.section + " ") and \
-                not c.section.startswith(top.section + "."):
+    for c in chunks[i + 1:]:
+        if not c.section.startswith(top.section + " ") and not c.section.startswith(top.section + "."):
             break
         out.append(c)
         if len(out) >= limit:

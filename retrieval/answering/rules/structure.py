@@ -299,5 +299,5 @@ def structure_counts(q: Question, ev: Evidence, lib: Library, today: dt.date) ->
     if part is not d:
         name = f"{part.kind} ban hành kèm theo {d.short_name}"
     head = _chunk_of(lib, d, part.body[0]) if part.body else None
-    cited = [c for c in (head,) if c is not None] or [c for c in lib.chunks if c.doc_id == d.doc_id][:1]
+    cited = [c for c in (head,) if c is not None] or lib.by_doc.get(d.doc_id, [])[:1]
     return Draft(end(f"{name} gồm " + ", ".join(counts)), cited, "structure_counts", 0.95, doc_id=d.doc_id)

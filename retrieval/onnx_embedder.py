@@ -72,7 +72,7 @@ class OnnxE5Embedder:
         # every text in windows of at most 510 content tokens, as e5.c's embed_n
         owner: list[int] = []
         seqs: list[list[int]] = []
-        for i, ids in enumerate(self._tok.ids_many(texts)):
+        for i, ids in enumerate(map(self._tok.ids, texts)):
             for a in range(0, max(len(ids), 1), self.max_window):
                 owner.append(i)
                 seqs.append([self._tok.bos, *ids[a : a + self.max_window], self._tok.eos])

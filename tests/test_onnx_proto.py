@@ -70,10 +70,22 @@ def test_converted_e5_graph_is_valid_and_matches_the_weights(tmp_path):
     inits = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
     assert np.array_equal(inits["l3.fi.w"], weights["l3.fi.w"].reshape(1536, 384).T)
     assert np.array_equal(inits["l11.oln.b"], weights["l11.oln.b"])
+    # the question graph: QKV and FFN-in in int8, the rest as in the fp32 one
+    query = onnx.load(str(files.query_model))
+    onnx.checker.check_model(query)
+    q_ops = [n.op_type for n in query.graph.node]
+    assert q_ops.count("QAttention") == q_ops.count("DynamicQuantizeMatMul") == 12
+    assert q_ops.count("MatMul") == 24 and "Attention" not in q_ops
+    q_inits = {t.name: numpy_helper.to_array(t) for t in query.graph.initializer}
+    assert q_inits["l3.fi.q8"].dtype == np.int8 and q_inits["l3.fi.q8"].shape == (384, 1536)
+    # dequantised and unsmoothed, the int8 weights are the fp32 ones to within half a step
+    restored = q_inits["l3.fi.q8"] * q_inits["l3.fi.scale"] * q_inits["l3.fi.smooth"][:, None]
+    step = q_inits["l3.fi.scale"][None, :] * q_inits["l3.fi.smooth"][:, None]
+    assert np.all(np.abs(restored - inits["l3.fi.w"]) <= step * 0.5 + 1e-6)
     # and ONNX Runtime runs it: the same vectors as the copy `make model` converted
     from retrieval.onnx_embedder import OnnxE5Embedder
 
     texts = ["Sở Tư pháp báo cáo UBND tỉnh trước ngày 20 hằng tháng.", "thanh niên là người bao nhiêu tuổi"]
-    fresh = OnnxE5Embedder(tmp_path).embed_passages(texts)
-    cached = OnnxE5Embedder(ROOT / ".cache" / "onnx").embed_passages(texts)
-    assert np.allclose(fresh, cached, atol=1e-6)
+    fresh, cached = OnnxE5Embedder(tmp_path), OnnxE5Embedder(ROOT / ".cache" / "onnx")
+    assert np.allclose(fresh.embed_passages(texts), cached.embed_passages(texts), atol=1e-6)
+    assert np.allclose(fresh.embed_queries(texts), cached.embed_queries(texts), atol=1e-6)  # calibration is fixed

@@ -26,7 +26,7 @@ from ..index import IndexError_, LoadedIndex, load_index, read_manifest
 from ..model import Answer, Chunk, Law, Source
 from ..obligations import Obligation, extract_obligations
 from ..references import number_key
-from ..retriever import FusionParams, Hit, HybridRetriever
+from ..retriever import FusionParams, Hit, HybridRetriever, PreparedQuery
 from ..text import fold, nfc
 from ..units import units_for_index
 from . import rules
@@ -120,15 +120,14 @@ class Assistant:
         answer.latency_ms = (time.perf_counter() - t0) * 1000
         return answer
 
-    def read(self, text: str) -> tuple[Question, np.ndarray]:
-        """The question parsed once: restored, embedded, its slots decided."""
-        restored = self.retriever.restore(text)
-        vector = self.retriever.query_vector(text)
-        slots = decide(restored, vector, self.slot_examples)
-        return parse_question(text, restored, self.units, slots), vector
+    def read(self, text: str) -> tuple[Question, np.ndarray, PreparedQuery]:
+        """The question read once: restored, embedded, scored by BM25, its slots decided."""
+        prepared, vector = self.retriever.read(text)
+        slots = decide(prepared.restored, vector, self.slot_examples)
+        return parse_question(text, prepared.restored, self.units, slots), vector, prepared
 
     def _answer(self, text: str, top_k: int, context_doc: str | None, chosen_doc: str | None = None) -> Answer:
-        q, vector = self.read(text)
+        q, vector, prepared = self.read(text)
         lib = self.library
         cited_only = {k for k in lib.references}
         picked = lib.catalog.by_id(chosen_doc) if chosen_doc else None
@@ -136,15 +135,17 @@ class Assistant:
             find_targets(q, lib.catalog, context_doc, cited_only)
         # a named document is lifted above the rest; a subject only half quoted lifts nothing
         boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5) for t in targets if named(t)}
-        hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None)
+        hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None,
+                                     prepared=prepared)
         ev = gather(q, hits, targets, lib)
         if ambiguous(targets) and not q.documents.numbers:
             return self._choose(q, targets, hits, top_k)
         drafts = rules.run(q, ev, lib, self.clock())
         # an off-topic question ("ai vô địch World Cup?") asks a slot too; no fact of the
-        # documents answers it unless it names a document, and "not stated, nearest passage …"
-        # is only for questions on the documents' topic
-        if not any(t.why in ("number", "context") for t in targets) and not about_documents(q, ev) and \
+        # documents answers it unless it names a document ("văn bản này" when only one can be
+        # meant names it too), and "not stated, nearest passage …" is only for questions on the
+        # documents' topic
+        if not any(t.why in ("number", "context", "this") for t in targets) and not about_documents(q, ev) and \
                 out_of_scope(q, hits, lib, self.retriever, self.thresholds):
             drafts = [d for d in drafts if d.rule in rules.TOPIC_FREE or d.topic_free]
             if not drafts:

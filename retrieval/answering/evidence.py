@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..chunking import citation_name
 from ..document import AdminDocument, Node, Reference
@@ -218,13 +219,19 @@ def overlap(tokens: list[str], text: str) -> float:
     """Share of `tokens` found in `text`, with a bonus for pairs found side by side."""
     if not tokens:
         return 0.0
-    words = [fold(w) for w in syllables(text)]
-    have = set(words)
-    pairs = set(zip(words, words[1:]))
+    have, pairs = _folded_words(text)
     single = sum(1 for t in tokens if t in have) / len(tokens)
     qpairs = list(zip(tokens, tokens[1:]))
     bonus = (sum(1 for p in qpairs if p in pairs) / len(qpairs)) if qpairs else 0.0
     return 0.7 * single + 0.3 * bonus
+
+
+@lru_cache(maxsize=20_000)
+def _folded_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """A text's folded syllables and adjacent pairs: the rules score the same duty sentences
+    and passages against question after question."""
+    words = [fold(w) for w in syllables(text)]
+    return frozenset(words), frozenset(zip(words, words[1:]))
 
 
 _KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "thi xa", "thanh pho",

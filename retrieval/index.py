@@ -26,6 +26,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -224,7 +225,7 @@ def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "
     return loaded
 
 
-def dense_index(dim: int) -> object:
+def dense_index(dim: int) -> Any:
     """An exhaustive inner-product index holding the vectors in fp16. A question scans all of
     them and the scan is bound by memory: 20,000 law paragraphs are 31 MB in fp32 and take
     1.4 ms, 16 MB and 0.6 ms in fp16. fp16 keeps 11 bits of each component: a cosine moves

@@ -83,12 +83,14 @@ def _build(corpus: list[Path], index_dir: Path, spec: str, settings: Settings, f
     if fresh_cache or is_stale(index_dir, corpus, emb.id) is not None:
         print(f"building {index_dir}/ with {spec} from {', '.join(map(str, corpus))} …", flush=True)
         rep = build_index(corpus, index_dir, emb, cache, progress=BuildProgress.for_terminal())
-        if laws:
+        # a stale index rebuilt from the cache is not a first build
+        if laws and rep.embedded == rep.chunks:
             figures.first_build_s = rep.seconds
             figures.first_build_tokens_s = rep.tokens / rep.embed_seconds if rep.tokens and rep.embed_seconds else None
-            print(f"  first build: {rep.seconds:.1f}s, {rep.embedded} chunks embedded in {rep.embed_seconds:.1f}s"
-                  + (f", {rep.tokens:,} tokens = {figures.first_build_tokens_s:,.0f} tokens/s"
-                     if figures.first_build_tokens_s else ""), flush=True)
+        print(f"  {'first build' if rep.embedded == rep.chunks else 'build'}: {rep.seconds:.1f}s, "
+              f"{rep.embedded} chunks embedded in {rep.embed_seconds:.1f}s"
+              + (f", {rep.tokens:,} tokens = {figures.first_build_tokens_s:,.0f} tokens/s"
+                 if figures.first_build_tokens_s and laws else ""), flush=True)
     # a rebuild of the unchanged corpus: what the embedding cache buys
     t = time.perf_counter()
     rep = build_index(corpus, index_dir, emb, cache)

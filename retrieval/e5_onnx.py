@@ -245,7 +245,7 @@ def build_graph(weights: E5Weights, smooth: dict[str, np.ndarray] | None = None,
         p = f"l{i}."
         qkv_w = np.concatenate([matrix(p + n, H, H) for n in ("q.w", "k.w", "v.w")], axis=1)
         qkv_b = np.concatenate([t[p + n] for n in ("q.b", "k.b", "v.b")])
-        if smooth is None or x not in smooth:
+        if smooth is None:
             nodes.append(node("Attention", [x, init(p + "qkv.w", qkv_w), init(p + "qkv.b", qkv_b), "mask"], [p + "ctx"],
                               domain="com.microsoft", num_heads=cfg.heads))
         else:
@@ -258,7 +258,7 @@ def build_graph(weights: E5Weights, smooth: dict[str, np.ndarray] | None = None,
             "SkipLayerNormalization",
             [p + "ao", x, init(p + "aln.w", t[p + "aln.w"]), init(p + "aln.b", t[p + "aln.b"]), init(p + "ao.b", t[p + "ao.b"])],
             [p + "x1"], domain="com.microsoft", epsilon=float(cfg.eps)))
-        if smooth is None or p + "x1" not in smooth:
+        if smooth is None:
             nodes.append(node("MatMul", [p + "x1", init(p + "fi.w", matrix(p + "fi.w", cfg.ffn, H))], [p + "fi"]))
         else:
             a, w8, scale, zero = int8_input(p + "x1", matrix(p + "fi.w", cfg.ffn, H), p + "fi")

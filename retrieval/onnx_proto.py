@@ -74,7 +74,7 @@ def tensor(name: str, array: np.ndarray) -> Message:
 
 def _attribute(name: str, value: int | float | str) -> bytes:
     """AttributeProto: name (1), f (2), i (3), s (4), type (20)."""
-    if isinstance(value, bool) or isinstance(value, int):
+    if isinstance(value, int):  # bool too
         body = _str(1, name) + _int(3, int(value)) + _int(20, _ATTR_INT)
     elif isinstance(value, float):
         body = _str(1, name) + _key(2, _FIXED32) + struct.pack("<f", value) + _int(20, _ATTR_FLOAT)

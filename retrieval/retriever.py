@@ -9,7 +9,6 @@ than the model. An exact document-number match in the question beats every fused
 from __future__ import annotations
 
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -102,7 +101,9 @@ def defined_term(question: str) -> str | None:
     return None
 
 
-_POOL_LOCK = threading.Lock()
+# One thread for every retriever of the process: its thread starts with the first question,
+# and two questions at once take turns on it (the embedding already uses both cores).
+_EMBEDDING = ThreadPoolExecutor(1, thread_name_prefix="embed-question")
 
 
 class HybridRetriever:
@@ -125,7 +126,6 @@ class HybridRetriever:
         self.bm25_vocab = set(getattr(index.bm25, "vocab_dict", {}) or {})
         self.folded_vocab = set(getattr(index.bm25_folded, "vocab_dict", {}) or {})
         self._syllable_cache: dict[int, frozenset[str]] = {}
-        self._pool: ThreadPoolExecutor | None = None  # the question's embedding runs there
         self.defines: dict[str, list[int]] = {}
         self.mentions: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):
@@ -163,18 +163,12 @@ class HybridRetriever:
         to a worker thread while this one segments the question and scores BM25."""
         restored = self.restore(question)
         text = self.query_text(restored)
-        pending = self._embedding_thread().submit(self.embedder.embed_queries, [text])
+        pending = _EMBEDDING.submit(self.embedder.embed_queries, [text])
         try:
             prepared = self.prepare(question, restored, text)
         finally:
             vectors = pending.result()
         return prepared, vectors[0]
-
-    def _embedding_thread(self) -> ThreadPoolExecutor:
-        with _POOL_LOCK:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(1, thread_name_prefix="embed-question")
-            return self._pool
 
     # -- individual rankers -------------------------------------------------------
 

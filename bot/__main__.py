@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     telegram = bool(settings.telegram_bot_token) and not args.console
     # the console keeps its terminal for the conversation: only warnings go to stderr
     configure_logging(logging.INFO if telegram else logging.WARNING, settings.telegram_bot_token, settings.webhook_secret)
+    # what enters or leaves the served index is said even in the console: nothing changes silently
+    for name in ("retrieval.reconcile", "retrieval.index_update"):
+        logging.getLogger(name).setLevel(logging.INFO)
 
     from .dialogue import Dialogue
 

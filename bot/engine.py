@@ -110,7 +110,7 @@ class Engine:
             if stored:
                 log.info("%d passage vectors stored in the database", stored)
             self.attach(store)
-            self.follow()
+            self.follow()  # stores what the index holds and the database has never seen, first
         except (SQLAlchemyError, IndexError_, OSError) as exc:
             self.store = None
             log.warning("the document store is not used (%s: %s); answering from %s only",
@@ -125,15 +125,19 @@ class Engine:
 
     def follow(self) -> "IndexChange | None":
         """Bring the served index to the database's newest version. The old index answers
-        until the new one is ready; None when there was nothing to do."""
+        until the new one is ready; None when there was nothing to do. A document the index
+        holds and the database has never seen is stored first (`retrieval.reconcile`), so
+        following never drops it."""
         from retrieval.embedder import EmbeddingCache
         from retrieval.index_update import follow
+        from retrieval.reconcile import reconcile
 
         store = self.store
         if store is None:
             return None
         with self._reload_lock:
             current = self.assistant
+            reconcile(current.index, store)
             local = EmbeddingCache(self.embed_cache) if self.embed_cache else None
             try:
                 got = follow(current.index, store, current.embedder, token_cache=self.embed_cache, local_cache=local)

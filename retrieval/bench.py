@@ -329,8 +329,8 @@ def _add_document(law_index: Path, spec: str, settings: Settings, directives: Pa
     import tempfile
 
     from .embedder import EmbeddingCache, make_embedder
-    from .index import file_checksum, load_index
-    from .index_update import update_index
+    from .index import Original, load_index, now_iso
+    from .index_update import Addition, update_index
     from .ingest import load_document
 
     candidates = [directives / "ke-hoach-khao-sat-hai-long-2025.md",
@@ -346,7 +346,8 @@ def _add_document(law_index: Path, spec: str, settings: Settings, directives: Pa
         cache = EmbeddingCache(Path(tmp) / "cold-cache.sqlite")  # cold: the new text is embedded
         t0 = time.perf_counter()
         doc = load_document(doc_path)
-        _new, change = update_index(index, emb, add=[(doc, file_checksum(doc_path))], cache=cache)
+        original = Original(doc_path.name, doc_path.read_bytes(), str(doc_path), now_iso())
+        _new, change = update_index(index, emb, add=[Addition(doc, original)], cache=cache)
         seconds = time.perf_counter() - t0
         cache.close()
     print(f"add one document to the index with the laws ({doc_path.name}: {change.chunks_added} chunks, "

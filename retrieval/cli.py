@@ -194,6 +194,29 @@ def cmd_inspect(args: argparse.Namespace, settings: Settings) -> int:
     return inspect_file(Path(args.file), units, args.json)
 
 
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    """What the index holds, what the document store holds, and where they differ."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .corpus_store import CorpusStore
+    from .index import IndexError_, load_index
+    from .reconcile import compare, render_comparison
+
+    index_dir = Path(args.index or settings.index_dir)
+    try:
+        index = load_index(index_dir)
+    except IndexError_ as exc:
+        return _err(str(exc))
+    where = settings.database_url.split("@")[-1]
+    try:
+        store = CorpusStore(settings.database_url)
+        cmp = compare(index, store)
+    except SQLAlchemyError as exc:
+        return _err(f"cannot read the document store at {where}: {exc.__class__.__name__}")
+    print(render_comparison(index, cmp, where))
+    return 1 if cmp.differs else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m retrieval", description="Trợ lý CCHC: tra cứu văn bản có trích dẫn")
     sub = p.add_subparsers(dest="command", required=True)
@@ -248,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     ins.add_argument("--units", help="units file (default corpus/units.yaml)")
     ins.add_argument("--json", action="store_true")
     ins.set_defaults(func=cmd_inspect)
+
+    dr = sub.add_parser("doctor", help="what the index and the document store (DATABASE_URL) hold, and where they differ")
+    dr.add_argument("--index", help="index directory (default index/)")
+    dr.set_defaults(func=cmd_doctor)
 
     return p
 

@@ -113,7 +113,7 @@ def _info(row: StoredDocument) -> StoredInfo:
                       row.issuer, row.status, row.superseded_by, row.origin, row.added_at, row.added_by)
 
 
-def _facts(doc: Document) -> dict[str, str]:
+def document_facts(doc: Document) -> dict[str, str]:
     if isinstance(doc, AdminDocument):
         d = doc.header.date
         issued = f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d.year and d.month and d.day else ""
@@ -151,6 +151,16 @@ class CorpusStore:
             row = s.get(StoredDocument, doc_id)
             return _info(row) if row is not None else None
 
+    def by_checksum(self, checksums: Iterable[str]) -> dict[str, list[StoredInfo]]:
+        """Every stored document (any status) whose bytes have one of these checksums."""
+        wanted = sorted(set(checksums))
+        found: dict[str, list[StoredInfo]] = {}
+        with Session(self.engine) as s:
+            for i in range(0, len(wanted), 500):
+                for r in s.scalars(select(StoredDocument).where(StoredDocument.checksum.in_(wanted[i: i + 500]))):
+                    found.setdefault(r.checksum, []).append(_info(r))
+        return found
+
     def find_number(self, number: str, status: str | None = "current") -> list[StoredInfo]:
         key = number_key(number)
         with Session(self.engine) as s:
@@ -165,15 +175,6 @@ class CorpusStore:
             if data is None:
                 raise KeyError(doc_id)
             return bytes(data)
-
-    def document(self, doc_id: str) -> Document:
-        """A stored document read again from its bytes, under its stored id."""
-        info = self.get(doc_id)
-        if info is None:
-            raise KeyError(doc_id)
-        doc = read_bytes(info.filename, self.content(doc_id))
-        doc.doc_id = doc_id
-        return doc
 
     def history(self, limit: int = 20) -> list[EventInfo]:
         with Session(self.engine) as s:
@@ -219,11 +220,14 @@ class CorpusStore:
         return Prepared(filename, data, sha, doc, doc_id, duplicate, _info(older) if older is not None else None,
                         [x for x in supersedes if older is None or x.doc_id != older.doc_id])
 
-    def add(self, prepared: Prepared, actor: str, origin: str = "upload") -> Change:
-        """Store a prepared document, supersede what it replaces, and record a new version."""
+    def add(self, prepared: Prepared, actor: str, origin: str = "upload", superseded_by: str | None = None) -> Change:
+        """Store a prepared document, supersede what it replaces, and record a new version.
+        With `superseded_by`, the document is recorded as an older version of that one
+        instead (known, kept, not in force): a copy an index held of a document the store
+        has a newer version of."""
         if prepared.duplicate is not None:
             raise ValueError(f"{prepared.filename}: đã có trong kho ({prepared.duplicate.label})")
-        facts = _facts(prepared.document)
+        facts = document_facts(prepared.document)
         now = _now()
         with self._lock, Session(self.engine) as s, s.begin():
             self._serialise(s)
@@ -235,9 +239,14 @@ class CorpusStore:
             s.add(StoredDocument(doc_id=prepared.doc_id, filename=Path(prepared.filename).name, checksum=prepared.checksum,
                                  content=prepared.data, size=len(prepared.data), number_key=number_key(facts["number"])
                                  if facts["number"] and not facts["number"].startswith("/") else "",
-                                 status="current", origin=origin, added_at=now, added_by=actor, **facts))
+                                 status="superseded" if superseded_by else "current", superseded_by=superseded_by,
+                                 origin=origin, added_at=now, added_by=actor, **facts))
             removed: list[str] = []
             events = [(prepared.doc_id, "add", prepared.filename)]
+            if superseded_by:
+                events = [(prepared.doc_id, "add-superseded", f"{prepared.filename}: bản cũ hơn {superseded_by}")]
+                prepared = Prepared(prepared.filename, prepared.data, prepared.checksum, prepared.document,
+                                    prepared.doc_id)  # an older version replaces nothing
             for old, why in ([(prepared.replaces, "replace")] if prepared.replaces else []) + \
                     [(x, "supersede") for x in prepared.supersedes]:
                 row = s.get(StoredDocument, old.doc_id)

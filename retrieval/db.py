@@ -198,7 +198,7 @@ class StoredDocument(Base):
     issuer: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(20), default="current", index=True)  # current | superseded | removed
     superseded_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    origin: Mapped[str] = mapped_column(String(20), default="upload")  # corpus | upload
+    origin: Mapped[str] = mapped_column(String(20), default="upload")  # corpus | upload | index (imported from a served index)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     added_by: Mapped[str] = mapped_column(String(200), default="")
 

@@ -9,6 +9,12 @@ index/
   bm25_folded/     accent-folded syllables and bigrams
   restore.json     the corpus's accented forms of folded syllables, for questions typed without diacritics
   tokens.jsonl     each chunk's BM25 tokens, so adding or removing a document re-indexes without re-segmenting
+  originals.zip    each document's original file, so the index can hand any document it holds to the
+                   document store even when the corpus file is gone (bot start-up never drops one)
+
+The manifest says what the index holds, document by document (`sources`: file name, the
+corpus file it was read from, checksum, when it was indexed); every build and every update
+rewrites it, and `is_stale` compares the corpora with that, not with a list of files.
 
 A build writes into a temporary directory and swaps it in only when complete, so a
 malformed file or an interrupted build leaves the previous index untouched.
@@ -39,7 +45,7 @@ from .restore import AccentRestorer
 from .text import fold, folded_tokens
 from .tokencache import tokens_cached_at
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 # small reference data that travels with the index (looked up beside the documents)
 REFERENCE_DATA = ("glossary.tsv", "units.yaml", "slots.tsv")
 log = logging.getLogger(__name__)
@@ -67,16 +73,6 @@ def file_checksum(path: Path) -> str:
     return h.hexdigest()
 
 
-def tracked_files(dirs: list[Path]) -> list[Path]:
-    """Documents plus the reference data beside them: a change to either makes the index stale."""
-    extra = [d / n for d in dirs if d.is_dir() for n in REFERENCE_DATA if (d / n).is_file()]
-    return corpus_files(dirs) + extra
-
-
-def corpus_checksums(dirs: list[Path]) -> dict[str, str]:
-    return {str(p.resolve()): file_checksum(p) for p in tracked_files(dirs)}
-
-
 def _import_bm25s():  # type: ignore[no-untyped-def]
     import bm25s
 
@@ -93,6 +89,16 @@ def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
     return model
 
 
+@dataclass(frozen=True)
+class Original:
+    """A document's original file as the index keeps it: enough to store it again."""
+
+    filename: str
+    data: bytes
+    path: str = ""  # the corpus file it was read from; "" when it came from the document store
+    indexed_at: str = ""  # when it entered the index (ISO, UTC); kept across updates
+
+
 @dataclass
 class IndexParts:
     """Everything an index is made of, in memory: what a build computes from files and what
@@ -106,10 +112,16 @@ class IndexParts:
     restorer: AccentRestorer | None = None
     definitions: dict[str, list[int]] | None = None
     folded: list[list[str]] | None = None  # accent-folded tokens of each chunk (computed when None)
+    originals: dict[str, Original] = field(default_factory=dict)  # doc id -> its original file
 
 
-def document_checksums(documents: list[Document], files: list[Path]) -> dict[str, str]:
-    return {d.doc_id: file_checksum(p) for d, p in zip(documents, files)}
+def now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def file_originals(documents: list[Document], files: list[Path]) -> dict[str, Original]:
+    at = now_iso()
+    return {d.doc_id: Original(p.name, p.read_bytes(), str(p.resolve()), at) for d, p in zip(documents, files)}
 
 
 def build_index(
@@ -144,8 +156,10 @@ def build_index(
         cache.close()
     shown.note(f"{len(chunks)} chunks embedded ({embedded} new); BM25 and calibration …")
     lexical = tokens_cached_at([c.lexical_text() for c in chunks], cache_path)
-    parts = IndexParts(documents, chunks, vectors, lexical, document_checksums(documents, files))
-    extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "files": corpus_checksums(corpus_dirs)}
+    originals = file_originals(documents, files)
+    checksums = {doc_id: hashlib.sha256(o.data).hexdigest() for doc_id, o in originals.items()}
+    parts = IndexParts(documents, chunks, vectors, lexical, checksums, originals=originals)
+    extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs]}
     reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
     cache = EmbeddingCache(cache_path) if cache_path else None
     try:
@@ -188,6 +202,7 @@ def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "
                 f.write(json.dumps(vars(c), ensure_ascii=False) + "\n")
         with (tmp / "documents.pkl").open("wb") as fb:
             pickle.dump(parts.documents, fb)
+        write_originals(tmp / ORIGINALS, parts.originals)
         articles = sorted({(c.doc_id, c.article) for c in parts.chunks if c.article is not None},
                           key=lambda x: (x[0], _num(x[1])))
         manifest = {
@@ -195,10 +210,11 @@ def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "
             "embedder": embedder.id,
             "dim": embedder.dim,
             "corpus_dirs": [],
-            "files": {},
             **manifest_extra,
             "documents": len(parts.documents),
             "document_checksums": parts.checksums,
+            "sources": {d.doc_id: _source_record(parts, d.doc_id) for d in parts.documents},
+            "reference": {p.name: file_checksum(p) for p in reference if p.is_file() and p.name in REFERENCE_DATA},
             "chunks": len(parts.chunks),
             "articles": [list(a) for a in articles],
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -223,6 +239,39 @@ def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "
         shutil.rmtree(old)
     loaded.path = index_dir
     return loaded
+
+
+ORIGINALS = "originals.zip"
+
+
+def _source_record(parts: IndexParts, doc_id: str) -> dict[str, str]:
+    o = parts.originals.get(doc_id)
+    return {"file": o.filename if o else "", "path": o.path if o else "", "checksum": parts.checksums.get(doc_id, ""),
+            "indexed_at": o.indexed_at if o else ""}
+
+
+def write_originals(path: Path, originals: dict[str, Original]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for doc_id, o in sorted(originals.items()):
+            z.writestr(doc_id, o.data)
+
+
+def read_originals(index: "LoadedIndex") -> dict[str, Original]:
+    """The original files the index keeps, by document id (with what the manifest says of them)."""
+    import zipfile
+
+    sources = index.manifest.get("sources") or {}
+    path = index.path / ORIGINALS
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            return {doc_id: Original(rec.get("file") or doc_id, z.read(doc_id), rec.get("path") or "",
+                                     rec.get("indexed_at") or "")
+                    for doc_id, rec in sources.items() if doc_id in names}
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise IndexError_(f"the index at {index.path}/ has no usable {ORIGINALS} ({exc}); rebuild it") from exc
 
 
 def dense_index(dim: int) -> Any:
@@ -349,7 +398,13 @@ def read_manifest(index_dir: Path) -> dict:  # type: ignore[type-arg]
 
 
 def is_stale(index_dir: Path, corpus_dirs: list[Path], embedder_id: str | None = None) -> str | None:
-    """Why the index must be rebuilt, or None when it is current."""
+    """Why the index must be rebuilt, or None when it is current.
+
+    The corpora are compared with what the index really holds (the manifest's `sources`):
+    every document file of the corpora must be in it with the same checksum, every document
+    it read from a file under these corpora must still be that file, and it must have been
+    read from no other corpus. Documents that came from the document store (uploads) have no
+    file and make no index stale."""
     try:
         manifest = read_manifest(index_dir)
     except IndexError_ as exc:
@@ -357,17 +412,29 @@ def is_stale(index_dir: Path, corpus_dirs: list[Path], embedder_id: str | None =
     if embedder_id and manifest["embedder"] != embedder_id:
         return f"built with {manifest['embedder']}, configured embedder is {embedder_id}"
     try:
-        now = corpus_checksums(corpus_dirs)
+        files = corpus_files(corpus_dirs)
+        now = {str(p.resolve()): file_checksum(p) for p in files}
+        reference = {p.name: file_checksum(p) for d in corpus_dirs if d.is_dir() for n in REFERENCE_DATA
+                     if (p := d / n).is_file()}
     except Exception as exc:  # a missing corpus dir: report rather than crash
         return str(exc)
-    if now != manifest["files"]:
-        added = sorted(set(now) - set(manifest["files"]))
-        removed = sorted(set(manifest["files"]) - set(now))
-        changed = sorted(k for k in now if k in manifest["files"] and now[k] != manifest["files"][k])
-        parts = [f"{label}: {', '.join(Path(x).name for x in xs)}" for label, xs in
-                 (("added", added), ("removed", removed), ("changed", changed)) if xs]
-        return "corpus changed (" + "; ".join(parts) + ")"
-    return None
+    held = {rec.get("checksum") for rec in manifest.get("sources", {}).values()}
+    read_from = {rec["path"]: rec.get("checksum") for rec in manifest.get("sources", {}).values() if rec.get("path")}
+    roots = [d.resolve() for d in corpus_dirs]
+    added = sorted(p for p, sha in now.items() if sha not in held and p not in read_from)
+    changed = sorted(p for p, sha in now.items() if p in read_from and read_from[p] != sha)
+    removed = sorted(p for p in read_from if p not in now and _under(Path(p), roots))
+    elsewhere = sorted(p for p in read_from if p not in now and not _under(Path(p), roots))
+    changed += sorted(n for n in set(reference) | set(manifest.get("reference", {}))
+                      if reference.get(n) != manifest.get("reference", {}).get(n))  # glossary, units, slots
+    parts = [f"{label}: {', '.join(Path(x).name for x in xs)}" for label, xs in
+             (("added", added), ("removed", removed), ("changed", changed), ("read from other corpora", elsewhere))
+             if xs]
+    return "corpus changed (" + "; ".join(parts) + ")" if parts else None
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path == r or r in path.parents for r in roots)
 
 
 @dataclass

@@ -75,10 +75,13 @@ def test_index_holds_every_form(built):
     m = _manifest(index)
     assert m["format_version"] == FORMAT_VERSION and m["embedder"].startswith("onnx:") and m["dim"] == 384
     assert m["documents"] == 3 and m["chunks"] == report.chunks
-    assert sorted(Path(k).name for k in m["files"]) == [
-        "cong-van-34.docx", "glossary.tsv", "ke-hoach-12.md", "thong-bao-56.pdf", "units.yaml"]
+    # what it holds, document by document: the file each was read from and its checksum
+    assert sorted(Path(r["path"]).name for r in m["sources"].values()) == [
+        "cong-van-34.docx", "ke-hoach-12.md", "thong-bao-56.pdf"]
+    assert {r["checksum"] for r in m["sources"].values()} == set(m["document_checksums"].values())
+    assert sorted(m["reference"]) == ["glossary.tsv", "units.yaml"]
     for name in ("dense.faiss", "chunks.jsonl", "documents.pkl", "bm25", "bm25_folded", "restore.json", "definitions.json",
-                 "glossary.tsv", "units.yaml"):
+                 "glossary.tsv", "units.yaml", "originals.zip"):
         assert (index / name).exists(), name
     assert 0 < m["abstain_dense"] < 1  # calibrated at build time
 

@@ -13,7 +13,7 @@ COPY pyproject.toml README.md ./
 COPY retrieval ./retrieval
 COPY bot ./bot
 # the project without the test extra: ONNX Runtime, no torch, no sentence-transformers; pyvi's
-# data without scikit-learn and SciPy (retrieval/segmenter.py tags with python-crfsuite)
+# data without scikit-learn and SciPy (retrieval/lang/segmenter.py tags with python-crfsuite)
 RUN /usr/local/bin/python -m pip --python /opt/venv/bin/python install . \
     && /usr/local/bin/python -m pip --python /opt/venv/bin/python install --no-deps "pyvi>=0.1.1" \
     && python -m retrieval footprint --prune

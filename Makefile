@@ -25,9 +25,9 @@ endif
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV_FLAGS) $(VENV)
 	$(PIP) install -q -e .
-	# pyvi's data without scikit-learn and SciPy (retrieval/segmenter.py needs neither)
+	# pyvi's data without scikit-learn and SciPy (retrieval/lang/segmenter.py needs neither)
 	$(PIP) install -q --no-deps 'pyvi>=0.1.1'
-	# package data never read (retrieval/footprint.py lists it), then the size of what is left
+	# package data never read (retrieval/dev/footprint.py lists it), then the size of what is left
 	$(BIN)/python -m retrieval footprint --prune
 	rm -f $(VENV)/.installed-run-* && touch $@
 
@@ -60,7 +60,7 @@ bench: index
 
 # mutated .docx/.pdf/.md fed to the readers for FUZZ_SECONDS (default 60): only ParseError may come out
 fuzz: setup-test
-	$(BIN)/python -m retrieval.fuzz --seconds $${FUZZ_SECONDS:-60}
+	$(BIN)/python -m retrieval.dev.fuzz --seconds $${FUZZ_SECONDS:-60}
 
 chat: index
 	$(BIN)/python -m bot --console

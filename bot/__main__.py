@@ -9,7 +9,7 @@ import argparse
 import logging
 import sys
 
-from retrieval.index import IndexError_
+from retrieval.index.stored import IndexError_
 from retrieval.settings import Settings
 
 from .logsafe import configure_logging
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     # the console keeps its terminal for the conversation: only warnings go to stderr
     configure_logging(logging.INFO if telegram else logging.WARNING, settings.telegram_bot_token, settings.webhook_secret)
     # what enters or leaves the served index is said even in the console: nothing changes silently
-    for name in ("retrieval.reconcile", "retrieval.index_update"):
+    for name in ("retrieval.store.reconcile", "retrieval.store.sync"):
         logging.getLogger(name).setLevel(logging.INFO)
 
     from .dialogue import Dialogue

@@ -17,18 +17,17 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.deadlines import format_date
-from retrieval.document import AdminDocument
-from retrieval.index import IndexError_
-from retrieval.model import Answer, Law, Source
-from retrieval.obligations import describe as describe_duty
-from retrieval.references import describe, mentions_in_question, number_key
+from retrieval.answering.answer import Answer, Source
+from retrieval.documents.model import AdminDocument, Law
+from retrieval.documents.references import describe, mentions_in_question, number_key
+from retrieval.facts.deadlines import format_date
+from retrieval.facts.obligations import describe as describe_duty
+from retrieval.facts.units import lookup_unit, unknown_unit_message
+from retrieval.index.stored import IndexError_
+from retrieval.lang.text import fold
 from retrieval.settings import Settings
-from retrieval.text import fold
-from retrieval.units import lookup_unit, unknown_unit_message
 
 from .access import AccessPolicy, RateLimiter, Who
 from .documents import MAX_BYTES, DocumentDesk, Progress
@@ -37,7 +36,6 @@ from .engine import Engine, open_engine
 from .facts import TZ, Clock, FactService, FactsUnavailable, hanoi_now, local_today
 from .notices import Notice, new_duty_notices
 from .reminders import Subscription
-from .replies import Button, CallbackResult, Reply
 from .render import (
     TELEGRAM_LIMIT,
     Block,
@@ -46,6 +44,7 @@ from .render import (
     sources_messages,
     tg_len,
 )
+from .replies import Button, CallbackResult, Reply
 from .storage import QuestionRecord, Store, StoreUnavailable, new_question_id
 
 log = logging.getLogger(__name__)
@@ -579,7 +578,7 @@ class Dialogue:
     def _subscribed_unit(self, name: str, subscribed: list[str]) -> str | None:
         """The subscription a name means: the unit it resolves to, or (for a unit gone from
         units.yaml since) the stored name itself written without accents or case."""
-        from retrieval.units import key
+        from retrieval.facts.units import key
 
         lk = lookup_unit(self.facts.current().units, name)
         if lk.resolution is not None and lk.resolution.name in subscribed:

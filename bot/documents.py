@@ -4,9 +4,9 @@ registry lacks), then added on confirmation — or refused with the reason; a do
 replaced by a new version or removed with confirmation; /vanban lists what is in force with
 filters and pages, shows one document with its duties, and its history.
 
-Nothing here parses a document itself: `retrieval.corpus_store` reads and stores, the
+Nothing here parses a document itself: `retrieval.store.corpus` reads and stores, the
 engine follows the new version (`Engine.follow`), and the duties come from
-`retrieval.obligations`. Replies are `Reply`s of `bot.dialogue`'s kind, buttons as data.
+`retrieval.facts.obligations`. Replies are `Reply`s of `bot.dialogue`'s kind, buttons as data.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from retrieval.corpus_store import CorpusStore, Prepared, StoredInfo
-from retrieval.deadlines import format_date
-from retrieval.document import AdminDocument
-from retrieval.model import Document, Law
-from retrieval.obligations import Obligation, describe, extract_obligations
-from retrieval.readers import ParseError
-from retrieval.text import fold
+from retrieval.documents.model import AdminDocument, Document, Law
+from retrieval.documents.readers import ParseError
+from retrieval.facts.deadlines import format_date
+from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.lang.text import fold
+from retrieval.store.corpus import CorpusStore, Prepared, StoredInfo
 
 from .render import Block, pack
 from .replies import Button, Reply
@@ -270,7 +269,7 @@ class DocumentDesk:
         return self._reply(pack([Block("Lịch sử kho văn bản", "b"), Block("\n".join(lines))]), [])
 
     def _find(self, query: str) -> list[StoredInfo]:
-        from retrieval.references import mentions_in_question, number_key
+        from retrieval.documents.references import mentions_in_question, number_key
 
         current = self.store.current()
         mentions = mentions_in_question(query)

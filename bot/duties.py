@@ -9,13 +9,12 @@ show their next dates, so they appear among the coming deadlines too.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from retrieval.deadlines import format_date
-from retrieval.obligations import Obligation, applicable, describe, shorten, source_label, who
-from retrieval.text import fold
-from retrieval.units import Unit, Units, lookup_unit, unknown_unit_message
+from retrieval.facts.deadlines import format_date
+from retrieval.facts.obligations import Obligation, applicable, describe, shorten, source_label, who
+from retrieval.facts.units import Unit, Units, lookup_unit, unknown_unit_message
+from retrieval.lang.text import fold
 
 TELEGRAM_LIMIT = 3800  # under Telegram's 4096, with room for a footer
 

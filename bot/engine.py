@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrieval.answering import Assistant
-from retrieval.model import Answer
+from retrieval.answering.answer import Answer
 from retrieval.settings import Settings
 
 if TYPE_CHECKING:
-    from retrieval.corpus_store import Change, CorpusStore
-    from retrieval.index_update import IndexChange
+    from retrieval.index.update import IndexChange
+    from retrieval.store.corpus import Change, CorpusStore
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +101,8 @@ class Engine:
         warning, when the database cannot be used: the files' index serves on."""
         from sqlalchemy.exc import SQLAlchemyError
 
-        from retrieval.index import IndexError_
-        from retrieval.index_update import store_vectors
+        from retrieval.index.stored import IndexError_
+        from retrieval.store.sync import store_vectors
 
         try:
             self._import_corpus(store)
@@ -119,18 +119,18 @@ class Engine:
         return True
 
     def attach(self, store: "CorpusStore") -> None:
-        """Serve the corpus the database holds (`retrieval.corpus_store`): `follow` applies
+        """Serve the corpus the database holds (`retrieval.store.corpus`): `follow` applies
         every new version, by this process or another one on the same database."""
         self.store = store
 
     def follow(self) -> "IndexChange | None":
         """Bring the served index to the database's newest version. The old index answers
         until the new one is ready; None when there was nothing to do. A document the index
-        holds and the database has never seen is stored first (`retrieval.reconcile`), so
+        holds and the database has never seen is stored first (`retrieval.store.reconcile`), so
         following never drops it."""
-        from retrieval.embedder import EmbeddingCache
-        from retrieval.index_update import follow
-        from retrieval.reconcile import reconcile
+        from retrieval.embedding.embedder import EmbeddingCache
+        from retrieval.store.reconcile import reconcile
+        from retrieval.store.sync import follow
 
         store = self.store
         if store is None:
@@ -163,7 +163,7 @@ class Engine:
         database's corpus: the corpus files imported again and its newest version applied."""
         if self.store is not None:
             return self._reload_store(self.store)
-        from retrieval.index import build_index, is_stale
+        from retrieval.index.build import build_index, is_stale
 
         with self._reload_lock:
             t0 = time.perf_counter()
@@ -182,7 +182,7 @@ class Engine:
 
     def _import_corpus(self, store: "CorpusStore") -> tuple[list["Change"], list[str]]:
         """The corpus directories' new or edited files into the store: (changes, files left out)."""
-        from retrieval.ingest import corpus_files
+        from retrieval.documents.ingest import corpus_files
 
         refused: list[str] = []
         imported = store.import_files(corpus_files([d for d in self.corpus_dirs if d.exists()]), refused=refused)
@@ -212,8 +212,8 @@ def open_engine(settings: Settings) -> Engine:
     the database keeps (DOCUMENT_STORE, on by default)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from retrieval.corpus_store import CorpusStore
-    from retrieval.index import REFERENCE_DATA, IndexError_
+    from retrieval.index.stored import REFERENCE_DATA, IndexError_
+    from retrieval.store.corpus import CorpusStore
 
     store: CorpusStore | None = None
     if settings.document_store:
@@ -228,8 +228,8 @@ def open_engine(settings: Settings) -> Engine:
     except IndexError_:
         if store is None or not _stored_documents(store):
             raise
-        from retrieval.embedder import EmbeddingCache, make_embedder
-        from retrieval.index_update import build_from_store
+        from retrieval.embedding.embedder import EmbeddingCache, make_embedder
+        from retrieval.store.sync import build_from_store
 
         log.info("no usable index at %s: building it from the database's documents", settings.index_dir)
         embedder = make_embedder(settings.embedder)

@@ -4,7 +4,7 @@ being served, mirrored in the fact store, and the chats subscribed to a unit's d
 The obligations are extracted once per loaded `Assistant` (so a /reload brings new ones)
 with the units that travel with the index; /nhiemvu and /hanchot read them from memory,
 so they keep working while the database is down. The database holds the same records
-(`retrieval.factstore.sync_facts`, at start-up and after /reload); `bot.storage` holds the
+(`retrieval.store.facts.sync_facts`, at start-up and after /reload); `bot.storage` holds the
 subscriptions and the keys of the reminders already sent — what must outlive a restart.
 
 Blocking (SQLAlchemy sync engine): the Telegram side calls these from worker threads.
@@ -21,10 +21,10 @@ from typing import TypeVar
 
 from sqlalchemy import Engine as SqlEngine
 
-from retrieval import factstore as fs
-from retrieval.factstore import SyncReport
-from retrieval.obligations import Obligation
-from retrieval.units import Units
+from retrieval.facts.obligations import Obligation
+from retrieval.facts.units import Units
+from retrieval.store import facts as fs
+from retrieval.store.facts import SyncReport
 
 from .engine import Engine
 from .reminders import TZ, Reminder, Subscription, due_reminders, next_due_at

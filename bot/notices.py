@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from retrieval.obligations import Obligation, applicable, describe, source_label
-from retrieval.units import Units
+from retrieval.facts.obligations import Obligation, applicable, describe, source_label
+from retrieval.facts.units import Units
 
 from .reminders import Subscription
 

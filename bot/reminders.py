@@ -11,7 +11,7 @@ returns, and claims each key with `subscriptions.record_sent` first, whose uniqu
 makes a second send impossible.
 
 The dates themselves come from `retrieval/`: a duty's deadline and schedule
-(`retrieval.deadlines`, `Obligation.next_deadlines`); what is per chat — who is subscribed,
+(`retrieval.facts.deadlines`, `Obligation.next_deadlines`); what is per chat — who is subscribed,
 when to remind, what the message says — is here.
 
 Catching up after downtime: of the marks already passed, only the latest is due, sent
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from retrieval.deadlines import format_date
-from retrieval.obligations import Obligation, applicable, describe, source_label
-from retrieval.units import Units
+from retrieval.facts.deadlines import format_date
+from retrieval.facts.obligations import Obligation, applicable, describe, source_label
+from retrieval.facts.units import Units
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REMIND_DAYS: tuple[int, ...] = (7, 1)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from retrieval.model import Answer, Source
+from retrieval.answering.answer import Answer, Source
 
 TELEGRAM_LIMIT = 4096
 QUOTE_LIMIT = 700  # characters of a source passage shown under "Xem nguồn"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from retrieval.model import Answer
+from retrieval.answering.answer import Answer
 
 from .notices import Notice
 from .storage import QuestionRecord

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from bot.access import AccessPolicy, RateLimiter, Who
 from bot.dialogue import REFUSAL, Dialogue
 from bot.engine import Engine
-from retrieval.model import Answer, Source
+from retrieval.answering.answer import Answer, Source
 from retrieval.settings import Settings
-from tests.conftest import ROOT
 from tests.telegram_emulator import parse_telegram_html, utf16_len
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from telegram_emulator import Call, Emulator
 
 from bot.access import AccessPolicy
 from bot.app import build_application, serve
@@ -17,8 +18,6 @@ from bot.dialogue import Dialogue
 from bot.engine import Engine
 from bot.storage import Store
 from retrieval.settings import Settings
-
-from telegram_emulator import Call, Emulator
 
 TOKEN = "123456789:AAH-documents-test-token"
 ALICE, BOB = 11, 12

@@ -17,22 +17,21 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from conftest import ROOT, SHARED, index_over, need_shared
 
 from bot.access import AccessPolicy, Who
 from bot.app import REMINDER_JOB, build_application, serve
 from bot.console import Console
 from bot.console import run as run_console
 from bot.dialogue import CONSOLE_REMINDERS, Dialogue
-from bot.engine import Engine
 from bot.duties import nhiemvu_text
-from bot.render import to_plain
+from bot.engine import Engine
 from bot.reminders import TZ
-from bot.storage import Store
-from bot.storage import subscriptions
-from retrieval import factstore as fs
+from bot.render import to_plain
+from bot.storage import Store, subscriptions
+from retrieval.facts.units import units_for_index
 from retrieval.settings import Settings
-from retrieval.units import units_for_index
-from tests.conftest import ROOT, SHARED, index_over, need_shared
+from retrieval.store import facts as fs
 from tests.telegram_emulator import Call, Emulator
 from tests.test_store import _closed_port
 

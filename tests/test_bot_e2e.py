@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from conftest import EVAL, ROOT, need_shared
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,9 +24,8 @@ from bot.app import build_application, serve
 from bot.dialogue import ADMIN_ONLY, EXAMPLES, REFUSAL, UNSUPPORTED, Dialogue
 from bot.engine import Engine
 from bot.storage import Feedback, Question, Store
+from retrieval.lang.text import fold
 from retrieval.settings import Settings
-from retrieval.text import fold
-from tests.conftest import EVAL, ROOT, need_shared
 from tests.telegram_emulator import Call, Emulator
 
 TOKEN = "123456789:AAH-test-SECRET_token-value"

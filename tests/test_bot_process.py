@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from conftest import ROOT, drop_schema, pg_available, pg_schema_url
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,9 +24,7 @@ from bot.engine import Engine
 from bot.render import to_plain
 from bot.storage import Question, Store
 from retrieval.settings import Settings
-from tests.conftest import ROOT
 from tests.telegram_emulator import Emulator
-from tests.conftest import drop_schema, pg_available, pg_schema_url
 
 TOKEN = "987654321:AAF-process-SECRET-token"
 pytestmark = pytest.mark.asyncio(loop_scope="session")

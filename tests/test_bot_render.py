@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.render import TELEGRAM_LIMIT, Block, answer_messages, pack, sources_messages, tg_len, to_plain
-from retrieval.model import Answer, Source
+from retrieval.answering.answer import Answer, Source
 from tests.telegram_emulator import BadRequest, parse_telegram_html, utf16_len
 
 NASTY = "Điều <b>3</b> & “khoản” <script>alert(1)</script> a<b c>d &amp; 1 < 2 > 0"

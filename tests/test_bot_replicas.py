@@ -26,8 +26,8 @@ from typing import IO, Any
 
 import pytest
 import pytest_asyncio
+from conftest import DIRECTIVES, LAWS, ROOT, TEST_EMBEDDER, drop_schema, need_shared, pg_available, pg_schema_url
 
-from tests.conftest import DIRECTIVES, LAWS, ROOT, TEST_EMBEDDER, drop_schema, need_shared, pg_available, pg_schema_url
 from tests.telegram_emulator import Call, Emulator
 
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="session")]
@@ -149,7 +149,7 @@ class Cluster:
 
     def store(self, url: str):  # type: ignore[no-untyped-def]
         import bot.storage  # noqa: F401  (the chat tables too, as the bot creates them)
-        from retrieval.corpus_store import CorpusStore
+        from retrieval.store.corpus import CorpusStore
 
         store = CorpusStore(url)
         self.disposables.append(store)
@@ -243,9 +243,9 @@ def warm_cache(tmp_path_factory, embedder, embed_cache, directive_index) -> Path
     """A copy of the session's embedding cache (filled by `directive_index`) with the plan's
     passages in it (embedded once here, not in every process that adds it); the law's are
     left out on purpose."""
-    from retrieval.chunking import chunk_document
-    from retrieval.embedder import EmbeddingCache, embed_with_cache
-    from retrieval.ingest import load_document
+    from retrieval.documents.ingest import load_document
+    from retrieval.documents.passages import chunk_document
+    from retrieval.embedding.embedder import EmbeddingCache, embed_with_cache
 
     need_shared(PLAN)
     out = tmp_path_factory.mktemp("replica-cache") / "embeddings.sqlite"
@@ -325,7 +325,7 @@ def status(emu: Emulator, key: tuple[int, int]) -> str:
 
 
 def manifest(index_dir: Path) -> dict[str, Any]:
-    from retrieval.index import read_manifest
+    from retrieval.index.stored import read_manifest
 
     return read_manifest(index_dir)
 
@@ -405,10 +405,10 @@ async def test_a_document_added_on_one_replica_is_answered_by_the_other_without_
 async def _database_with_the_plan(cluster: Cluster, embedder: Any) -> str:
     """A database as a first bot process leaves it: the corpus files imported, their vectors
     stored, the plan added and indexed (its vectors stored too)."""
-    from retrieval.embedder import EmbeddingCache
-    from retrieval.index import load_index
-    from retrieval.index_update import follow, store_vectors
-    from retrieval.ingest import corpus_files
+    from retrieval.documents.ingest import corpus_files
+    from retrieval.embedding.embedder import EmbeddingCache
+    from retrieval.index.stored import load_index
+    from retrieval.store.sync import follow, store_vectors
 
     url = cluster.database()
     store = cluster.store(url)
@@ -425,8 +425,9 @@ async def _database_with_the_plan(cluster: Cluster, embedder: Any) -> str:
 
 
 async def test_a_fresh_replica_builds_its_index_from_the_database_without_embedding(pg, cluster, embedder):
+    from conftest import run_cli
+
     from retrieval.answering import Assistant
-    from tests.conftest import run_cli
 
     need_shared(PLAN)
     url = await _database_with_the_plan(cluster, embedder)
@@ -466,8 +467,8 @@ ADD_THEN_DIE = """
 import os, signal, sys
 from pathlib import Path
 import bot.storage
-from retrieval.corpus_store import CorpusStore
-from retrieval.ingest import corpus_files
+from retrieval.store.corpus import CorpusStore
+from retrieval.documents.ingest import corpus_files
 
 store = CorpusStore(sys.argv[1])
 store.import_files(corpus_files([Path(sys.argv[2])]))
@@ -502,7 +503,7 @@ async def test_a_process_killed_after_storing_a_document_is_repaired_on_restart(
 
 
 async def test_a_process_killed_while_indexing_an_upload_comes_back_consistent(pg, cluster):
-    from retrieval.index import load_index
+    from retrieval.index.stored import load_index
 
     need_shared(LAW)
     url = cluster.database()

@@ -1,7 +1,7 @@
 """Documents sent to the bot, end to end over real HTTP: the real PTB Application (bot.app)
 polls the local Bot API emulator (tests/telegram_emulator.py), downloads the file it is sent
 (getFile + the file URL), previews it in one status message that it edits, adds it on
-"Thêm vào kho" to the corpus the database keeps (retrieval.corpus_store) and to the live
+"Thêm vào kho" to the corpus the database keeps (retrieval.store.corpus) and to the live
 index (Engine.follow) — no rebuild, no restart — tells the chats following the units it
 gives duties to, and refuses what it must refuse. The index starts as the seed corpus only
 (corpus/), copied aside: uploads change the copy, never the session's shared index."""
@@ -24,18 +24,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-
-from bot.access import AccessPolicy
-from bot.app import build_application, serve
-from bot.dialogue import ADMIN_ONLY, REFUSAL, UPLOAD_ADMIN_ONLY, UPLOAD_PRIVATE_ONLY, Dialogue
-from bot.documents import PAGE_SIZE
-from bot.engine import Engine
-from bot.storage import Store
-from retrieval.answering import Assistant
-from retrieval.corpus_store import CorpusStore, checksum
-from retrieval.settings import Settings
-from retrieval.text import fold
-from tests.conftest import (
+from conftest import (
     DIRECTIVES,
     EVAL,
     FIXTURES,
@@ -47,6 +36,17 @@ from tests.conftest import (
     pg_available,
     pg_schema_url,
 )
+
+from bot.access import AccessPolicy
+from bot.app import build_application, serve
+from bot.dialogue import ADMIN_ONLY, REFUSAL, UPLOAD_ADMIN_ONLY, UPLOAD_PRIVATE_ONLY, Dialogue
+from bot.documents import PAGE_SIZE
+from bot.engine import Engine
+from bot.storage import Store
+from retrieval.answering import Assistant
+from retrieval.lang.text import fold
+from retrieval.settings import Settings
+from retrieval.store.corpus import CorpusStore, checksum
 from tests.telegram_emulator import Call, Emulator
 
 TOKEN = "123456789:AAH-uploads-test-token"
@@ -359,7 +359,7 @@ def zip_bomb_docx() -> bytes:
 def small_documents(tmp: Path) -> list[tuple[str, bytes]]:
     """Small documents of every kind (.md, .docx, .pdf) that no test needs for their content;
     then two small laws and the seven public documents, should more be needed."""
-    from tests import docgen
+    from retrieval.dev import docgen
 
     docs = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.md")) if p not in (CONG_VAN_610, KE_HOACH_41)]
     docs.append(("ke-hoach-12.md", docgen.KE_HOACH.encode()))

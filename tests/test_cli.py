@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EVAL, LAWS, ROOT, SHARED, need_shared, run_cli
 
-from tests.conftest import EVAL, LAWS, ROOT, SHARED, need_shared, run_cli
-from tests.docgen import write_docx
+from retrieval.dev.docgen import write_docx
 
 DIRS = SHARED / "corpus" / "directives"
 
@@ -188,7 +188,7 @@ NEW_FIELDS = {"roles", "recurrence", "doc_number", "doc_type"}
 @pytest.fixture(scope="module")
 def duty_index(tmp_path_factory, embedder, embed_cache) -> Path:
     """An index over the plan above and a công văn written with python-docx, with the project's units."""
-    from retrieval.index import build_index
+    from retrieval.index.build import build_index
 
     corpus = tmp_path_factory.mktemp("duties") / "corpus"
     corpus.mkdir()

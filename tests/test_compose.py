@@ -7,9 +7,9 @@ import inspect
 import re
 
 import yaml
+from conftest import ROOT
 
 from retrieval.settings import Settings
-from tests.conftest import ROOT
 
 COMPOSE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"

@@ -10,16 +10,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from retrieval.answering import Assistant
-from retrieval.corpus_store import CorpusStore
-from retrieval.index import REFERENCE_DATA, load_index
-from retrieval.index_update import build_from_store, store_vectors
-from retrieval.index_update import follow as _follow
-from retrieval.ingest import corpus_files
-from retrieval.readers import ParseError
-
-from conftest import FIXTURES, ROOT
+from retrieval.documents.ingest import corpus_files
+from retrieval.documents.readers import ParseError
+from retrieval.index.stored import REFERENCE_DATA, load_index
+from retrieval.store.corpus import CorpusStore
+from retrieval.store.sync import build_from_store, store_vectors
+from retrieval.store.sync import follow as _follow
 
 REFERENCE = [ROOT / "corpus" / n for n in REFERENCE_DATA]
 PLAN = FIXTURES / "ke-hoach-chuyen-doi-so-2026.md"
@@ -28,7 +27,7 @@ TTHC = FIXTURES / "quyet-dinh-cong-bo-tthc-2025.md"
 
 @pytest.fixture
 def cache(embed_cache):
-    from retrieval.embedder import EmbeddingCache
+    from retrieval.embedding.embedder import EmbeddingCache
 
     c = EmbeddingCache(embed_cache)  # the session's: a text is embedded once per test run
     yield c

@@ -12,12 +12,12 @@ from typing import Union
 
 import pytest
 
-from retrieval.document import AdminDocument, Node
-from retrieval.ingest import document_type, load_document, parse_markdown
-from retrieval.obligations import extract_obligations, parse_responsible
-from retrieval.readers.markdown import read_markdown
-from retrieval.units import load_units
-from tests import docgen
+from retrieval.dev import docgen
+from retrieval.documents.ingest import document_type, load_document, parse_markdown
+from retrieval.documents.model import AdminDocument, Node
+from retrieval.documents.readers.markdown import read_markdown
+from retrieval.facts.obligations import extract_obligations, parse_responsible
+from retrieval.facts.units import load_units
 
 UNITS = load_units()
 # a line of a test document: text (bold when it opens with "**"), or a table as its rows

@@ -10,14 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DIRECTIVE, ROOT, SHARED, need_shared
 
 from bot.duties import TELEGRAM_LIMIT, deadlines, hanchot_text, nhiemvu_text, unit_duties
-from retrieval.document import AdminDocument
-from retrieval.ingest import load_document, parse_markdown
-from retrieval.obligations import Obligation, extract_obligations
-from retrieval.units import load_units
-
-from conftest import DIRECTIVE, ROOT, SHARED, need_shared
+from retrieval.documents.ingest import load_document, parse_markdown
+from retrieval.documents.model import AdminDocument
+from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.facts.units import load_units
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
 DIRS = SHARED / "corpus" / "directives"

@@ -9,18 +9,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import DIRECTIVE, ROOT, SHARED, need_shared
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from retrieval import factstore as fs
-from retrieval.db import init_schema, make_engine
-from retrieval.deadlines import Recurrence, Relative
-from retrieval.document import AdminDocument
-from retrieval.ingest import load_document, parse_markdown
-from retrieval.obligations import extract_obligations
-from retrieval.units import Units, load_units
-
-from conftest import DIRECTIVE, ROOT, SHARED, need_shared
+from retrieval.documents.ingest import load_document, parse_markdown
+from retrieval.documents.model import AdminDocument
+from retrieval.facts.deadlines import Recurrence, Relative
+from retrieval.facts.obligations import extract_obligations
+from retrieval.facts.units import Units, load_units
+from retrieval.store import facts as fs
+from retrieval.store.db import init_schema, make_engine
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
 DIRS = SHARED / "corpus" / "directives"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.fuzz import DOCX_PARTS, collect_seeds, docx_package, run
-from retrieval.readers import ParseError, read_file
+from retrieval.dev.fuzz import DOCX_PARTS, collect_seeds, docx_package, run
+from retrieval.documents.readers import ParseError, read_file
 
 
 def test_a_bounded_run_tries_every_format_and_finds_no_crash(tmp_path: Path) -> None:

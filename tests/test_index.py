@@ -13,13 +13,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, run_cli
 
 from retrieval.answering import Assistant
-from retrieval.document import AdminDocument
-from retrieval.index import FORMAT_VERSION, IndexError_, build_index, is_stale, load_index, read_manifest
-from retrieval.readers import ParseError
-from tests.conftest import ROOT, run_cli
-from tests.docgen import have_fonts, write_corpus
+from retrieval.dev.docgen import have_fonts, write_corpus
+from retrieval.documents.model import AdminDocument
+from retrieval.documents.readers import ParseError
+from retrieval.index.build import build_index, is_stale
+from retrieval.index.stored import FORMAT_VERSION, IndexError_, load_index, read_manifest
 
 NUMBERS = {"ke-hoach-12": "12/KH-UBND", "cong-van-34": "34/UBND-NC", "thong-bao-56": "56/TB-UBND"}
 
@@ -262,8 +263,8 @@ def test_definitions_are_indexed_at_build(law_index):
 
 
 def test_token_cache_gives_the_same_tokens_and_skips_segmentation(tmp_path):
-    from retrieval.text import bm25_tokens
-    from retrieval.tokencache import TokenCache, tokens_with_cache
+    from retrieval.index.tokencache import TokenCache, tokens_with_cache
+    from retrieval.lang.text import bm25_tokens
 
     texts = ["Sở Tư pháp báo cáo UBND tỉnh (qua Sở Nội vụ)", "Thanh niên là công dân Việt Nam"]
     cache = TokenCache(tmp_path / "c.sqlite")

@@ -19,13 +19,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DIRECTIVES, ROOT, SMALL_LAWS, need_shared, run_cli
 
 from bot.engine import Engine
 from retrieval.answering import Assistant
-from retrieval.corpus_store import CorpusStore
-from retrieval.index import build_index, is_stale, load_index
-from retrieval.reconcile import compare
-from tests.conftest import DIRECTIVES, FIXTURES, ROOT, SMALL_LAWS, need_shared, run_cli
+from retrieval.index.build import build_index, is_stale
+from retrieval.index.stored import load_index
+from retrieval.store.corpus import CorpusStore
+from retrieval.store.reconcile import compare
 from tests.test_bot_uploads import ADMIN, ask, buttons, command, edits_of, running_bot
 
 TOKEN = "123456789:AAH-index-integrity-token"

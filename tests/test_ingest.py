@@ -8,14 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import DIRECTIVE, LAWS, SHARED, need_shared
 
-from retrieval.document import AdminDocument
-from retrieval.ingest import corpus_files, document_type, load_document, parse_markdown
-from retrieval.law import parse_law_markdown
-from retrieval.model import Law
-from retrieval.readers import ParseError, read_file
-from retrieval.readers.markdown import read_markdown
-from tests.conftest import DIRECTIVE, LAWS, SHARED, need_shared
+from retrieval.documents.ingest import corpus_files, document_type, load_document, parse_markdown
+from retrieval.documents.law import parse_law_markdown
+from retrieval.documents.model import AdminDocument, Law
+from retrieval.documents.readers import ParseError, read_file
+from retrieval.documents.readers.markdown import read_markdown
 
 DOCX = SHARED / "corpus" / "docx-samples"
 DIRS = SHARED / "corpus" / "directives"

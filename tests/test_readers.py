@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.document import AdminDocument
-from retrieval.ingest import load_document
-from retrieval.readers import ParseError, read_file
-from retrieval.text import clean_inline
+from retrieval.documents.ingest import load_document
+from retrieval.documents.model import AdminDocument
+from retrieval.documents.readers import ParseError, read_file
+from retrieval.lang.text import clean_inline
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")

@@ -6,11 +6,11 @@ PDF, a Báo cáo and a Quyết định. Expected values are read off the documen
 from __future__ import annotations
 
 import pytest
+from conftest import DIRECTIVE, SHARED, need_shared
 
-from retrieval.document import AdminDocument, Reference
-from retrieval.ingest import load_document
-from retrieval.references import describe, extract_references, find_numbers, mentions_in_question, number_key
-from tests.conftest import DIRECTIVE, SHARED, need_shared
+from retrieval.documents.ingest import load_document
+from retrieval.documents.model import AdminDocument, Reference
+from retrieval.documents.references import describe, extract_references, find_numbers, mentions_in_question, number_key
 
 DIRS = SHARED / "corpus" / "directives"
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import DIRECTIVE, ROOT, SHARED, need_shared
 
 from bot.reminders import TZ, Subscription, due_reminders, next_due_at, reminder_key
 from bot.storage import init_schema, make_engine
 from bot.storage import subscriptions as stored
-from retrieval.document import AdminDocument
-from retrieval.ingest import load_document, parse_markdown
-from retrieval.obligations import Obligation, extract_obligations
-from retrieval.units import load_units
-
-from conftest import DIRECTIVE, ROOT, SHARED, need_shared
+from retrieval.documents.ingest import load_document, parse_markdown
+from retrieval.documents.model import AdminDocument
+from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.facts.units import load_units
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
 DIRS = SHARED / "corpus" / "directives"

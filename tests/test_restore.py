@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.restore import AccentRestorer
-from tests.conftest import DIRECTIVE
+from conftest import DIRECTIVE
+
+from retrieval.lang.accents import AccentRestorer
 
 LAW_LIKE = [
     "Nghiêm cấm hành vi cản trở người thi hành công vụ.",

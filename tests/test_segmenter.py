@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import DIRECTIVE, LAWS
 from pyvi import ViTokenizer
 
-from retrieval.segmenter import Segmenter
-from tests.conftest import DIRECTIVE, LAWS
+from retrieval.lang.segmenter import Segmenter
 
 
 def test_same_words_as_pyvi_on_the_directive_and_a_law():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from retrieval.answering import Assistant
-from retrieval.embedder import make_embedder
-from retrieval.index import IndexError_, build_index
-from tests.conftest import ROOT
+from retrieval.embedding.embedder import make_embedder
+from retrieval.index.build import build_index
+from retrieval.index.stored import IndexError_
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DIRECTIVE, ROOT, SHARED, need_shared
 
-from retrieval.chunking import chunk_document
-from retrieval.document import AdminDocument
-from retrieval.ingest import load_document
-from retrieval.model import Law
-from retrieval.structure import column_roles, parse_number
-from tests.conftest import DIRECTIVE, ROOT, SHARED, need_shared
+from retrieval.documents.ingest import load_document
+from retrieval.documents.model import AdminDocument, Law
+from retrieval.documents.passages import chunk_document
+from retrieval.documents.structure import column_roles, parse_number
 
 DIRS = SHARED / "corpus" / "directives"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -224,8 +223,6 @@ def test_chunks_cite_every_part_with_stable_ids():
 
 
 def test_laws_are_told_apart_by_type():
-    law = load_document(DIRECTIVE.parent.parent.parent / "shared" / "corpus" / "laws" / "luat-gia.md") \
-        if (SHARED / "corpus" / "laws" / "luat-gia.md").exists() else None
-    if law is None:
-        pytest.skip("shared laws not found")
+    need_shared(SHARED / "corpus" / "laws" / "luat-gia.md")
+    law = load_document(SHARED / "corpus" / "laws" / "luat-gia.md")
     assert isinstance(law, Law) and law.title == "Luật Giá"

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
-from retrieval.units import COMMUNE_KINDS, DISTRICT_KINDS, KIND_PREFIXES, Units, key, kinds_in, load_units
-from retrieval.text import fold
-
 from conftest import ROOT
+
+from retrieval.facts.units import COMMUNE_KINDS, DISTRICT_KINDS, KIND_PREFIXES, Units, key, kinds_in, load_units
+from retrieval.lang.text import fold
 
 UNITS_PATH = ROOT / "corpus" / "units.yaml"
 UNITS = load_units(UNITS_PATH)

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
-from retrieval.db import init_schema, make_engine
+from retrieval.store.db import init_schema, make_engine
 
 from .tables import CHAT_TABLES, AllowEntry, Chat, Feedback, Question, User
 

@@ -6,7 +6,7 @@
   already sent (`subscriptions.py`).
 
 The table names are those of earlier releases: an existing database is used as it is.
-A change to one of these tables is a step registered with `retrieval.db.migration` here.
+A change to one of these tables is a step registered with `retrieval.store.db.migration` here.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from retrieval.db import Base
+from retrieval.store.db import Base
 
 
 # -- people and conversations ------------------------------------------------------------------
@@ -108,4 +108,3 @@ class SentReminder(Base):
 
 
 CHAT_TABLES = (User, Chat, Question, Feedback, AllowEntry)
-REMINDER_TABLES = (ReminderSubscription, SentReminder)

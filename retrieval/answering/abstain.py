@@ -3,15 +3,14 @@ names no passage mentions, and asked slots the evidence has no value for."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..calibration import is_realtime
-from ..model import Law
-from ..retriever import Hit, HybridRetriever
-from ..text import fold, nfc, segment, syllables
-from .evidence import Library
-from .question import QUESTION_WORDS, Question
+from retrieval.answering.evidence import Library
+from retrieval.answering.question import QUESTION_WORDS, Question
+from retrieval.documents.model import Law
+from retrieval.index.calibration import is_realtime
+from retrieval.index.retriever import Hit, HybridRetriever
+from retrieval.lang.text import fold, nfc, segment, syllables
 
 
 @dataclass
@@ -103,15 +102,3 @@ def out_of_scope(q: Question, hits: list[Hit], lib: Library, retriever: HybridRe
     if cov < th.min_coverage:
         return True
     return dense < th.min_dense and min(cov, word_coverage(q, best)) < th.strong_coverage
-
-
-# what a slot's answer must contain: a date for "khi nào", a unit or person for "ai"
-_DATE_VALUE = re.compile(r"\d{1,2}/\d{1,2}|\bngày\s+\d|\btháng\s+\d|\bquý\s+[IV\d]|\bnăm\s+\d{4}|hằng\s+(tháng|quý|năm|tuần)"
-                         r"|\b\d+\s+(ngày|giờ|tháng)\b|kịp thời|thường xuyên|\btrước\b|\bchậm nhất\b", re.IGNORECASE)
-
-
-def lacks_slot_value(q: Question, text: str) -> bool:
-    """A passage answer that cannot fill the slot asked ("khi nào" with no date in it)."""
-    if q.primary in ("deadline", "duration") and not _DATE_VALUE.search(text):
-        return True
-    return False

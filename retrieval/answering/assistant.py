@@ -18,24 +18,25 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from ..chunking import citation_name
-from ..document import AdminDocument
-from ..embedder import Embedder, make_embedder
-from ..glossary import Glossary
-from ..index import IndexError_, LoadedIndex, load_index, read_manifest
-from ..model import Answer, Chunk, Law, Source
-from ..obligations import Obligation, extract_obligations
-from ..references import number_key
-from ..retriever import FusionParams, Hit, HybridRetriever, PreparedQuery
-from ..text import fold, nfc
-from ..units import units_for_index
-from . import rules
-from .abstain import Thresholds, lacks_slot_value, out_of_scope
-from .draft import Draft, shorten
-from .evidence import Library, about_documents, gather
-from .question import Question, parse_question
-from .slots import SlotExamples, decide
-from .targets import Target, ambiguous, find_targets, named
+from retrieval.answering import rules
+from retrieval.answering.abstain import Thresholds, out_of_scope
+from retrieval.answering.answer import Answer, Source
+from retrieval.answering.draft import Draft, shorten
+from retrieval.answering.evidence import Library, about_documents, gather
+from retrieval.answering.question import Question, parse_question
+from retrieval.answering.slots import SLOTS, decide
+from retrieval.answering.targets import Target, ambiguous, find_targets, named
+from retrieval.documents.model import AdminDocument, Law
+from retrieval.documents.passages import Chunk
+from retrieval.documents.references import number_key
+from retrieval.embedding.embedder import Embedder, make_embedder
+from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.facts.units import units_for_index
+from retrieval.index.examples import LabelledExamples, load_labelled
+from retrieval.index.retriever import FusionParams, Hit, HybridRetriever, PreparedQuery
+from retrieval.index.stored import IndexError_, LoadedIndex, load_index, read_manifest
+from retrieval.lang.glossary import Glossary
+from retrieval.lang.text import fold, nfc
 
 MAX_QUESTION_CHARS = 1000
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -45,16 +46,14 @@ ABSTAIN_TEXT = (
     "Tôi không tìm thấy nội dung này trong các văn bản đang có ({scope}). "
     "Bạn có thể hỏi về nhiệm vụ, thời hạn báo cáo, đơn vị chịu trách nhiệm hoặc các văn bản được dẫn chiếu."
 )
-NOT_STATED_TEXT = "Các văn bản đang có không nêu nội dung này. Đoạn gần nhất: “{quote}”"
 
 
-def load_slot_examples(index_dir: Path) -> SlotExamples | None:
-    path = index_dir / "slots.npz"
-    if not path.is_file():
+def _known_slots(examples: LabelledExamples | None) -> LabelledExamples | None:
+    """The index's examples of the slots this code knows (an older examples file may name others)."""
+    if examples is None:
         return None
-    data = np.load(path, allow_pickle=False)
-    return SlotExamples([str(s) for s in data["slots"]], [str(t) for t in data["texts"]],
-                        np.asarray(data["vectors"], dtype=np.float32))
+    keep = [i for i, s in enumerate(examples.labels) if s in SLOTS]
+    return LabelledExamples([examples.labels[i] for i in keep], [examples.texts[i] for i in keep], examples.vectors[keep])
 
 
 class Assistant:
@@ -71,7 +70,7 @@ class Assistant:
         admin = [d for d in index.documents if isinstance(d, AdminDocument)]
         self.obligations: list[Obligation] = [o for d in admin for o in extract_obligations(d, self.units)]
         self.library = Library.build(index.documents, index.chunks, self.obligations, self.units, self.retriever.glossary)
-        self.slot_examples = load_slot_examples(index.path)
+        self.slot_examples = _known_slots(load_labelled(index.path))
         self.clock = clock or (lambda: dt.datetime.now(TZ).date())
 
     # compatibility for callers that read these directly
@@ -92,7 +91,7 @@ class Assistant:
         """Load an index and the configured embedder (EMBEDDER, default onnx); refuse a mismatch."""
         manifest = read_manifest(index_dir)
         if embedder is None and embedder_spec is None:
-            from ..settings import Settings
+            from retrieval.settings import Settings
 
             embedder_spec = Settings.from_env().embedder
         emb = embedder or make_embedder(embedder_spec or "")
@@ -150,16 +149,9 @@ class Assistant:
             drafts = [d for d in drafts if d.rule in rules.TOPIC_FREE or d.topic_free]
             if not drafts:
                 return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
-        draft = drafts[0] if drafts else None
-        if draft is None:
-            draft = rules.FALLBACK.fn(q, ev, lib, self.clock())
-            if draft is None:
-                return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
-            if lacks_slot_value(q, draft.text):
-                quote = shorten(draft.cited[0].text, 200) if draft.cited else ""
-                draft = Draft(NOT_STATED_TEXT.format(quote=quote), draft.cited, "not_stated", 0.3, not_stated=True,
-                              doc_id=draft.doc_id)
-        return self._render(draft, hits, top_k)
+        if not drafts:  # not even a passage shares the question's words
+            return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
+        return self._render(drafts[0], hits, top_k)
 
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Chunk
-from ..text import clean_inline
+from retrieval.documents.passages import Chunk
+from retrieval.lang.text import clean_inline
 
 
 @dataclass

@@ -8,18 +8,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..chunking import citation_name
-from ..document import AdminDocument, Node, Reference
-from ..glossary import Glossary
-from ..model import Chunk, Law
-from ..obligations import Obligation
-from ..people import Person, people_in
-from ..references import number_key
-from ..retriever import Hit
-from ..text import fold, syllables
-from ..units import Resolution, Unit, Units
-from .question import QUESTION_WORDS, Question
-from .targets import DocumentCatalog, Target, named
+from retrieval.answering.question import Question
+from retrieval.answering.targets import DocumentCatalog, Target, named
+from retrieval.documents.model import AdminDocument, Law, Node, Reference
+from retrieval.documents.passages import Chunk, citation_name
+from retrieval.documents.references import number_key
+from retrieval.facts.obligations import Obligation
+from retrieval.facts.people import Person, people_in
+from retrieval.facts.units import Resolution, Unit, Units
+from retrieval.index.retriever import Hit
+from retrieval.lang.glossary import Glossary
+from retrieval.lang.text import fold, syllables
 
 
 @dataclass
@@ -253,14 +252,12 @@ def node_text(n: Node) -> str:
     return f"{n.heading} {n.text}".strip()
 
 
-def folded_words(text: str) -> set[str]:
-    return {fold(w) for w in syllables(text)} - QUESTION_WORDS
 
 
 def about_documents(q: Question, ev: Evidence) -> bool:
     """"Ai ký văn bản này?", "kế hoạch ban hành ngày nào?": a document fact asked with no
     topic besides it (it cannot be off topic, however little its words match a passage)."""
-    from .slots import DOCUMENT_SLOT_WORDS
+    from retrieval.answering.slots import DOCUMENT_SLOT_WORDS
 
     words = DOCUMENT_SLOT_WORDS.get(q.primary)
     return words is not None and all(t in words for t in ev.topic)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..references import NumberMention, mentions_in_question
-from ..text import STOPWORDS, fold, has_diacritics, nfc, syllables
-from ..units import Resolution, Units
+from retrieval.documents.references import NumberMention, mentions_in_question
+from retrieval.facts.units import Resolution, Units
+from retrieval.lang.text import STOPWORDS, fold, has_diacritics, nfc, syllables
 
 # question words and fillers: they say what is asked, not what about. Compared with accents
 # where the question has them: folded, "đúng" would also drop "dụng" and "bao" drop "báo"

@@ -10,12 +10,11 @@ do not: it confirms or adds slots, and decides alone when the nearest examples d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from ..text import fold, nfc
+from retrieval.index.examples import LabelledExamples
+from retrieval.lang.text import fold, nfc
 
 SLOTS = (
     "recipient", "via", "deadline", "duration", "lead", "cooperate", "duties", "figure", "list", "content",
@@ -87,46 +86,25 @@ DOCUMENT_SLOT_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True)
-class SlotExamples:
-    slots: list[str]
-    texts: list[str]
-    vectors: np.ndarray  # (n, dim), normalised
-
-    @classmethod
-    def read(cls, path: Path) -> list[tuple[str, str]]:
-        """(slot, example) pairs of a slots.tsv file."""
-        pairs: list[tuple[str, str]] = []
-        if not path.is_file():
-            return pairs
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#") or "\t" not in line:
-                continue
-            slot, text = line.split("\t", 1)
-            if slot.strip() in SLOTS and text.strip():
-                pairs.append((slot.strip(), nfc(text.strip())))
-        return pairs
-
-
 def lexical_slots(question: str) -> list[str]:
     fq = fold(nfc(question)).strip()
     return [s for s, pat in CUES.items() if pat.search(fq)]
 
 
-def knn_slots(vector: np.ndarray | None, examples: SlotExamples | None, k: int = 5) -> list[tuple[str, float]]:
+def knn_slots(vector: np.ndarray | None, examples: LabelledExamples | None, k: int = 5) -> list[tuple[str, float]]:
     """Slots of the nearest examples, weighted by similarity, best first."""
-    if vector is None or examples is None or not len(examples.slots):
+    if vector is None or examples is None or not len(examples.labels):
         return []
     sims = examples.vectors @ np.asarray(vector, dtype=np.float32).reshape(-1)
     top = np.argsort(-sims)[:k]
     votes: dict[str, float] = {}
     for i in top:
-        votes[examples.slots[int(i)]] = votes.get(examples.slots[int(i)], 0.0) + float(sims[int(i)])
+        votes[examples.labels[int(i)]] = votes.get(examples.labels[int(i)], 0.0) + float(sims[int(i)])
     total = sum(votes.values()) or 1.0
     return sorted(((s, v / total) for s, v in votes.items()), key=lambda x: -x[1])
 
 
-def decide(question: str, vector: np.ndarray | None, examples: SlotExamples | None) -> list[str]:
+def decide(question: str, vector: np.ndarray | None, examples: LabelledExamples | None) -> list[str]:
     """The slots a question asks, most confident first.
 
     The nearest examples decide when they agree (a clear majority); the cue words add the

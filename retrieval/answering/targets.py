@@ -5,14 +5,13 @@ passages come from. Several equally good candidates make the question ambiguous.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
-from ..document import AdminDocument
-from ..references import number_key
-from ..text import fold, syllables
-from .question import QUESTION_WORDS, Question
-from .slots import DOCUMENT_SLOT_WORDS
+from retrieval.answering.question import QUESTION_WORDS, Question
+from retrieval.answering.slots import DOCUMENT_SLOT_WORDS
+from retrieval.documents.model import AdminDocument
+from retrieval.documents.references import number_key
+from retrieval.lang.text import fold, syllables
 
 DOCUMENT_SLOTS = frozenset(DOCUMENT_SLOT_WORDS)
 
@@ -176,7 +175,3 @@ def newest_first(docs: list[AdminDocument]) -> list[AdminDocument]:
 
     return sorted(docs, key=when, reverse=True)
 
-
-def mentions_year(q: Question) -> int | None:
-    m = re.search(r"\b(20\d\d)\b", q.text)
-    return int(m.group(1)) if m else None

@@ -1,7 +1,8 @@
 """The answer rules, registered explicitly. Each takes the question, the evidence, the
 library and today's date and returns a `Draft` or nothing; none names the content of a
 particular document. Every rule that fires competes: the draft that answers the asked slot
-best wins (ties go to the earlier rule), and the passage fallback speaks when none fires."""
+best wins (ties go to the earlier rule); the passage rule answers with the best passage's
+sentences when no fact does."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from ..draft import Draft
-from ..evidence import Evidence, Library
-from ..question import Question
-from .cited import cited_document
-from .duties import reporting, roles, unit_duties
-from .fields import labelled
-from .figures import figures
-from .laws import law_facts
-from .metadata import metadata, person, summary, which_document
-from .passages import conversation, glossary, passage
-from .structure import lists, navigation, structure_counts
-from .tables import table_cell
+from retrieval.answering.draft import Draft
+from retrieval.answering.evidence import Evidence, Library
+from retrieval.answering.question import Question
+from retrieval.answering.rules.cited import cited_document
+from retrieval.answering.rules.duties import reporting, roles, unit_duties
+from retrieval.answering.rules.fields import labelled
+from retrieval.answering.rules.figures import figures
+from retrieval.answering.rules.laws import law_facts
+from retrieval.answering.rules.metadata import metadata, person, summary, which_document
+from retrieval.answering.rules.passages import conversation, glossary, passage
+from retrieval.answering.rules.structure import lists, navigation, structure_counts
+from retrieval.answering.rules.tables import table_cell
 
 RuleFn = Callable[[Question, Evidence, Library, dt.date], Draft | None]
 
@@ -54,7 +55,6 @@ RULES: list[Rule] = [
 ]
 # rules that answer whatever the documents are about: they need no topic in common
 TOPIC_FREE = frozenset({"conversation", "glossary"})
-FALLBACK = Rule("passage", passage, "the best passage's matching sentences")
 
 
 def run(q: Question, ev: Evidence, lib: Library, today: dt.date) -> list[Draft]:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...document import Reference
-from ...model import Chunk
-from ...references import describe, number_key
-from ...text import fold
-from ..draft import Draft, end, unique
-from ..evidence import Evidence, Library, overlap, topic_tokens
-from ..question import Question
+from retrieval.answering.draft import Draft, end, unique
+from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens
+from retrieval.answering.question import Question
+from retrieval.documents.model import Reference
+from retrieval.documents.passages import Chunk
+from retrieval.documents.references import describe, number_key
+from retrieval.lang.text import fold
 
 
 def sentence(ref: Reference) -> str:
@@ -108,9 +108,6 @@ def asks_about_document(q: Question) -> bool:
     return q.asks("doc_date", "summary", "issuer", "signer", "content", "effect", "definition") or not q.slots
 
 
-def mentions_cited(q: Question, lib: Library) -> bool:
-    own = {number_key(d.number) for d in lib.admin if not d.header.number.blank}
-    return any(k not in own and any(m.matches(k) for m in q.documents.numbers) for k in lib.references)
 
 
-__all__ = ["cited_document", "clause_around", "mentions_cited", "sentence"]
+__all__ = ["cited_document", "clause_around", "sentence"]

@@ -1,7 +1,7 @@
 """Rules over duty records: a reporting line and its deadline, who leads and who cooperates,
 a unit's duties in one document or in all, yes-or-no questions about a unit's duty.
 
-They read the records `retrieval.obligations` extracted from sentences and task tables
+They read the records `retrieval.facts.obligations` extracted from sentences and task tables
 alike; none reads a document's text itself."""
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ...deadlines import format_date
-from ...model import Chunk
-from ...obligations import Obligation, applicable
-from ...text import clean_inline, fold
-from ..draft import Draft, end, lower_first, shorten, unique, upper_first
-from ..evidence import Evidence, Library, asked_kinds, overlap, topic_tokens
-from ..question import Question
-from .cited import asks_about_document
-from ..targets import newest_first
+from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, upper_first
+from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
+from retrieval.answering.question import Question
+from retrieval.answering.rules.cited import asks_about_document
+from retrieval.answering.targets import newest_first
+from retrieval.documents.passages import Chunk
+from retrieval.facts.deadlines import format_date
+from retrieval.facts.obligations import Obligation, applicable
+from retrieval.lang.text import clean_inline, fold
 
 # phrases a question uses to ask, not to name its topic: "phải làm gì" asks, "làm sạch" does not
 _ASKING = re.compile(

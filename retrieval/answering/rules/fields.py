@@ -8,12 +8,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ...document import AdminDocument, Node
-from ...model import Chunk
-from ...text import clean_inline, fold
-from ..draft import Draft, end, unique
-from ..evidence import Evidence, Library
-from ..question import Question
+from retrieval.answering.draft import Draft, end, unique
+from retrieval.answering.evidence import Evidence, Library
+from retrieval.answering.question import Question
+from retrieval.documents.model import AdminDocument, Node
+from retrieval.documents.passages import Chunk
+from retrieval.lang.text import clean_inline, fold
 
 # field -> the labels that state it, and the words of a question that ask for it
 _LABELS = {

@@ -8,13 +8,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ...document import AdminDocument, Table, TableRow
-from ...model import Chunk
-from ...obligations import split_sentences
-from ...text import clean_inline, fold, segment, syllables
-from ..draft import Draft, end, shorten, strip_label, unique
-from ..evidence import Evidence, Library, overlap, topic_tokens
-from ..question import QUESTION_WORDS, Question
+from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
+from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens
+from retrieval.answering.question import Question
+from retrieval.documents.model import AdminDocument, Table, TableRow
+from retrieval.documents.passages import Chunk
+from retrieval.facts.obligations import split_sentences
+from retrieval.lang.text import clean_inline, fold, segment, syllables
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # what "bao nhiêu" asks, when the noun after it or the one it stands for says: a sum, a share, a rank
@@ -255,4 +255,3 @@ def _row_chunks(lib: Library, d: AdminDocument, path: str, rows: list[TableRow])
     return out + [c for c in whole if c.kind == "table"][:1]
 
 
-_ = QUESTION_WORDS

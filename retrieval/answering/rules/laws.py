@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...model import Chunk, Law
-from ...text import clean_inline, fold
-from ..draft import Draft, end, shorten
-from ..evidence import Evidence, Library
-from ..question import Question
+from retrieval.answering.draft import Draft, end, shorten
+from retrieval.answering.evidence import Evidence, Library
+from retrieval.answering.question import Question
+from retrieval.documents.model import Law
+from retrieval.documents.passages import Chunk
+from retrieval.lang.text import clean_inline, fold
 
 # the words a question about the law itself may use besides its title
 _ABOUT_LAW = set("theo luat bo co hieu luc thi hanh tu ke vao ngay nao khi bao gio luc so may bao nhieu hieu ky "

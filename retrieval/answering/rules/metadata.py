@@ -7,15 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...chunking import citation_name
-from ...document import AdminDocument
-from ...model import Chunk
-from ...people import OFFICE, asked_office, holds
-from ...text import fold
-from ..draft import Draft, end, lower_first
-from ..evidence import Evidence, Library, about_documents, overlap
-from ..question import Question
-from ..slots import lexical_slots
+from retrieval.answering.draft import Draft, end, lower_first
+from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
+from retrieval.answering.question import Question
+from retrieval.answering.slots import lexical_slots
+from retrieval.documents.model import AdminDocument
+from retrieval.documents.passages import Chunk
+from retrieval.facts.people import OFFICE, asked_office, holds
+from retrieval.lang.text import fold
 
 
 def _target(q: Question, ev: Evidence, lib: Library, sections: tuple[str, ...] = ()) -> AdminDocument | None:
@@ -137,7 +136,7 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
 
 
 def _ref_name(lib: Library, number: str) -> str:
-    from ...references import number_key
+    from retrieval.documents.references import number_key
 
     ref = lib.references.get(number_key(number))
     if ref is None:
@@ -177,8 +176,6 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     return Draft(text, cited, "summary", 0.9, doc_id=d.doc_id)
 
 
-def name_of(d: AdminDocument) -> str:
-    return citation_name(d)
 
 
 def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:

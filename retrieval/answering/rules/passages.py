@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...model import Chunk, Law
-from ...obligations import split_sentences
-from ...text import clean_inline, fold, syllables
-from ..draft import Draft, shorten
-from ..evidence import Evidence, Library, overlap, topic_tokens
-from ..question import Question
-from ..slots import lexical_slots
+from retrieval.answering.draft import Draft, shorten
+from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens
+from retrieval.answering.question import Question
+from retrieval.answering.slots import lexical_slots
+from retrieval.documents.model import Law
+from retrieval.documents.passages import Chunk
+from retrieval.facts.obligations import split_sentences
+from retrieval.lang.text import clean_inline, fold
 
 GREETING = ("Xin chào! Tôi trả lời câu hỏi về các văn bản CCHC và luật đang có, kèm trích dẫn. "
             "Ví dụ: “Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?”")
@@ -197,4 +198,3 @@ def _heading_of(doc, section: str) -> str:  # type: ignore[no-untyped-def]
 
 
 __all__ = ["GREETING", "THANKS", "best_sentences", "conversation", "glossary", "passage"]
-_ = syllables

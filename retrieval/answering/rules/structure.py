@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...document import AdminDocument, Node, Table, TableRow
-from ...model import Chunk
-from ...text import clean_inline, fold
-from ..draft import Draft, end, shorten, strip_label, unique
-from ..evidence import Evidence, Library, asked_kinds, node_text, overlap, topic_tokens
-from ..question import Question
+from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
+from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_text, overlap
+from retrieval.answering.question import Question
+from retrieval.documents.model import AdminDocument, Node, Table, TableRow
+from retrieval.documents.passages import Chunk
+from retrieval.lang.text import clean_inline, fold
 
 _LIST_KINDS = ("point", "bullet", "subbullet", "section", "subsection", "article", "roman", "chapter")
 
@@ -209,8 +209,8 @@ def _unit_enumeration(q: Question, ev: Evidence, lib: Library, topic: list[str],
     huyện: Yên Mỹ, …)"), as the document counts them, each resolved through the registry:
     what "những đơn vị nào" and "bao nhiêu đơn vị" ask for, where the item's entries are what
     those units must do."""
-    from ...obligations import listed_names
-    from ...references import find_numbers
+    from retrieval.documents.references import find_numbers
+    from retrieval.facts.obligations import listed_names
 
     hit_paths = {(h.chunk.doc_id, h.chunk.section) for h in ev.hits[:5]}
     best: tuple[float, str, list[str], Chunk] | None = None
@@ -256,7 +256,7 @@ def _shown(lib: Library, name: str, kinds: tuple[str, ...]) -> str:
 
 
 def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[str]) -> tuple[float, str, Chunk] | None:
-    from ...obligations import split_sentences
+    from retrieval.facts.obligations import split_sentences
 
     best: tuple[float, str, Chunk] | None = None
     for h in ev.hits[:5]:
@@ -272,7 +272,6 @@ def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[
 
 
 __all__ = ["lists", "navigation"]
-_ = fold
 
 
 _COUNTED = {"chuong": ("chapter", "chương"), "dieu": ("article", "điều"), "muc": ("roman", "mục"),

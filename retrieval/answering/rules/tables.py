@@ -15,12 +15,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from ...document import AdminDocument, Node, Table, TableRow
-from ...model import Chunk
-from ...text import FOLDED_STOPWORDS, clean_inline, fold, syllables
-from ..draft import Draft, end, unique
-from ..evidence import Evidence, Library, overlap
-from ..question import Question
+from retrieval.answering.draft import Draft, end, unique
+from retrieval.answering.evidence import Evidence, Library, overlap
+from retrieval.answering.question import Question
+from retrieval.documents.model import AdminDocument, Node, Table, TableRow
+from retrieval.documents.passages import Chunk
+from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
 
 # how a question asks for a kind of value -> the header words (or column role) of that value
 ASKS: list[tuple[re.Pattern[str], re.Pattern[str] | None, str | None]] = [

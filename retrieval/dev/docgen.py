@@ -1,0 +1,107 @@
+"""Small documents of every form, written for tests and as fuzzing seeds: a Kế hoạch in Markdown, a
+công văn as Word writes it (python-docx) and a Thông báo printed to PDF (fpdf2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT_BOLD = FONT.with_name("DejaVuSans-Bold.ttf")
+
+KE_HOACH = """**ỦY BAN NHÂN DÂN  
+TỈNH HƯNG YÊN**
+
+Số: 12/KH-UBND
+
+Hưng Yên, ngày 03 tháng 01 năm 2025
+
+**KẾ HOẠCH**
+
+**Kiểm tra công tác văn thư, lưu trữ năm 2025**
+
+**1. Sở Nội vụ**
+
+Chủ trì kiểm tra công tác văn thư, lưu trữ tại các sở; báo cáo UBND tỉnh trước ngày 30/6/2025.
+
+**2. Các sở, ban, ngành tỉnh**
+
+Tự kiểm tra, gửi kết quả về Sở Nội vụ trước ngày 31/5/2025./.
+
+**CHỦ TỊCH**
+
+**Lê Minh Đức**
+"""
+
+
+def write_docx(path: Path) -> None:
+    """A công văn as an office writes it in Word: header lines, Kính gửi, numbered items, a task table."""
+    import docx
+
+    d = docx.Document()
+    for text, bold in [("ỦY BAN NHÂN DÂN", True), ("TỈNH HƯNG YÊN", True), ("Số: 34/UBND-NC", False),
+                       ("V/v rà soát thủ tục hành chính lĩnh vực hộ tịch", False),
+                       ("Hưng Yên, ngày 05 tháng 5 năm 2025", False),
+                       ("Kính gửi: Sở Tư pháp; UBND các xã, phường.", False),
+                       ("1. Sở Tư pháp rà soát thủ tục hành chính lĩnh vực hộ tịch, đề xuất phương án đơn giản hóa, "
+                        "báo cáo UBND tỉnh trước ngày 20/5/2025.", False),
+                       ("2. UBND các xã, phường phối hợp cung cấp số liệu theo bảng dưới đây.", False)]:
+        d.add_paragraph().add_run(text).bold = bold
+    t = d.add_table(rows=3, cols=4)
+    for i, row in enumerate([["TT", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian thực hiện"],
+                             ["1", "Thống kê hồ sơ khai sinh quá hạn", "UBND các xã, phường", "Trước 15/5/2025"],
+                             ["2", "Tổng hợp, đề xuất phương án", "Sở Tư pháp", "Trước 20/5/2025"]]):
+        for j, text in enumerate(row):
+            t.cell(i, j).text = text
+    for text, bold in [("Nơi nhận:", True), ("- Như trên;", False), ("- Lưu: VT, NC.", False), ("KT. CHỦ TỊCH", True),
+                       ("PHÓ CHỦ TỊCH", True), ("Vũ Đình Khải", True)]:
+        d.add_paragraph().add_run(text).bold = bold
+    d.save(str(path))
+
+
+def write_pdf(path: Path) -> None:
+    """A Thông báo printed to PDF: the two-column header, centred title, numbered items, the signature on the right."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("dv", "", str(FONT))
+    pdf.add_font("dv", "B", str(FONT_BOLD))
+    pdf.add_page()
+    pdf.set_margins(20, 15, 15)
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH HƯNG YÊN", "Số: 56/TB-UBND"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hưng Yên, ngày 10 tháng 6 năm 2025"]
+    for i, (l_text, r_text) in enumerate(zip(left, right)):
+        pdf.set_font("dv", "B" if i < 2 else "", 11)
+        pdf.set_xy(20, 15 + 7 * i)
+        pdf.cell(70, 6, l_text, align="C")
+        pdf.set_xy(100, 15 + 7 * i)
+        pdf.cell(95, 6, r_text, align="C")
+    pdf.set_y(45)
+    pdf.set_font("dv", "B", 13)
+    for text in ("THÔNG BÁO", "Lịch tiếp công dân định kỳ tháng 7 năm 2025"):
+        pdf.cell(0, 7, text, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("dv", "", 12)
+    for text in ("1. Chủ tịch UBND tỉnh tiếp công dân định kỳ vào ngày 15/7/2025 tại Trụ sở Tiếp công dân tỉnh.",
+                 "2. Thanh tra tỉnh chuẩn bị hồ sơ, tài liệu phục vụ buổi tiếp công dân, báo cáo Chủ tịch UBND tỉnh "
+                 "trước ngày 12/7/2025."):
+        pdf.multi_cell(0, 6, "      " + text, new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 6
+    pdf.set_font("dv", "B", 12)
+    for k, s in enumerate(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Minh Đức"]):
+        pdf.set_xy(110, y + 6 * k + (12 if k == 2 else 0))
+        pdf.cell(80, 6, s, align="C")
+    pdf.output(str(path))
+
+
+def have_fonts() -> bool:
+    return FONT.exists() and FONT_BOLD.exists()
+
+
+def write_corpus(corpus: Path) -> list[Path]:
+    """The three documents in `corpus`: (.md, .docx, .pdf)."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    md, dx, pdf = corpus / "ke-hoach-12.md", corpus / "cong-van-34.docx", corpus / "thong-bao-56.pdf"
+    md.write_text(KE_HOACH, encoding="utf-8")
+    write_docx(dx)
+    write_pdf(pdf)
+    return [md, dx, pdf]

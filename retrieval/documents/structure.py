@@ -1,0 +1,925 @@
+"""One structure parser for every reader: a `RawDocument`'s blocks into an `AdminDocument`.
+
+The parts Nghị định 30/2020/NĐ-CP prescribes are recognised by what they say, not by
+where a particular file puts them: the header's furniture (national motto, rule lines)
+is set apart; the issuing body, số/ký hiệu, place and date, urgency, type and trích yếu
+are read in whatever order the reader delivers them (a .docx header table gives the left
+column before the right one, Markdown gives them line by line); the body is a tree built
+with one stack of open items ranked Phần > Chương > Mục > Điều > I. > 1. > 1.1. > a) > - > +.
+A labelled line is a heading when it is set apart (bold, upper case, or short without a
+final stop) and running text otherwise ("1. Sở Y tế chủ trì, … trước ngày 10/3/2026.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.documents.model import (
+    NODE_RANKS,
+    AdminDocument,
+    DocNumber,
+    Footnote,
+    Header,
+    IssueDate,
+    Node,
+    Reference,
+    Signature,
+    Table,
+    TableRow,
+)
+from retrieval.documents.readers.blocks import Block, Cell, Origin, ParseError, RawDocument
+from retrieval.documents.references import extract_references, merge_references
+from retrieval.lang.text import clean_inline, fold, nfc
+
+# -- vocabulary of the format ------------------------------------------------------------------
+# type titles as printed above the trích yếu, and the type codes of số/ký hiệu (NĐ 30, Phụ lục III)
+TYPE_TITLES = {
+    "CÔNG VĂN": "Công văn", "KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "CHỈ THỊ": "Chỉ thị",
+    "THÔNG BÁO": "Thông báo", "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "QUY CHẾ": "Quy chế",
+    "QUY ĐỊNH": "Quy định", "CHƯƠNG TRÌNH": "Chương trình", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
+    "NGHỊ QUYẾT": "Nghị quyết", "HƯỚNG DẪN": "Hướng dẫn", "ĐỀ ÁN": "Đề án", "PHƯƠNG ÁN": "Phương án",
+    "KẾT LUẬN": "Kết luận", "CÔNG ĐIỆN": "Công điện", "GIẤY MỜI": "Giấy mời", "BIÊN BẢN": "Biên bản",
+    "THÔNG CÁO": "Thông cáo", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "ĐIỀU LỆ": "Điều lệ",
+    "DỰ ÁN": "Dự án", "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LỆNH": "Lệnh", "SẮC LỆNH": "Sắc lệnh",
+}
+LAW_TITLES = {"LUẬT": "Luật", "BỘ LUẬT": "Bộ luật", "HIẾN PHÁP": "Hiến pháp", "PHÁP LỆNH": "Pháp lệnh"}
+TYPE_CODES = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "TB": "Thông báo", "BC": "Báo cáo", "TTR": "Tờ trình",
+    "QC": "Quy chế", "QYĐ": "Quy định", "CTR": "Chương trình", "NQ": "Nghị quyết", "HD": "Hướng dẫn",
+    "ĐA": "Đề án", "PA": "Phương án", "KL": "Kết luận", "CĐ": "Công điện", "GM": "Giấy mời", "BB": "Biên bản",
+    "TC": "Thông cáo", "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "DA": "Dự án",
+    "QH": "Luật", "L": "Luật",
+}
+URGENCY = {"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}
+SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
+# parts whose sentences describe (results, shortcomings, aims, scope) rather than assign
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^[-_*=~.…\s]{3,}$", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"^(?:[\w ]{0,12}\s)?Số\s*(?:và\s+ký\s+hiệu)?\s*:?\s*(\S*)\s*$", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
+)
+_TRICH_YEU = re.compile(r"^(?:V/v|Về\s+việc)\b", re.IGNORECASE)
+# a title line that names the type and goes on with its number, date or trích yếu, as a portal or a
+# Markdown export prints it: "# Quyết định ban hành Quy chế …", "Kế hoạch số 12/KH-UBND ngày 03/01/2025 về …"
+_TITLED = re.compile(
+    r"^(?P<type>" + "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in TYPE_TITLES), key=len, reverse=True))
+    + r")(?:\s+(?:số\s*:?\s*)?(?P<number>\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/-]*)(?:\s+năm\s+\d{4})?)?"
+    r"(?:\s+ngày\s+(?P<date>(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})))?"
+    r"(?:\s+của\s+[^,]{2,80}?(?=\s+(?:về|V/v)\b))?"
+    r"(?:\s*[:.–-]?\s+(?!số\b)(?P<subject>\S.*))?$", re.IGNORECASE | re.DOTALL)
+_KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|(?:[^:\n]{0,80}\s)?(?:trân\s+trọng\s+)?kính\s+mời\s*:)\s*(.*)$",
+                       re.IGNORECASE | re.DOTALL)  # a giấy mời's "… trân trọng kính mời:" too
+# a công điện names its sender and then its recipients: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"
+_DIEN = re.compile(r"^(?P<who>[^:\n]{3,150}?)\s+điện\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_BASIS = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s+(?:Tờ\s+trình|báo\s+cáo))\b", re.IGNORECASE)
+_ENACTING = re.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|BAN\s+HÀNH|RA\s+SẮC\s+LỆNH)\s*:\s*$", re.IGNORECASE)
+_CAPACITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
+_SIGNER_TITLES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+    "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG",
+    "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BÍ THƯ", "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG", "HIỆU TRƯỞNG", "CHỦ NHIỆM", "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG", "VIỆN TRƯỞNG",
+)
+_TITLE_CASE = {
+    "CHỦ TỊCH": "Chủ tịch", "PHÓ CHỦ TỊCH": "Phó Chủ tịch", "GIÁM ĐỐC": "Giám đốc", "PHÓ GIÁM ĐỐC": "Phó Giám đốc",
+    "CHÁNH VĂN PHÒNG": "Chánh Văn phòng", "PHÓ CHÁNH VĂN PHÒNG": "Phó Chánh Văn phòng",
+    "CHÁNH THANH TRA": "Chánh Thanh tra", "PHÓ CHÁNH THANH TRA": "Phó Chánh Thanh tra",
+    "TRƯỞNG BAN": "Trưởng ban", "PHÓ TRƯỞNG BAN": "Phó Trưởng ban", "BỘ TRƯỞNG": "Bộ trưởng",
+    "THỨ TRƯỞNG": "Thứ trưởng", "THỦ TƯỚNG": "Thủ tướng", "PHÓ THỦ TƯỚNG": "Phó Thủ tướng",
+    "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
+}
+_APPENDIX = re.compile(r"^PHỤ\s+LỤC\b\s*(?P<label>[IVXLC]+|\d+|SỐ\s+\S+)?\s*[:.]?\s*(?P<rest>.*)$", re.DOTALL)
+_ATTACHED = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<what>.+?)\)?\s*$", re.DOTALL)
+_CLOSING_MARK = re.compile(r"\.?\s*/\s*\.\s*$")  # "… thực hiện./."
+_CONTACT = re.compile(r"^\(?\s*(Thông tin liên hệ|Đầu mối liên hệ|Liên hệ)\b", re.IGNORECASE)
+
+# labels that open an item of the body tree
+_LABELS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?P<label>THỨ\s+\S+|[Tt]hứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
+    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(?P<label>[IVXLC]+|\d+)\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
+    ("division", re.compile(r"^(?:MỤC|Mục)\s+(?P<label>\d+)\s*[.:]?\s*(?P<rest>.*)$", re.DOTALL)),
+    ("article", re.compile(r"^Điều\s+(?P<label>\d+[a-zđ]?)\s*[.:]\s*(?P<rest>.*)$", re.DOTALL)),
+    ("roman", re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)]\s+(?P<rest>.*)$", re.DOTALL)),
+    ("subsubsection", re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<rest>.*)$", re.DOTALL)),
+    ("subsection", re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?P<rest>.*)$", re.DOTALL)),
+    ("section", re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s+(?P<rest>.*)$", re.DOTALL)),
+    ("point", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<rest>.*)$", re.DOTALL)),
+    ("bullet", re.compile(r"^(?P<label>[-–—•])\s*(?P<rest>.*)$", re.DOTALL)),
+    ("subbullet", re.compile(r"^(?P<label>\+)\s*(?P<rest>.*)$", re.DOTALL)),
+]
+
+# column roles from header words (folded): the task, who leads, who cooperates, by when
+_ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("index", re.compile(r"^(s?tt|so tt|stt|thu tu|so thu tu|tt\.)$")),
+    ("cooperate", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|(don vi|co quan|bo phan|to chuc) (thuc hien|chiu trach nhiem|trien khai|dau moi)|"
+                        r"^(don vi|co quan) (thuc hien|chu tri)|trach nhiem thuc hien|^chu tri$|^thuc hien$")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian")),
+    ("product", re.compile(r"san pham|ket qua (dau ra|can dat)|hinh thuc van ban")),
+    ("target", re.compile(r"doi tuong")),
+    ("note", re.compile(r"ghi chu")),
+    ("task", re.compile(r"noi dung|nhiem vu|cong viec|ten (lop|nhiem vu|de an|thu tuc|hoat dong)|hoat dong|giai phap")),
+    ("unit", re.compile(r"(co quan|don vi|dia phuong)")),
+]
+
+
+def column_roles(headers: list[str]) -> list[str]:
+    roles: list[str] = []
+    for h in headers:
+        f = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(clean_inline(h))).split())
+        role = "value"
+        for name, pat in _ROLE_WORDS:
+            if pat.search(f):
+                role = name
+                break
+        if role in roles and role not in ("value", "note"):
+            role = "value"
+        roles.append(role)
+    if "task" not in roles and "lead" in roles:
+        # "Nội dung" may be missing from a header that says "Tên …": the widest text column is the task
+        for i, r in enumerate(roles):
+            if r == "value":
+                roles[i] = "task"
+                break
+    return roles
+
+
+# -- small readers ---------------------------------------------------------------------------
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _sentence_case(text: str) -> str:
+    low = text.lower()
+    return low[:1].upper() + low[1:]
+
+
+def parse_number(text: str) -> DocNumber:
+    """"68/KH-UBND", "1456/UBND-KGVX", "/UBND-NC", "35/2023/UBTVQH15", "28-CT/TU"."""
+    t = clean_inline(text).strip().rstrip(".;,")
+    t = re.sub(r"\s*([/-])\s*", r"\1", t)
+    if not t:
+        return DocNumber()
+    m = re.match(r"^(?P<n>\d*)(?:/(?P<y>\d{4}))?[/-](?P<rest>.+)$", t)
+    if not m:
+        return DocNumber(text=t, number=t if t.isdigit() else "")
+    parts = [p for p in re.split(r"[/-]", m.group("rest")) if p]
+    dn = DocNumber(text=t, number=m.group("n"), year=m.group("y") or "")
+    if parts and fold(parts[0]).upper() in {fold(k).upper() for k in TYPE_CODES}:
+        dn.type_code = parts[0]
+        parts = parts[1:]
+    if parts:
+        dn.issuer_code = parts[0]
+        dn.unit_code = "-".join(parts[1:])
+    return dn
+
+
+def _kind_of_code(code: str) -> str:
+    key = fold(code).upper()
+    for k, v in TYPE_CODES.items():
+        if fold(k).upper() == key:
+            return v
+    return ""
+
+
+def _display_name(lines: list[str]) -> str:
+    """"ỦY BAN NHÂN DÂN / TỈNH HƯNG YÊN" -> "UBND tỉnh Hưng Yên"; "VĂN PHÒNG" -> "Văn phòng"."""
+    text = " ".join(x.strip() for x in lines if x.strip())
+    if not _upper(text):
+        return text
+    text = re.sub(r"\b(?:ỦY|UỶ) BAN NHÂN DÂN\b", "UBND", text)
+    text = re.sub(r"\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", text)
+    out: list[str] = []
+    words = text.split()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("UBND", "HĐND"):
+            out.append(w)
+        elif w in ("TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "QUẬN") or (w in ("THÀNH", "THỊ") and i + 1 < len(words)):
+            if w in ("THÀNH", "THỊ"):
+                out.append(f"{w.lower()} {words[i + 1].lower()}")
+                i += 1
+            else:
+                out.append(w.lower())
+            # the place's name: every syllable capitalised
+            j = i + 1
+            while j < len(words):
+                out.append(words[j][:1] + words[j][1:].lower())
+                j += 1
+            i = j
+            continue
+        else:
+            out.append(w.lower() if out else w[:1] + w[1:].lower())
+        i += 1
+    name = " ".join(out)
+    # "Văn phòng", "Sở nội vụ" -> the first word and the first word of a proper name capitalised
+    name = re.sub(r"^(sở|ban|văn phòng|thanh tra|trung tâm|cục|bộ|đoàn|phòng|hội đồng)\s+(\w)",
+                  lambda m: m.group(1).capitalize() + " " + m.group(2).upper(), name, flags=re.IGNORECASE)
+    # the coordinated parts of a body's name too: "Sở Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch"
+    if re.match(r"^(Sở|Ban|Trung tâm|Cục|Bộ)\s", name):
+        name = re.sub(r"(\s(?:và|-)\s|,\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), name)
+    return name[:1].upper() + name[1:]
+
+
+def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str, str]:
+    """(parent body, issuing body) from the header's name lines."""
+    body_words = ("VĂN PHÒNG", "SỞ ", "BAN ", "THANH TRA", "TRUNG TÂM", "PHÒNG ", "CỤC ", "ĐOÀN ", "HỘI ĐỒNG",
+                  "BỘ CHỈ HUY", "CÔNG AN", "TRƯỜNG ", "ĐÀI ", "VIỆN ", "CHI CỤC")
+    names = [x for x in lines if x.strip()]
+    if len(names) >= 2:
+        # "UBND TỈNH HƯNG YÊN" above "VĂN PHÒNG": the parent is a complete name, the issuer another
+        for cut in range(1, len(names)):
+            head, tail = names[:cut], names[cut:]
+            if tail[0].upper().startswith(body_words) and re.search(r"\b(TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ|BỘ)\b", " ".join(head).upper()):
+                parent = _display_name(head)
+                issuer = _display_name(tail)
+                if re.search(r"\b(tỉnh|huyện|xã|phường)\b", issuer):
+                    return parent, issuer
+                if issuer.lower().startswith("văn phòng"):
+                    return parent, f"{issuer} {parent}"  # "Văn phòng UBND tỉnh Hưng Yên"
+                locality = re.search(r"\b(tỉnh|huyện|xã|phường|thành phố)\s.+$", parent)
+                return parent, f"{issuer} {locality.group(0)}" if locality else issuer  # "Sở Nội vụ tỉnh Hưng Yên"
+    if names:
+        return "", _display_name(names)
+    code = fold(number.issuer_code).upper()
+    by_code = {"UBND": "UBND", "VP": "Văn phòng UBND", "HDND": "HĐND", "TU": "Tỉnh ủy", "SNV": "Sở Nội vụ",
+               "STP": "Sở Tư pháp", "VPCP": "Văn phòng Chính phủ"}
+    base = by_code.get(code, number.issuer_code)
+    if base in ("UBND", "Văn phòng UBND", "HĐND") and place:
+        return "", f"{base} tỉnh {place}"
+    return "", base
+
+
+def _title_case(title: str) -> str:
+    t = clean_inline(title).strip()
+    return _TITLE_CASE.get(t.upper(), t if not _upper(t) else _sentence_case(t))
+
+
+def _capacity_case(line: str) -> str:
+    head, _, rest = clean_inline(line).partition(" ")
+    return f"{head.upper()} {_title_case(rest)}".strip()
+
+
+def _is_person_name(text: str) -> bool:
+    words = clean_inline(text).split()
+    return (2 <= len(words) <= 6 and all(w[:1].isupper() and w[:1].isalpha() for w in words)
+            and not _upper(text) and not re.search(r"\d|[:;,]", text))
+
+
+def _split_items(text: str) -> list[str]:
+    """"Sở Y tế; Sở Tư pháp." or "- Sở Y tế;\n- Sở Tư pháp." into items."""
+    out = []
+    for part in re.split(r"\n|;\s*(?=\S)", text):
+        part = clean_inline(part).lstrip("-–•+ ").rstrip(";.,").strip()
+        if part:
+            out.append(part)
+    return out
+
+
+# -- the parser ----------------------------------------------------------------------------
+@dataclass
+class _Item:
+    """A text block as the parser reads it: the file's list label folded into the text."""
+
+    text: str  # NFC, footnote marks kept, hard breaks as "\n"
+    plain: str  # without marks and emphasis, breaks as spaces
+    block: Block
+    heading: bool  # set apart: bold, upper case, centred
+
+    @property
+    def origin(self) -> Origin:
+        return self.block.origin
+
+
+def _items(blocks: list[Block]) -> list[_Item | Block]:
+    out: list[_Item | Block] = []
+    for b in blocks:
+        if b.kind == "table":
+            out.append(b)
+            continue
+        text = nfc(b.text).strip()
+        if b.label and not text.startswith(b.label):
+            text = f"{b.label} {text}"
+        plain = re.sub(r"\s+", " ", clean_inline(text.replace("\n", " "))).strip()
+        if not plain:
+            continue
+        heading = b.bold or b.centered or (_upper(plain) and len(plain) > 3)
+        out.append(_Item(text, plain, b, heading))
+    return out
+
+
+@dataclass
+class _Cursor:
+    items: list[_Item | Block]
+    i: int = 0
+
+    def peek(self, k: int = 0) -> _Item | Block | None:
+        j = self.i + k
+        return self.items[j] if 0 <= j < len(self.items) else None
+
+    def text(self, k: int = 0) -> _Item | None:
+        it = self.peek(k)
+        return it if isinstance(it, _Item) else None
+
+    def done(self) -> bool:
+        return self.i >= len(self.items)
+
+
+@dataclass
+class _HeaderState:
+    issuer_lines: list[str] = field(default_factory=list)
+    motto: list[str] = field(default_factory=list)
+    number: DocNumber = field(default_factory=DocNumber)
+    number_seen: bool = False
+    date: IssueDate = field(default_factory=IssueDate)
+    urgency: str | None = None
+    secrecy: str | None = None
+    kind: str = ""
+    kind_line: str = ""
+    subject: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    authority: str = ""
+    bases: list[str] = field(default_factory=list)
+    attached_to: str = ""
+
+
+def _read_header(cur: _Cursor, st: _HeaderState) -> None:
+    """Consume the header: everything before the first line of running text."""
+    subject_open = False  # the lines right after the type title are its subject
+    start = cur.i
+    while not cur.done():
+        it = cur.peek()
+        if not isinstance(it, _Item):
+            return
+        p = it.plain
+        tm = _TITLED.match(p) if it.heading and not st.kind and not _label_of(p) and len(p) < 400 else None
+        if tm and not (tm.group("number") or tm.group("date") or tm.group("subject")):
+            tm = None
+        if (tm or it.heading and p.upper().strip(" .") in TYPE_TITLES) and cur.i == start and _has_own_header(cur):
+            # a title over the document's own header, which says it all again ("# Kế hoạch số 12/KH-UBND …"
+            # above "ỦY BAN NHÂN DÂN …", "Số: 12/KH-UBND", "KẾ HOẠCH")
+            cur.i += 1
+            continue
+        lines = [clean_inline(x) for x in it.text.split("\n") if clean_inline(x)]
+        upper_p = p.upper()
+        # furniture first: a block may hold motto and rule lines only
+        if _MOTTO.search(p):
+            keep = [x for x in lines if not _MOTTO.search(x)]
+            st.motto += [x for x in lines if _MOTTO.search(x)]
+            if keep and not st.issuer_lines and not st.number_seen and all(_upper(x) for x in keep):
+                st.issuer_lines += keep
+            cur.i += 1
+            continue
+        nm = _NUMBER_LINE.match(p)
+        if nm and not st.number_seen and (it.block.layout or cur.i < 12):
+            st.number = parse_number(nm.group(1))
+            st.number_seen = True
+            cur.i += 1
+            continue
+        dm = _PLACE_DATE.match(p)
+        if dm:
+            st.date = IssueDate(
+                text=p[len(dm.group("place")) + 1:].strip().strip(","),
+                place=dm.group("place").strip(),
+                day=int(dm.group("d")) if dm.group("d") else None,
+                month=int(dm.group("m")) if dm.group("m") else None,
+                year=int(dm.group("y")),
+            )
+            cur.i += 1
+            continue
+        if upper_p.strip(" .:") in URGENCY and len(p) < 20:
+            st.urgency = URGENCY[upper_p.strip(" .:")]
+            cur.i += 1
+            continue
+        if upper_p.strip(" .:") in SECRECY and len(p) < 20:
+            st.secrecy = SECRECY[upper_p.strip(" .:")]
+            cur.i += 1
+            continue
+        if _TRICH_YEU.match(p) and not st.kind:
+            st.kind = "Công văn"
+            st.subject = [p]
+            subject_open = True
+            cur.i += 1
+            continue
+        title = upper_p.strip(" .:")
+        if title in TYPE_TITLES and not p.rstrip().endswith(":") and (not st.kind or st.kind == "Công văn" and not st.subject):
+            st.kind, st.kind_line = TYPE_TITLES[title], p
+            subject_open = True
+            cur.i += 1
+            continue
+        if tm:
+            st.kind, st.kind_line = TYPE_TITLES[" ".join(tm.group("type").upper().split())], tm.group("type")
+            if tm.group("number") and not st.number_seen:
+                st.number, st.number_seen = parse_number(tm.group("number")), True
+            if tm.group("date") and not st.date.year:
+                st.date = IssueDate(text=f"ngày {tm.group('date')}", day=int(tm.group("d")), month=int(tm.group("m")),
+                                    year=int(tm.group("y")))
+            subject = (tm.group("subject") or "").strip()
+            st.subject = [subject[:1].upper() + subject[1:]] if subject else []
+            subject_open = True
+            cur.i += 1
+            continue
+        if _ENACTING.match(p):
+            cur.i += 1
+            subject_open = False
+            continue
+        km = _KINH_GUI.match(p)
+        dm = _DIEN.match(p) if km is None and st.kind == "Công điện" else None
+        if dm and _upper(dm.group("who")):
+            st.authority = dm.group("who").strip()
+            km = dm
+        if km:
+            rest = km.group(km.lastindex or 1).strip()
+            st.recipients += _split_items(rest) if rest else []
+            cur.i += 1
+            while (nxt := cur.text()) is not None and re.match(r"^[-–•+]\s*\S", nxt.plain):
+                st.recipients += _split_items(nxt.plain)
+                cur.i += 1
+            subject_open = False
+            continue
+        if _BASIS.match(p) and st.kind:
+            st.bases.append(p)
+            cur.i += 1
+            subject_open = False
+            continue
+        am = _ATTACHED.match(p)
+        if am and (it.block.italic or p.startswith("(")) and st.kind:
+            st.attached_to = am.group("what").strip().rstrip(")")
+            cur.i += 1
+            subject_open = False
+            continue
+        if st.subject and _upper(p) and not any(_upper(x) for x in st.subject) and not it.block.layout and not _label_of(p):
+            # the issuing authority of a Quyết định stands under its trích yếu
+            st.authority = p
+            subject_open = False
+            cur.i += 1
+            continue
+        if subject_open and (it.heading or it.block.layout or not st.subject) and not _label_of(p) and len(p) < 400:
+            if st.kind == "Công văn" and st.subject and not it.block.layout and not it.heading:
+                return
+            st.subject.append(p)
+            cur.i += 1
+            continue
+        # upper-case lines: the issuing body before the number, the authority after the subject
+        if _upper(p) and not _label_of(p) and len(p) < 120:
+            if st.subject or st.kind:
+                st.authority = p
+                subject_open = False
+            elif not st.number_seen or it.block.layout == "left":
+                st.issuer_lines += lines
+            cur.i += 1
+            continue
+        # a short line in the header's left column continues the trích yếu of a công văn
+        if it.block.layout and st.kind == "Công văn" and len(p) < 200:
+            st.subject.append(p)
+            cur.i += 1
+            continue
+        return
+
+
+def _has_own_header(cur: _Cursor, reach: int = 12) -> bool:
+    """Whether the lines after the current one print a header of their own: a số/ký hiệu line or
+    a type title standing alone ("KẾ HOẠCH")."""
+    for k in range(1, reach + 1):
+        it = cur.peek(k)
+        if it is None:
+            break
+        if isinstance(it, _Item) and (_NUMBER_LINE.match(it.plain) or (
+                it.plain.upper().strip(" .:") in TYPE_TITLES and not it.plain.rstrip().endswith(":"))):
+            return True
+    return False
+
+
+def _label_of(text: str) -> tuple[str, str, str] | None:
+    """(kind, label, rest) of a labelled line."""
+    for kind, pat in _LABELS:
+        m = pat.match(text)
+        if m:
+            label = m.group("label")
+            if kind == "roman" and not re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", label):
+                continue
+            if kind == "section" and len(m.group("rest").strip()) == 0:
+                continue
+            return kind, label, m.group("rest")
+    return None
+
+
+def _is_heading(item: _Item, rest: str, kind: str) -> bool:
+    """Whether a labelled line is a heading ("2. Sở Nội vụ:") or running text."""
+    if kind in ("part", "chapter", "division"):
+        return True
+    body = clean_inline(rest.replace("\n", " ")).strip()
+    if item.block.bold or _upper(body):
+        return True
+    if item.block.bold_lead and len(item.block.bold_lead) >= len(item.plain) - 2:
+        return True
+    if kind in ("bullet", "subbullet", "point"):
+        return False
+    return len(body) <= 90 and not re.search(r"[.;]$", body) and not re.search(r"\d{4}[.]?$", body) and "," not in body[:-1]
+
+
+@dataclass
+class _Tree:
+    roots: list[Node] = field(default_factory=list)
+    stack: list[Node] = field(default_factory=list)
+
+    def open(self, node: Node) -> None:
+        rank = NODE_RANKS[node.kind]
+        while self.stack and NODE_RANKS[self.stack[-1].kind] >= rank:
+            self.stack.pop()
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+
+    def attach(self, node: Node) -> None:
+        """A paragraph or table belongs to the innermost open item that is not a list entry.
+
+        A paragraph after an item of running text ("1. Sở Y tế chủ trì …") or a list entry is
+        its parent's, not a continuation of it, unless that item leads in to what follows
+        ("… thực hiện các nội dung sau:"). A table also stays with the item that announces it
+        ("2. UBND các xã … theo bảng dưới đây."): it is that item's table."""
+        table = node.kind == "table"
+        while self.stack:
+            top = self.stack[-1]
+            if top.text and (clean_inline(top.text).endswith(":") or table and _announces_table(top.text)):
+                break
+            if top.kind in ("bullet", "subbullet") or top.text or (table and top.kind == "point"):
+                self.stack.pop()
+                continue
+            break
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+
+
+# the words with which running text announces the table printed after it
+_TABLE_WORDS = r"(?:bảng|biểu(?:\s+mẫu)?|danh\s+sách|danh\s+mục|mẫu)"
+_HERE_BELOW = r"(?:dưới\s+đây|sau\s+đây|như\s+sau|sau(?!\s+(?:đó|khi|này|cùng)\b))"
+_ANNOUNCES_TABLE = re.compile(
+    rf"\b{_TABLE_WORDS}\b[^.;:()]{{0,60}}?\b{_HERE_BELOW}(?![\wà-ỹ])"
+    r"|\b(?:như\s+sau|dưới\s+đây|sau\s+đây)\s*[:.]?\s*$|:\s*$", re.IGNORECASE)
+
+
+def _announces_table(text: str) -> bool:
+    """Whether an item's running text announces a table after it: "… theo bảng dưới đây.",
+    "… theo biểu mẫu sau", "… như sau:" (its text ends with a colon)."""
+    return bool(_ANNOUNCES_TABLE.search(clean_inline(text).strip()))
+
+
+def _table(block: Block, caption: str) -> Table:
+    rows = [r for r in block.rows if any(c.text.strip() for c in r)]
+    if not rows:
+        return Table([], [], [], caption)
+    width = max(sum(c.span for c in r) for r in rows)
+
+    def expand(r: list[Cell]) -> list[str]:
+        out: list[str] = []
+        for c in r:
+            out.append(clean_inline(c.text.replace("\n", " ")))
+            out.extend([""] * (c.span - 1))
+        return out + [""] * (width - len(out))
+
+    header = expand(rows[0])
+    roles = column_roles(header)
+    out_rows: list[TableRow] = []
+    group: str | None = None
+    idx_col = roles.index("index") if "index" in roles else None
+    for n, r in enumerate(rows[1:], 1):
+        cells = expand(r)
+        filled = [c for c in cells if c]
+        span = len(r) == 1 and width > 1 or (len(filled) == 1 and len(set(x.text for x in r)) == 1 and len(r) > 1)
+        label = cells[idx_col] if idx_col is not None else ""
+        # a group row: a roman or lettered label with a title and nothing else ("I | Nhiệm vụ chung")
+        others = [c for i, c in enumerate(cells) if c and i != idx_col]
+        if (label and re.fullmatch(r"[IVXLC]+|[A-ZĐ]", label) and len(others) == 1) or (span and n < len(rows) - 1 and not re.match(r"^\d", filled[0] if filled else "")):
+            group = (f"{label}. " if label and not span else "") + (others[0] if others else filled[0] if filled else "")
+            continue
+        if span:
+            text = filled[0] if filled else ""
+            cells = [""] * width
+            target = roles.index("task") if "task" in roles else (1 if width > 1 else 0)
+            cells[target] = text
+            label = label if label and label != text else ""
+        out_rows.append(TableRow(len(out_rows) + 1, label, cells, group, span,
+                                 Origin(block.origin.file, page=block.origin.page, line=block.origin.line,
+                                        paragraph=block.origin.paragraph, table=block.origin.table, row=n)))
+    return Table(header, roles, out_rows, caption)
+
+
+@dataclass
+class _Body:
+    preamble: list[Node] = field(default_factory=list)
+    tree: _Tree = field(default_factory=_Tree)
+    closing: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+    sign_lines: list[str] = field(default_factory=list)
+    appendices: list[Node] = field(default_factory=list)
+
+
+def _read_body(cur: _Cursor, body: _Body, stop_at_attachment: bool = True) -> None:
+    state = "body"  # body | closing | copies | signature | appendix
+    appendix: _Tree | None = None
+    pending_caption = ""
+    while (it := cur.peek()) is not None:
+        if isinstance(it, Block):  # a table
+            caption = pending_caption
+            pending_caption = ""
+            node = Node("table", table=_table(it, caption), origin=it.origin)
+            (appendix or body.tree).attach(node)
+            if state in ("closing",):
+                state = "body"
+            cur.i += 1
+            continue
+        p, text = it.plain, it.text
+        # a document issued with this one begins: its own header after the signature
+        if stop_at_attachment and state in ("signature", "copies", "appendix") and (_MOTTO.search(p) or (
+                _upper(p) and p.upper().strip(" .:") in TYPE_TITLES and state == "signature")):
+            return
+        am = _APPENDIX.match(p)
+        if am and it.heading and len(p) < 200:
+            appendix = _Tree()
+            label = (am.group("label") or "").replace("SỐ", "").strip()
+            node = Node("appendix", label=label, heading=clean_inline(am.group("rest")), origin=it.origin,
+                        path=f"Phụ lục {label}".strip())
+            body.appendices.append(node)
+            appendix.roots = node.children
+            appendix.stack = []
+            state = "appendix"
+            cur.i += 1
+            # its title lines and "(Kèm theo …)"
+            while (nxt := cur.text()) is not None and (nxt.heading or _ATTACHED.match(nxt.plain)) and not _label_of(nxt.plain):
+                if _ATTACHED.match(nxt.plain) and nxt.plain.startswith("("):
+                    node.text = nxt.plain
+                else:
+                    node.heading = f"{node.heading} {nxt.plain}".strip()
+                cur.i += 1
+            continue
+        nm = _NOI_NHAN.match(p)
+        if nm and state != "appendix":
+            state = "copies"
+            if nm.group(1).strip():
+                body.copies += _split_items(nm.group(1))
+            cur.i += 1
+            continue
+        if state == "copies" and re.match(r"^[-–•+]\s*\S", p):
+            body.copies += _split_items(p)
+            cur.i += 1
+            continue
+        if state in ("body", "closing", "copies", "signature") and (
+                _CAPACITY.match(p) or (p.upper().strip(" .") in _SIGNER_TITLES and (it.heading or it.block.layout))):
+            state = "signature"
+            body.sign_lines += [clean_inline(x) for x in text.split("\n") if clean_inline(x)]
+            cur.i += 1
+            continue
+        if state == "signature":
+            named = any(_is_person_name(x) for x in body.sign_lines)
+            if not named and (_is_person_name(p) or re.match(r"^\(?(Đã ký|đã ký|Ký)", p) or _upper(p) and len(p) < 40):
+                body.sign_lines.append(clean_inline(p))
+                cur.i += 1
+                continue
+            if stop_at_attachment and (_upper(p) or _MOTTO.search(p)):
+                return
+        if state == "copies" and not re.match(r"^[-–•+]", p):
+            state = "signature" if _is_person_name(p) else "closing"
+            if state == "signature":
+                body.sign_lines.append(p)
+                cur.i += 1
+                continue
+        if state == "appendix" and appendix is not None:
+            _place(appendix, it, cur, None)
+            cur.i += 1
+            continue
+        if re.match(r"^Bảng\s*(\d+|[:.])", p) and isinstance(cur.peek(1), Block):
+            pending_caption = p
+            cur.i += 1
+            continue
+        if state == "closing" or _CONTACT.match(p):
+            body.closing.append(text)
+            state = "closing"
+            cur.i += 1
+            continue
+        lab = _label_of(p)
+        top = body.tree.stack[-1] if body.tree.stack else None
+        bare_heading = top is not None and not top.children and not top.text
+        if lab is None and _CLOSING_MARK.search(p) and (body.tree.roots or body.preamble) and not bare_heading:
+            body.closing.append(text)
+            state = "closing"
+            cur.i += 1
+            continue
+        if lab is None and not body.tree.roots:
+            body.preamble.append(Node("paragraph", text=text, origin=it.origin))
+            cur.i += 1
+            continue
+        _place(body.tree, it, cur, lab)
+        cur.i += 1
+
+
+def _place(tree: _Tree, it: _Item, cur: _Cursor, lab: tuple[str, str, str] | None) -> None:
+    lab = lab if lab is not None else _label_of(it.plain)
+    if lab is not None:
+        # the label read on the plain text; the rest keeps its footnote marks and line breaks
+        marked = _label_of(it.text)
+        if marked is not None and marked[0] == lab[0]:
+            lab = marked
+    if lab is None:
+        tree.attach(Node("paragraph", text=it.text, origin=it.origin))
+        return
+    kind, label, rest = lab
+    # a numbered line directly under an article is its khoản
+    node = Node(kind, label=label, origin=it.origin)
+    rest_lines = rest.split("\n")
+    if kind in ("part", "chapter", "division"):
+        heading = " ".join(x.strip() for x in rest_lines if x.strip())
+        if not heading:
+            nxt = cur.text(1)
+            if nxt is not None and (nxt.heading or _upper(nxt.plain)) and _label_of(nxt.plain) is None:
+                heading = nxt.plain
+                cur.i += 1
+        node.heading = heading
+    elif _is_heading(it, rest, kind):
+        lead = it.block.bold_lead
+        if lead and not it.block.bold and len(lead) < len(it.plain) - 2:
+            # "**Điều 1.** Ban hành …": a bold label, then running text
+            node.text = re.sub(rf"^{re.escape(label)}\s*[.):]?\s*", "", rest).strip()
+        else:
+            node.heading = re.sub(r"\s+", " ", rest.replace("\n", " ")).strip().rstrip(":").strip()
+            m = re.match(r"^(?P<h>[^:]{2,200}):\s+(?P<t>\S.*)$", node.heading, re.DOTALL)
+            if m and not it.block.bold and kind not in ("bullet", "subbullet"):
+                node.heading, node.text = m.group("h").strip(), m.group("t").strip()
+    else:
+        node.text = rest.strip()
+    if kind in ("section", "subsection") and tree.stack:
+        parents = [n for n in tree.stack if NODE_RANKS[n.kind] < NODE_RANKS[kind]]
+        if parents and parents[-1].kind == "point":
+            # "a) …" then "1. …" inside it is unusual; keep the numbering as the document's
+            pass
+    tree.open(node)
+
+
+# -- paths, footnotes, signer -------------------------------------------------------------------
+def _assign_paths(nodes: list[Node], parent: Node | None = None, parent_path: str = "") -> None:
+    for n in nodes:
+        if n.kind == "appendix":
+            n.path = n.path or "Phụ lục"
+            _assign_paths(n.children, n, n.path)
+            continue
+        if n.kind == "part":
+            n.path = f"Phần {n.label}"
+        elif n.kind == "chapter":
+            n.path = f"Chương {n.label}"
+        elif n.kind == "division":
+            n.path = f"{parent_path}, Mục {n.label}" if parent_path else f"Mục {n.label}"
+        elif n.kind == "article":
+            n.path = f"Điều {n.label}"
+        elif parent is not None and parent.kind == "article" and n.kind == "section":
+            n.path = f"khoản {n.label} {parent.path}"
+        elif parent is not None and parent.kind == "section" and n.kind == "point" and parent.path.startswith("khoản"):
+            n.path = f"điểm {n.label} {parent.path}"
+        elif parent is not None and parent.kind == "article" and n.kind == "point":
+            n.path = f"điểm {n.label} {parent.path}"
+        elif n.kind in ("roman", "section", "subsection", "subsubsection", "point"):
+            base = parent_path if parent_path.startswith("mục ") else ""
+            label = n.label
+            if n.kind in ("subsection", "subsubsection") and base:
+                # "2.1" under "II.2": the label repeats its parent's number
+                head = base.removeprefix("mục ")
+                roman = head.split(".")[0] if re.match(r"^[IVXLC]+(\.|$)", head) else ""
+                n.path = f"mục {roman + '.' if roman else ''}{label}"
+            else:
+                n.path = f"{base}.{label}" if base else f"mục {label}"
+        elif n.kind == "table":
+            n.path = f"{parent_path}, bảng" if parent_path and parent is not None and parent.kind != "appendix" else (
+                parent_path or "bảng")
+        else:
+            n.path = parent_path or "mở đầu"
+        _assign_paths(n.children, n, n.path)
+
+
+def _link_footnotes(doc: AdminDocument) -> None:
+    mark = re.compile(r"<sup>\s*(\d+)\s*</sup>")
+    for n in doc.walk():
+        for m in mark.finditer(f"{n.heading} {n.text}"):
+            fn = doc.footnotes.get(int(m.group(1)))
+            if fn is not None and n.path not in fn.cited_in:
+                fn.cited_in.append(n.path)
+    for b in doc.bases:
+        for m in mark.finditer(b):
+            fn = doc.footnotes.get(int(m.group(1)))
+            if fn is not None and "căn cứ" not in fn.cited_in:
+                fn.cited_in.append("căn cứ")
+
+
+def _collect_references(doc: AdminDocument) -> list[Reference]:
+    """Every document the text cites, with what the text says of it, one record a number."""
+    refs: list[Reference] = []
+    for b in doc.bases:
+        refs += extract_references(b, "căn cứ")
+    refs += extract_references(doc.attached_to, "phần đầu") if doc.attached_to else []
+    for d in [doc, *doc.attachments]:
+        for n in d.walk():
+            for piece in (n.heading, n.text):
+                if piece:
+                    refs += extract_references(piece, n.path)
+            if n.table is not None:
+                for row in n.table.rows:
+                    refs += extract_references(" ".join(row.cells), f"{n.path}, {row.citation}")
+    for c in doc.closing:
+        refs += extract_references(c, "phần kết")
+    for k in sorted(doc.footnotes):
+        refs += extract_references(doc.footnotes[k].text, f"chú thích {k}")
+    return merge_references(refs)
+
+
+def _signer(lines: list[str]) -> Signature | None:
+    if not lines:
+        return None
+    capacity = [_capacity_case(x) for x in lines if _CAPACITY.match(x)]
+    titles = [x for x in lines if not _CAPACITY.match(x) and x.upper().strip(" .") in _SIGNER_TITLES] or [
+        x for x in lines if not _CAPACITY.match(x) and _upper(x) and not re.match(r"^\(", x)]
+    names = [x for x in lines if _is_person_name(x)]
+    title = _title_case(titles[-1]) if titles else ""
+    if not title and capacity:
+        last = capacity[-1].split(" ", 1)[-1]
+        if not capacity[-1].upper().startswith("TM."):
+            title = last
+    return Signature(name=names[-1] if names else "", title=title, capacity=capacity, text="\n".join(lines))
+
+
+_EFFECTIVE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?P<when>(?:kể\s+)?từ\s+(?:ngày\s+ký(?:\s+ban\s+hành)?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}))",
+                        re.IGNORECASE)
+_REPLACES = re.compile(r"(?:thay\s+thế|bãi\s+bỏ)\s+(?:[^.;]{0,40}?)(?:số\s+)?(?P<num>\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/-]*)", re.IGNORECASE)
+
+
+def _doc_id(source: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", fold(Path(source).stem.lower())).strip("-")
+
+
+def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminDocument:
+    number = st.number
+    kind = st.kind or _kind_of_code(number.type_code) or ("Công văn" if number.text and not number.type_code else "Văn bản")
+    subject_lines = [clean_inline(x) for x in st.subject]
+    subject = " ".join(x for x in subject_lines if x)
+    if kind != "Công văn" and subject.isupper():
+        subject = _sentence_case(subject)
+    parent, issuer = _issuer(st.issuer_lines, number, st.date.place)
+    header = Header(parent=parent, issuer_lines=st.issuer_lines, issuer=issuer, motto=st.motto, number=number,
+                    date=st.date, urgency=st.urgency, confidentiality=st.secrecy)
+    doc = AdminDocument(
+        doc_id=doc_id, source=source, kind=kind, subject=subject, header=header,
+        recipients=st.recipients, authority=st.authority, bases=st.bases, preamble=body.preamble,
+        body=body.tree.roots, closing=body.closing, copies=body.copies, signer=_signer(body.sign_lines),
+        appendices=body.appendices, attached_to=st.attached_to,
+    )
+    for n in doc.preamble:
+        n.path = "mở đầu"
+    _assign_paths(doc.body)
+    _assign_paths(doc.appendices)
+    # a Chỉ thị or a công văn prints "… có hiệu lực kể từ ngày ký./." among its closing lines
+    text = " ".join([*(clean_inline(f"{n.heading} {n.text}") for n in doc.walk()), *map(clean_inline, doc.closing)])
+    em = _EFFECTIVE.search(text)
+    if em:
+        doc.effective = em.group("when")
+    doc.replaces = list(dict.fromkeys(m.group("num") for m in _REPLACES.finditer(text)))
+    return doc
+
+
+def parse_admin(raw: RawDocument) -> AdminDocument:
+    """A `RawDocument` into an `AdminDocument`, with the documents issued together with it."""
+    cur = _Cursor(_items(raw.blocks))
+    doc_id = _doc_id(raw.source)
+    st = _HeaderState()
+    _read_header(cur, st)
+    body = _Body()
+    _read_body(cur, body)
+    doc = _assemble(raw.source, st, body, doc_id)
+    doc.footnotes = {f.number: Footnote(f.number, clean_inline(f.text), origin=f.origin) for f in raw.footnotes}
+    n = 0
+    while not cur.done():
+        start = cur.i
+        ast = _HeaderState()
+        _read_header(cur, ast)
+        abody = _Body()
+        _read_body(cur, abody)
+        if cur.i == start:  # nothing readable: keep what is left as closing text
+            it = cur.peek()
+            if isinstance(it, _Item):
+                doc.closing.append(it.text)
+            cur.i += 1
+            continue
+        n += 1
+        att = _assemble(raw.source, ast, abody, f"{doc_id}#{n}")
+        if not att.header.number.text:
+            att.header.number = DocNumber()
+        att.header.issuer = att.header.issuer or doc.header.issuer
+        att.header.date = att.header.date if att.header.date.year else IssueDate()
+        doc.attachments.append(att)
+    _link_footnotes(doc)
+    for att in doc.attachments:
+        att.footnotes = doc.footnotes
+        _link_footnotes(att)
+    doc.references = _collect_references(doc)
+    if not doc.body and not doc.preamble and not doc.attachments and not doc.appendices:
+        raise ParseError(f"{raw.source}: không tìm thấy nội dung văn bản (chỉ có phần đầu hoặc trống)")
+    return doc

@@ -25,7 +25,10 @@ COPY corpus ./corpus
 RUN python -m retrieval build --quiet --corpus corpus --index index
 
 FROM python:3.11-slim
+# scanned PDFs are read by OCR (Tesseract with its Vietnamese and orientation data; pdftoppm
+# renders the pages) and old .doc files converted by LibreOffice (Writer only, no GUI): ~290 MB
 RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \
+        tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils libreoffice-writer-nogui \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 assistant
 ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \

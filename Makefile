@@ -7,9 +7,37 @@ HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-run-$(HASH)
 TEST_STAMP := $(VENV)/.installed-test-$(HASH)
 
-.PHONY: setup setup-test model run test index eval bench chat fuzz clean
+.PHONY: setup setup-test system-tools model run test index eval bench chat fuzz clean
 
-setup: $(STAMP)
+setup: $(STAMP) system-tools
+
+# The programs two readers call: Tesseract (Vietnamese, orientation) and pdftoppm for scanned PDFs,
+# LibreOffice for old .doc files (SYSTEM_PACKAGES adds it: .ci/run does). Installed when missing
+# and this runs as root with apt-get; otherwise the command to run is printed. Never fails the
+# setup: without them those files are refused with the same message, everything else works.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils
+SYSTEM_PACKAGES ?= $(OCR_PACKAGES)
+
+system-tools:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+	  case $$p in \
+	    tesseract-ocr) command -v tesseract >/dev/null 2>&1 || missing="$$missing $$p";; \
+	    tesseract-ocr-vie) tesseract --list-langs 2>&1 | grep -qx vie || missing="$$missing $$p";; \
+	    tesseract-ocr-osd) tesseract --list-langs 2>&1 | grep -qx osd || missing="$$missing $$p";; \
+	    poppler-utils) command -v pdftoppm >/dev/null 2>&1 || missing="$$missing $$p";; \
+	    libreoffice-writer-nogui) command -v soffice >/dev/null 2>&1 || missing="$$missing $$p";; \
+	    *) dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p";; \
+	  esac; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing$$missing (scanned PDFs, .doc files)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) \
+	    || echo "could not install$$missing: scanned PDFs and .doc files will be refused until it is"; \
+	else \
+	  echo "not installed:$$missing — scanned PDFs (and .doc files) are refused until it is: sudo apt-get install --no-install-recommends$$missing"; \
+	fi
 
 # The venv has no pip of its own (24 MB a runtime never uses): this Python's pip installs into
 # it (`pip --python`, pip >= 22.3). A Python without such a pip gets a venv with its own.

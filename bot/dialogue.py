@@ -65,9 +65,9 @@ ADMIN_COMMANDS: list[tuple[str, str]] = [
     ("reload", "Nạp lại (hoặc dựng lại) chỉ mục văn bản"),
     ("allow", "Cho phép: /allow <user_id> hoặc /allow chat <chat_id>"),
     ("deny", "Thu hồi: /deny <user_id> hoặc /deny chat <chat_id>"),
-    ("them", "Thêm văn bản: gửi tệp .docx, .pdf, .md vào chat riêng với bot"),
+    ("them", "Thêm văn bản: gửi tệp .docx, .doc, .pdf (cả bản quét), .md vào chat riêng với bot"),
 ]
-UPLOAD_TYPES = (".docx", ".pdf", ".md", ".txt")
+UPLOAD_TYPES = (".docx", ".doc", ".pdf", ".md", ".txt")
 
 # three questions the bundled directive answers well, offered as buttons by /start
 EXAMPLES: list[str] = [
@@ -306,8 +306,8 @@ class Dialogue:
         if who.is_group or who.chat_type == "channel":
             return text_reply(UPLOAD_PRIVATE_ONLY)
         if not filename.lower().endswith(UPLOAD_TYPES):
-            return text_reply(f"Tệp “{filename}” không phải loại văn bản tôi đọc được. Hãy gửi tệp .docx, .pdf hoặc .md "
-                              "(tệp .doc cũ: mở bằng Word và lưu lại thành .docx).")
+            return text_reply(f"Tệp “{filename}” không phải loại văn bản tôi đọc được. Hãy gửi tệp .docx, .doc, .pdf "
+                              "hoặc .md.")
         if size is not None and size > MAX_BYTES:
             return text_reply(f"Tệp “{filename}” lớn {size / 1024 / 1024:.1f} MB, vượt giới hạn 20 MB mà Telegram cho "
                               "bot tải về. Hãy gửi bản nhỏ hơn (ví dụ bản .docx không kèm ảnh quét).")
@@ -315,13 +315,14 @@ class Dialogue:
             return text_reply(NO_DOCUMENT_STORE)
         return None
 
-    def upload(self, who: Who, filename: str, data: bytes) -> Reply:
-        """A file sent in by an admin: read, previewed, with buttons to add it or cancel."""
+    def upload(self, who: Who, filename: str, data: bytes, progress: Progress | None = None) -> Reply:
+        """A file sent in by an admin: read, previewed, with buttons to add it or cancel;
+        `progress` hears how a scan's OCR goes."""
         refused = self.upload_refusal(who, filename, len(data))
         if refused is not None:
             return refused
         assert self.desk is not None  # upload_refusal said so
-        return self.desk.preview(who.user_id, filename, data)
+        return self.desk.preview(who.user_id, filename, data, progress)
 
     def confirm_upload(self, who: Who, token: str, progress: Progress | None = None) -> CallbackResult:
         """Add a previewed file (the "Thêm vào kho" button): stored, indexed, its duties synced,
@@ -383,7 +384,8 @@ class Dialogue:
             data = path.read_bytes()
         except OSError as exc:
             return text_reply(f"Không mở được tệp {path}: {exc.strerror or exc}.")
-        return self.upload(who, path.name, data)
+        # the console waits in front of a scan's OCR: a line a page
+        return self.upload(who, path.name, data, lambda line: print(line, flush=True))
 
     # -- other input ----------------------------------------------------------------------------
     def unsupported(self, who: Who, kind: str) -> Reply:

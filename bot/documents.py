@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrieval.documents.model import AdminDocument, Document, Law
-from retrieval.documents.readers import ParseError
+from retrieval.documents.readers import ParseError, Reading, reading
 from retrieval.facts.deadlines import format_date
 from retrieval.facts.obligations import Obligation, extract_obligations
 from retrieval.lang.text import fold
@@ -82,12 +82,14 @@ class DocumentDesk:
         self._adding = threading.Lock()  # two uploads at once are added one after the other
 
     # -- upload ----------------------------------------------------------------------------------
-    def preview(self, user_id: int, filename: str, data: bytes) -> Reply:
-        """Read a file and say what adding it would do, with buttons to add or cancel."""
+    def preview(self, user_id: int, filename: str, data: bytes, progress: Progress | None = None) -> Reply:
+        """Read a file and say what adding it would do, with buttons to add or cancel; a scan's
+        OCR is followed page by page through `progress`."""
         if len(data) > MAX_BYTES:
             return self._text(f"Tệp {filename} lớn {len(data) / 1024 / 1024:.1f} MB, vượt giới hạn 20 MB.")
         try:
-            prepared = self.store.prepare(filename, data)
+            with reading(ocr_progress(filename, progress)) as read:
+                prepared = self.store.prepare(filename, data)
         except ParseError as exc:
             return self._text(f"Không đọc được tệp: {exc}", "Không có gì thay đổi trong kho văn bản.")
         if prepared.duplicate is not None:
@@ -98,6 +100,8 @@ class DocumentDesk:
             self._expire()
             self._pending[token] = _Pending(prepared, user_id, time.monotonic())
         blocks = self._preview_blocks(prepared)
+        if read.ocr_pages:
+            blocks[-1:-1] = [ocr_note(read)]
         buttons = [[self._button("✅ Thêm vào kho", f"up:{token}:ok"), self._button("✖ Hủy", f"up:{token}:no")]]
         return self._reply(pack(blocks), buttons)
 
@@ -281,6 +285,49 @@ class DocumentDesk:
 
     def _text(self, *paragraphs: str) -> Reply:
         return self._reply(pack([Block(p) for p in paragraphs if p]), [])
+
+
+def ocr_progress(filename: str, progress: Progress | None) -> Callable[[int, int], None] | None:
+    """The reader's OCR progress (pages done, pages) as status lines."""
+    if progress is None:
+        return None
+    say: Progress = progress
+
+    def pages(done: int, total: int) -> None:
+        if done == 0:
+            from retrieval.documents.readers.ocr import duration_text, estimate_seconds
+
+            say(f"Tệp {filename} là bản quét: đang nhận dạng chữ {total} trang "
+                f"(khoảng {duration_text(estimate_seconds(total))})…")
+        else:
+            say(f"Đang nhận dạng chữ: trang {done}/{total}")
+
+    return pages
+
+
+UNSURE_SHOWN = 12
+
+
+def ocr_note(read: Reading) -> Block:
+    """What the preview says of a file read by OCR: its pages, and the words to check."""
+    pages = _ranges(read.ocr_pages)
+    text = f"Văn bản được đọc từ bản quét bằng nhận dạng chữ (OCR), trang {pages}: hãy đối chiếu với bản gốc."
+    if read.unsure_words:
+        shown = ", ".join(read.unsure_words[:UNSURE_SHOWN])
+        more = len(read.unsure_words) - UNSURE_SHOWN
+        text += f"\nTừ máy đọc chưa chắc ({len(read.unsure_words)}): {shown}" + (f" … và {more} từ nữa" if more > 0 else "")
+    return Block(text, "i")
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> "1–3, 5"."""
+    spans: list[list[int]] = []
+    for n in sorted(numbers):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def _filters(query: str) -> tuple[str, int | None, list[str]]:

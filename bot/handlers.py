@@ -11,6 +11,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -45,6 +46,9 @@ from .replies import Button, CallbackResult, Reply
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 TYPING_EVERY = 4.5  # Telegram shows "typing…" for 5 seconds per chat action
+# a status message is edited at most this often while a scan is read (Telegram allows about one
+# message a second in a chat, edits included; a 12-page scan gives a page every second or so)
+STATUS_EVERY = 3.0
 
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -246,6 +250,16 @@ class TelegramFrontend:
             return
         status = await context.bot.send_message(who.chat_id, pack([Block(f"Đang đọc {name}…")])[0],
                                                 parse_mode=ParseMode.HTML)
+        loop = asyncio.get_running_loop()
+        edits: list[concurrent.futures.Future[None]] = []
+        last = [float("-inf")]
+
+        def progress(text: str) -> None:  # a scan's OCR, from the worker thread: the status follows, throttled
+            now = time.monotonic()
+            if now - last[0] >= STATUS_EVERY:
+                last[0] = now
+                edits.append(asyncio.run_coroutine_threadsafe(self._edit(status, Reply(pack([Block(text)]))), loop))
+
         done = asyncio.Event()
         typing = asyncio.create_task(self._typing(context, who.chat_id, done))
         try:
@@ -256,10 +270,13 @@ class TelegramFrontend:
                 log.warning("file %s not downloaded: %s", name, exc)
                 reply = Reply(pack([Block(f"Không tải được tệp {name} từ Telegram ({exc}). Hãy gửi lại sau ít phút.")]))
             else:
-                reply = await asyncio.get_running_loop().run_in_executor(self.pool, self.dialogue.upload, who, name, data)
+                reply = await loop.run_in_executor(self.pool, self.dialogue.upload, who, name, data, progress)
         finally:
             done.set()
             await typing
+        for edit in edits:  # the progress edits land before the preview
+            with contextlib.suppress(Exception):
+                await asyncio.wrap_future(edit)
         await self._edit(status, reply)
 
     async def _edit(self, message: Message, reply: Reply) -> None:

@@ -30,6 +30,9 @@ class Settings:
     # ONNX Runtime's threads inside one embedding call; 0: one per core
     embed_threads: int = 0
     top_k: int = 5
+    # the province whose units the registry holds (retrieval/facts/units.py): its communes, its
+    # former districts, the provinces merged into it
+    province: str = "Hưng Yên"
     # persistence
     database_url: str = "sqlite:///data/assistant.sqlite3"
     # question logs and feedback wait here while the database is unreachable
@@ -70,6 +73,7 @@ class Settings:
             onnx_dir=Path(e.get("ONNX_DIR") or ".cache/onnx"),
             embed_threads=int(e.get("EMBED_THREADS") or 0),
             top_k=int(e.get("TOP_K") or 5),
+            province=e.get("PROVINCE") or "Hưng Yên",
             database_url=e.get("DATABASE_URL") or "sqlite:///data/assistant.sqlite3",
             outbox_path=Path(e.get("OUTBOX_PATH") or "data/outbox.jsonl"),
             outbox_flush_seconds=float(e.get("OUTBOX_FLUSH_SECONDS") or 30),

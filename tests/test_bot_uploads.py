@@ -78,6 +78,7 @@ SEVEN = {
 MIME = {".md": "text/markdown", ".pdf": "application/pdf", ".txt": "text/plain",
         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 PROGRESS = ("Đang thêm vào kho", "Đang lưu", "Đang lập chỉ mục")
+OCR_PROGRESS = re.compile(r"^(Tệp .+ là bản quét: đang nhận dạng chữ \d+ trang|Đang nhận dạng chữ: trang \d+/\d+)")
 NOTICE_HEAD = "📄 Văn bản mới giao nhiệm vụ cho"
 # reserved for the tests that need their duties or their number; the others take what is left
 CONG_VAN_610 = FIXTURES / "cong-van-bao-cao-chi-so-2026.md"
@@ -234,7 +235,9 @@ async def send_file(bot: Bot, user_id: int, name: str, data: bytes, mime: str | 
     if not first.result["text"].startswith("Đang đọc"):
         return Sent(since, msg["document"]["file_id"], None, first)
     mid = first.result["message_id"]
-    (edit, *_) = await bot.emu.wait_for(lambda: edits_of(bot.emu, chat["id"], mid, since), timeout)
+    # the status is edited into the preview or the reason (a scan's OCR progress on the way)
+    (edit, *_) = await bot.emu.wait_for(lambda: [e for e in edits_of(bot.emu, chat["id"], mid, since)
+                                                 if not OCR_PROGRESS.match(e.result["text"])], timeout)
     return Sent(since, msg["document"]["file_id"], first, edit)
 
 
@@ -581,6 +584,49 @@ async def test_bad_files_are_refused_with_their_reason_and_change_nothing(bot: B
     assert bot.dialogue.engine.generation == generation  # the served index was not touched
     after_answers = await asyncio.gather(*(ask(bot, q) for q in SEED_QUESTIONS))
     assert after_answers == before_answers
+    assert not no_bot_errors(bot, since), no_bot_errors(bot, since)
+
+
+# == 4b. a scanned PDF ====================================================================================
+@pytest.mark.slow
+async def test_a_scanned_pdf_is_read_by_ocr_with_its_progress_and_the_words_to_check(bot: Bot, tmp_path, monkeypatch):
+    """The status message follows the OCR page by page, the preview says the file was read by
+    OCR and lists the words the engine was unsure of; "Hủy" changes nothing."""
+    from scans import need_ocr, scanned_copy
+
+    from bot import handlers
+    from retrieval.documents.readers import reading
+    from retrieval.documents.readers.ocr import duration_text, estimate_seconds
+
+    need_shared(DIRECTIVES / "cong-van-hoa-toc-2026.pdf")
+    need_ocr()
+    monkeypatch.setattr(handlers, "STATUS_EVERY", 0.0)  # every page's edit, not one in three seconds
+    scan = scanned_copy(DIRECTIVES / "cong-van-hoa-toc-2026.pdf", tmp_path / "cong-van-ban-quet.pdf")
+    data = scan.read_bytes()
+    before, version = bot.current(), bot.corpus.latest_version()
+    since = len(bot.emu.calls)
+    sent = await send_file(bot, ADMIN, scan.name, data, timeout=180)
+    assert sent.status is not None
+    statuses = [e.result["text"] for e in edits_of(bot.emu, ADMIN, sent.status.result["message_id"], since)]
+    when = duration_text(estimate_seconds(2))
+    assert statuses[0] == f"Tệp {scan.name} là bản quét: đang nhận dạng chữ 2 trang (khoảng {when})…", statuses
+    assert "Đang nhận dạng chữ: trang 2/2" in statuses and statuses[-1] == sent.text, statuses
+    preview = sent.text
+    assert "Xem trước văn bản" in preview and "Số, ký hiệu: 1456/UBND-KGVX" in preview, preview
+    assert "Văn bản được đọc từ bản quét bằng nhận dạng chữ (OCR), trang 1–2" in preview, preview
+    with reading() as read:  # the same bytes read again: the words the preview must list
+        bot.corpus.prepare(scan.name, data)
+    if read.unsure_words:
+        listed = preview.split(f"Từ máy đọc chưa chắc ({len(read.unsure_words)}): ", 1)[1].split("\n")[0]
+        assert listed.startswith(", ".join(read.unsure_words[:12])), (listed, read.unsure_words)
+    else:
+        assert "chưa chắc" not in preview
+    user, chat = bot.chat(ADMIN)
+    mark = len(bot.emu.calls)
+    await bot.emu.press(user, sent.status.result, f"up:{sent.token}:no")
+    (gone,) = await bot.emu.wait_for(lambda: edits_of(bot.emu, chat["id"], sent.status.result["message_id"], mark))
+    assert "Đã hủy" in gone.result["text"]
+    assert bot.current() == before and bot.corpus.latest_version() == version
     assert not no_bot_errors(bot, since), no_bot_errors(bot, since)
 
 

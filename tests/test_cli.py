@@ -113,9 +113,11 @@ def test_inspect_names_the_units_the_registry_lacks(plan):
     assert last.startswith("Tên đơn vị chưa có trong danh mục: ") and [last.split(": ", 1)[1]] in unknown
     data = json.loads(_ok(run_cli("inspect", "--json", str(plan))))
     assert data["unresolved"] in unknown
-    first = next(d for d in data["duties"] if d["source"]["section"] == "mục 1")
-    assert first["unresolved"] == data["unresolved"] and "Sở Tư pháp" in first["units"]
-    assert first["recipient"] == "Sở Nội vụ" and first["deadline"] == "2025-09-30"
+    # a duty a clause: the digitising they lead, then the report with its date
+    lead, report = [d for d in data["duties"] if d["source"]["section"] == "mục 1"]
+    assert lead["roles"] == ["chủ trì"] and lead["recipient"] is None
+    assert report["unresolved"] == data["unresolved"] and "Sở Tư pháp" in report["units"]
+    assert report["recipient"] == "Sở Nội vụ" and report["deadline"] == "2025-09-30"
     recurring = next(d for d in data["duties"] if d["source"]["section"] == "mục 2")
     assert recurring["units"] == ["Sở Nội vụ"] and recurring["recurrence"] == "hằng quý"
 
@@ -227,7 +229,7 @@ def test_obligations_for_one_unit(duty_index):
     assert {r["doc_number"] for r in rows} == {"90/KH-UBND", "34/UBND-NC"}
     text = _ok(run_cli("obligations", "--index", str(duty_index), "--unit", "STP"))
     assert text.splitlines()[0].startswith("STP → Sở Tư pháp: ")
-    assert "[34/UBND-NC mục 1] Sở Tư pháp (báo cáo) | hạn: 20/5/2025" in text
+    assert "[34/UBND-NC mục 1] Sở Tư pháp (báo cáo) | hạn: 20/5/2025" in text, text
     everyone = _ok(run_cli("obligations", "--index", str(duty_index)))
     assert everyone.splitlines()[-1] in ("Tên đơn vị chưa có trong danh mục (giữ nguyên tên văn bản ghi): Ngoại vụ",
                                          "Tên đơn vị chưa có trong danh mục (giữ nguyên tên văn bản ghi): Sở Ngoại vụ")

@@ -195,8 +195,9 @@ def test_a_hash_title_after_the_header_and_hash_headings_in_the_body():
     assert (doc.kind, doc.number, doc.subject) == ("Kế hoạch", "15/KH-UBND", "Kiểm tra công tác văn thư, lưu trữ năm 2025")
     assert [(n.path, n.heading) for n in doc.walk() if n.kind != "paragraph"] == [
         ("mục I", "NHIỆM VỤ"), ("mục I.1", "Sở Nội vụ")]
-    (ob,) = extract_obligations(doc, UNITS)
-    assert ob.units == ["Sở Nội vụ"] and ob.deadline == dt.date(2025, 6, 30)
+    obs = extract_obligations(doc, UNITS)  # a duty a clause: the inspection it leads, then the report
+    assert [(o.units, o.roles, o.deadline) for o in obs] == [
+        (["Sở Nội vụ"], ["chủ trì"], None), (["Sở Nội vụ"], ["báo cáo"], dt.date(2025, 6, 30))]
 
 
 def test_a_word_heading_title_with_its_trich_yeu(tmp_path):

@@ -15,7 +15,7 @@ from conftest import DIRECTIVE, ROOT, SHARED, need_shared
 from bot.duties import TELEGRAM_LIMIT, deadlines, hanchot_text, nhiemvu_text, unit_duties
 from retrieval.documents.ingest import load_document, parse_markdown
 from retrieval.documents.model import AdminDocument
-from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.facts.obligations import Obligation, applicable, extract_obligations
 from retrieval.facts.units import load_units
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
@@ -53,8 +53,11 @@ def _left(line: str) -> int | None:
 def test_nhiemvu_seed(seed):
     text = nhiemvu_text(seed, UNITS, "so tu phap", D(2024, 12, 1))
     lines = text.splitlines()
-    # mục 1.a–g through its group, mục 2 (it was inspected), mục 3.a–b (it advises)
-    assert lines[0] == "Nhiệm vụ của Sở Tư pháp (10), hạn gần nhất trước:"
+    # mục 1.a–g through its group, mục 2 (it was inspected), mục 3.a–b (it advises): a line a clause
+    mine = applicable(seed, "Sở Tư pháp", UNITS.groups_of("Sở Tư pháp"))
+    assert {o.section for o in mine} == {"mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.đ", "mục 1.e", "mục 1.g",
+                                         "mục 2", "mục 3.a", "mục 3.b"}
+    assert lines[0] == f"Nhiệm vụ của Sở Tư pháp ({len(mine)}), hạn gần nhất trước:"
     assert lines[1].startswith("1. Báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả khắc phục tồn tại, hạn chế")
     assert lines[1].endswith("15/12/2024 (còn 14 ngày). [mục 2]")
     assert "[mục 1.a; giao cho sở, ban, ngành tỉnh]" in text and "[mục 3.b]" in text
@@ -62,7 +65,9 @@ def test_nhiemvu_seed(seed):
     assert "15/12/2024 (quá hạn)" in nhiemvu_text(seed, UNITS, "Sở Tư pháp", D(2025, 1, 10))
     assert "15/12/2024 (hôm nay)" in nhiemvu_text(seed, UNITS, "STP", D(2024, 12, 15))
     kd = nhiemvu_text(seed, UNITS, "Kim Dong", D(2024, 12, 1))
-    assert kd.startswith("Nhiệm vụ của UBND huyện Kim Động (7)") and "15/12/2024" not in kd  # not inspected
+    kd_own = applicable(seed, "UBND huyện Kim Động", UNITS.groups_of("UBND huyện Kim Động"))
+    assert len({o.section for o in kd_own}) == 7  # mục 1.a–g through its group
+    assert kd.startswith(f"Nhiệm vụ của UBND huyện Kim Động ({len(kd_own)})") and "15/12/2024" not in kd  # not inspected
 
 
 def test_nhiemvu_names_that_are_not_one_unit(seed):
@@ -73,8 +78,9 @@ def test_nhiemvu_names_that_are_not_one_unit(seed):
     group = nhiemvu_text(seed, UNITS, "UBND các huyện", today)
     assert group.startswith("“UBND huyện, thị xã, thành phố” là một nhóm đơn vị (") and "UBND huyện Kim Động" in group
     assert group.endswith("Hãy ghi tên một đơn vị cụ thể.")
+    n = len(applicable(seed, "Sở Tư pháp", UNITS.groups_of("Sở Tư pháp")))
     assert nhiemvu_text(seed, UNITS, "So Tu phat", today).startswith(
-        "(Hiểu “So Tu phat” là Sở Tư pháp.)\nNhiệm vụ của Sở Tư pháp (10)")
+        f"(Hiểu “So Tu phat” là Sở Tư pháp.)\nNhiệm vụ của Sở Tư pháp ({n})")
     # a unit in the registry that the seed gives nothing to
     assert nhiemvu_text(seed, UNITS, "Công an tỉnh", today) == (
         "Không thấy nhiệm vụ nào giao cho Công an tỉnh trong các văn bản đang có.")

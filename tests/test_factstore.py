@@ -23,7 +23,10 @@ from retrieval.store.db import init_schema, make_engine
 
 UNITS = load_units(ROOT / "corpus" / "units.yaml")
 DIRS = SHARED / "corpus" / "directives"
-SEED_DUTIES = 24  # 7 points × 3 groups in mục 1, mục 2, mục 3.a, mục 3.b
+# a record per clause of the seed's duties: 7 points × 3 groups in mục 1, mục 2, mục 3.a, mục 3.b
+_SEED = extract_obligations(load_document(DIRECTIVE), UNITS)  # type: ignore[arg-type]
+assert len({(o.section, o.group) for o in _SEED}) == 24
+SEED_DUTIES = len(_SEED)
 
 
 def _directive(text: str | None = None, name: str = DIRECTIVE.name) -> AdminDocument:

@@ -150,17 +150,51 @@ def test_staleness_names_what_changed(own, embedder):
 # -- a malformed file ------------------------------------------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.parametrize("name,content", [("hong.docx", b"PK\x03\x04 broken"), ("hong.pdf", b"%PDF-1.7\n garbage")])
-def test_malformed_file_is_named_and_the_previous_index_kept(own, embedder, embed_cache, name, content):
+def test_malformed_file_is_named_and_the_previous_index_kept_when_strict(own, embedder, embed_cache, name, content):
     corpus, index = own
     before = (index / "manifest.json").read_bytes()
     (corpus / name).write_bytes(content)
     assert "added: " + name in (is_stale(index, [corpus]) or "")
     with pytest.raises(ParseError, match=rf"^{name.replace('.', '[.]')}: "):
-        build_index([corpus], index, embedder, embed_cache)
+        build_index([corpus], index, embedder, embed_cache, strict=True)
     # nothing of the previous index is lost: the same manifest, all three documents still served
     assert (index / "manifest.json").read_bytes() == before
     assert {d.doc_id for d in load_index(index).documents} == set(NUMBERS)
     assert sorted(p.name for p in index.parent.iterdir()) == ["corpus", "index"]  # no half-built index left
+
+
+@pytest.mark.slow
+def test_a_build_leaves_out_what_it_cannot_read_and_records_it(own, embedder, embed_cache):
+    corpus, index = own
+    (corpus / "hong.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (corpus / "rong.md").write_bytes(b"")
+    report = build_index([corpus], index, embedder, embed_cache)
+    assert report.files == 3 and {d.doc_id for d in load_index(index).documents} == set(NUMBERS)
+    assert [(s.path.name, s.tool) for s in report.skipped] == [("hong.pdf", ""), ("rong.md", "")]
+    assert report.skipped[0].reason.startswith("hong.pdf: không đọc được tệp PDF")
+    assert report.skipped[1].why == "tệp rỗng"
+    skipped = _manifest(index)["skipped"]
+    assert {r["file"] for r in skipped.values()} == {"hong.pdf", "rong.md"}
+    # an unreadable file left as it is does not make the index stale; changed, it does
+    assert is_stale(index, [corpus]) is None
+    (corpus / "hong.pdf").write_bytes(b"%PDF-1.7\n other garbage")
+    assert is_stale(index, [corpus]) == "corpus changed (changed: hong.pdf)"
+    # an update (a document added from the chat) keeps the record
+    from retrieval.documents.ingest import parse_markdown
+    from retrieval.index.stored import Original
+    from retrieval.index.update import Addition, update_index
+
+    doc = parse_markdown(UNIQUE, "ke-hoach-78.md")
+    update_index(load_index(index), embedder, [Addition(doc, Original("ke-hoach-78.md", UNIQUE.encode()))])
+    assert _manifest(index)["skipped"] == skipped
+    # nothing readable at all: refused, the index kept
+    empty = corpus.parent / "only-bad"
+    empty.mkdir()
+    (empty / "hong.docx").write_bytes(b"not a zip")
+    before = (index / "manifest.json").read_bytes()
+    with pytest.raises(IndexError_, match="no readable documents .*hong.docx"):
+        build_index([empty], index, embedder, embed_cache)
+    assert (index / "manifest.json").read_bytes() == before
 
 
 # -- format version and damaged indexes -----------------------------------------------------------------
@@ -241,15 +275,25 @@ def test_build_if_stale(own, embed_cache):
 
 
 @pytest.mark.slow
-def test_build_reports_a_malformed_file_and_keeps_the_index(own, embed_cache):
+def test_build_names_a_malformed_file_and_builds_from_the_others(own, embed_cache):
     corpus, index = own
     before = (index / "manifest.json").read_bytes()
     (corpus / "hong.docx").write_bytes(b"not a zip")
-    res = run_cli("build", "--corpus", str(corpus), "--index", str(index), env={"EMBED_CACHE": str(embed_cache)})
-    assert res.returncode == 2
-    assert "hong.docx" in res.stderr and "left unchanged" in res.stderr and "Traceback" not in res.stderr
+    env = {"EMBED_CACHE": str(embed_cache)}
+    strict = run_cli("build", "--strict", "--corpus", str(corpus), "--index", str(index), env=env)
+    assert strict.returncode == 2
+    assert "hong.docx" in strict.stderr and "left unchanged" in strict.stderr and "Traceback" not in strict.stderr
     assert (index / "manifest.json").read_bytes() == before
     assert not [p for p in os.listdir(index.parent) if ".tmp-" in p]
+
+    res = run_cli("build", "--corpus", str(corpus), "--index", str(index), env=env)
+    assert res.returncode == 0 and "Traceback" not in res.stderr, res.stderr
+    assert f"left out {corpus / 'hong.docx'}: không phải tệp .docx hợp lệ" in res.stderr
+    last = res.stdout.strip().splitlines()[-1]
+    assert last.startswith(f"built {index}/: 3 files") and "left out 1 file: hong.docx (không phải tệp .docx hợp lệ" in last
+    assert {d.doc_id for d in load_index(index).documents} == set(NUMBERS)
+    up = run_cli("build", "--if-stale", "--corpus", str(corpus), "--index", str(index), env=env)
+    assert up.returncode == 0 and f"index {index}/ is up to date" in up.stdout
 
 
 # -- build-time tables ------------------------------------------------------------------------------------

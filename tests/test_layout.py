@@ -137,7 +137,6 @@ def test_no_module_imports_itself_through_others():
 
 
 def test_the_product_never_imports_the_tests():
-    graph = _graph()
     for name, path in _modules().items():
         text = path.read_text(encoding="utf-8")
         assert "tests." not in " ".join(line for line in text.splitlines() if "import" in line), name

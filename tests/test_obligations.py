@@ -111,6 +111,10 @@ def _fields(o: Obligation) -> dict[str, object]:
                 group=o.group, lead=tuple(o.lead), cooperating=tuple(o.cooperating))
 
 
+def _sections(obligations: list[Obligation]) -> list[str]:
+    return list(dict.fromkeys(o.section for o in obligations))
+
+
 def _check(obligations: list[Obligation], want: Duty) -> Obligation:
     cands = [o for o in obligations if want.unit in o.units and o.section == want.section
              and all(w in o.action for w in want.words)]
@@ -160,15 +164,24 @@ SEED = (
 
 
 def test_every_duty_of_the_seed(seed):
-    got = sorted((o.section, o.group or "", tuple(o.units), o.recipient, o.via, o.deadline, o.deadline_text,
-                  o.roles, o.action) for o in seed)
-    want = sorted((sec, g or "", tuple(units if units is not None else [u.name for u in UNITS.members(g or "")]),
-                   rec, via, dl, dlt, roles, start)
-                  for sec, g, units, rec, via, dl, dlt, roles, start in SEED)
-    assert [w[:2] for w in want] == [g[:2] for g in got]
-    for w, g in zip(want, got):
-        assert g[2:8] == w[2:8], g[0]
-        assert g[8].startswith(w[8]), (g[0], g[8][:80])
+    """Each item's duties, clause by clause: the item's first duty is the one written above,
+    the item's other clauses are duties of the same units (nothing else is given to anyone)."""
+    first: dict[tuple[str, str], Obligation] = {}
+    for o in seed:
+        first.setdefault((o.section, o.group or ""), o)
+    want = {(sec, g or ""): (tuple(units if units is not None else [u.name for u in UNITS.members(g or "")]),
+                             rec, via, dl, dlt, roles, start)
+            for sec, g, units, rec, via, dl, dlt, roles, start in SEED}
+    assert sorted(first) == sorted(want)
+    for k, (units, rec, via, dl, dlt, roles, start) in want.items():
+        o = first[k]
+        assert (tuple(o.units), o.recipient, o.via, o.deadline, o.deadline_text, o.roles) == \
+            (units, rec, via, dl, dlt, roles), k
+        assert o.action.startswith(start), (k, o.action[:80])
+    # the other clauses of an item: the same units, each its own duty
+    for o in seed:
+        assert tuple(o.units) == want[(o.section, o.group or "")][0]
+    assert len({(o.section, o.group, o.action) for o in seed}) == len(seed)
     assert all(not o.unresolved for o in seed)
     assert all(o.doc_number == "/UBND-NC" and o.doc_type == "Công văn" for o in seed)
 
@@ -203,12 +216,13 @@ def test_group_expansion_of_section_1(seed):
 def test_duties_of_units_in_the_seed(seed):
     tp = UNITS.unit("Sở Tư pháp")
     assert tp is not None
-    assert [o.section for o in applicable(seed, tp.name, tp.groups)] == [
+    # an item's clauses are duties of their own: the sections, in order, once each
+    assert _sections(applicable(seed, tp.name, tp.groups)) == [
         "mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.đ", "mục 1.e", "mục 1.g", "mục 2", "mục 3.a", "mục 3.b"]
     kd = UNITS.unit("UBND huyện Kim Động")
     assert kd is not None
     kd_duties = applicable(seed, kd.name, kd.groups)
-    assert [o.section for o in kd_duties] == [
+    assert _sections(kd_duties) == [
         "mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.đ", "mục 1.e", "mục 1.g"]
     assert all(o.group == HUYEN for o in kd_duties)
     nv = UNITS.unit("Sở Nội vụ")
@@ -219,7 +233,7 @@ def test_duties_of_units_in_the_seed(seed):
 
 def test_seed_without_a_units_file_keeps_every_name_as_written(seed_doc):
     obs = extract_obligations(seed_doc, Units.empty())
-    assert [o.section for o in obs] == ["mục 2", "mục 3.a", "mục 3.b"]  # groups need the registry
+    assert _sections(obs) == ["mục 2", "mục 3.a", "mục 3.b"]  # groups need the registry
     s2 = obs[0]
     assert s2.recipient == "UBND tỉnh" and s2.via == "Sở Nội vụ" and s2.deadline == D(2024, 12, 15)
     # nothing dropped, nothing guessed: the department short names stay as the heading writes them, with
@@ -337,14 +351,15 @@ def test_second_document_with_other_phrasing():
     d = parse_markdown(SECOND, "ke-hoach-danh-gia-2025.md")
     assert isinstance(d, AdminDocument)
     obs = extract_obligations(d, UNITS)
-    got = [(o.section, o.units, o.group, o.roles, o.recipient, o.via, o.deadline, o.deadline_text, o.recurrence, o.kind)
-           for o in obs]
+    # a group's members in the registry's order (the order of its data, not of any document)
+    got = [(o.section, sorted(o.units) if o.group else o.units, o.group, o.roles, o.recipient, o.via, o.deadline,
+            o.deadline_text, o.recurrence, o.kind) for o in obs]
     assert got == [
         ("mục 1.a", ["Sở Nội vụ"], None, ["chủ trì", "báo cáo"], "UBND tỉnh", None, D(2025, 4, 30),
          "trong tháng 4/2025", None, "report"),
         ("mục 1.b", ["Sở Nội vụ"], None, ["báo cáo"], "UBND tỉnh", None, D(2025, 6, 30), "trước ngày 30/6/2025",
          None, "report"),
-        ("mục 2", DISTRICTS, HUYEN, ["báo cáo"], "UBND tỉnh", "Sở Nội vụ", None, "Định kỳ hằng quý", "hằng quý",
+        ("mục 2", sorted(DISTRICTS), HUYEN, ["báo cáo"], "UBND tỉnh", "Sở Nội vụ", None, "Định kỳ hằng quý", "hằng quý",
          "report"),
         # Tài chính and Tư pháp cooperate with Sở Nội vụ: what Sở Nội vụ does is not said here
         ("mục 3.a", ["Sở Tài chính", "Sở Tư pháp"], None, ["phối hợp"], None, None, None, None, None, "task"),
@@ -547,7 +562,10 @@ EXPECTED: dict[str, tuple[str, list[Duty]]] = {
              deadline_text="trong thời hạn 04 giờ làm việc kể từ khi nhận được thông báo",
              relative=Relative(4, "giờ làm việc", "khi nhận được thông báo")),
         Duty("Sở Tài chính", "khoản 4 Điều 7", "tham mưu", ("bố trí kinh phí",)),
-        Duty("Công an tỉnh", "khoản 5 Điều 7", "phối hợp", ("VNeID",)),
+        # "Công an tỉnh phối hợp kết nối …; hướng dẫn xác thực … VNeID": the first clause cooperates,
+        # the second is a duty of its own
+        Duty("Công an tỉnh", "khoản 5 Điều 7", "phối hợp", ("kết nối, khai thác",)),
+        Duty("Công an tỉnh", "khoản 5 Điều 7", "thực hiện", ("VNeID",)),
         Duty("UBND phường Phố Hiến", "điểm a khoản 6 Điều 7", "thực hiện", ("Cử công chức",), group=XA),
     ]),
     THONG_BAO: ("142/TB-VP", [
@@ -629,7 +647,10 @@ def test_a_prohibition_is_not_a_report(public):
     vượt thẩm quyền phải báo cáo UBND tỉnh …": one report (the second clause), not two."""
     _doc, obs = public(CHI_THI)
     e = [o for o in obs if o.section == "mục 1.e" and o.group == SO]
-    assert [o.action for o in e] == ["đối với nội dung vượt thẩm quyền phải báo cáo UBND tỉnh kèm theo đề xuất cụ thể."]
+    reports = [o.action for o in e if o.recipient is not None]
+    assert reports == ["đối với nội dung vượt thẩm quyền phải báo cáo UBND tỉnh kèm theo đề xuất cụ thể."]
+    # the prohibition is a duty of its own (to resolve what is within reach), never a report
+    assert any("không đùn đẩy" in o.action and o.recipient is None and "báo cáo" not in o.roles for o in e)
 
 
 def test_partners_of_a_unit_that_itself_cooperates_get_no_duty_of_theirs(public):
@@ -759,7 +780,9 @@ def test_cli_obligations_json(directive_index):
     r = run_cli("obligations", "--index", str(directive_index), "--json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
-    assert len(rows) == len(SEED)
+    # a record per clause: every item of the seed, each group once per clause
+    assert {(x["source"]["section"], x["group"]) for x in rows} == {(sec, g) for sec, g, *_ in SEED}
+    assert len(rows) >= len(SEED)
     (s2,) = [x for x in rows if x["source"]["section"] == "mục 2"]
     assert s2["recipient"] == "UBND tỉnh" and s2["via"] == "Sở Nội vụ" and s2["deadline"] == "2024-12-15"
     assert s2["deadline_text"] == "chậm nhất vào ngày 15/12/2024" and s2["group"] is None and s2["roles"] == ["báo cáo"]
@@ -773,12 +796,15 @@ def test_cli_obligations_for_a_unit(directive_index):
     r = run_cli("obligations", "--index", str(directive_index), "--unit", "huyen kim dong", "--json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
-    assert [x["source"]["section"] for x in rows] == ["mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.đ", "mục 1.e",
-                                                     "mục 1.g"]
+    assert list(dict.fromkeys(x["source"]["section"] for x in rows)) == [
+        "mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.đ", "mục 1.e", "mục 1.g"]
     assert {x["resolved_unit"] for x in rows} == {"UBND huyện Kim Động"}
     assert {x["group"] for x in rows} == {HUYEN}
     r2 = run_cli("obligations", "--index", str(directive_index), "--unit", "thị xã Mỹ Hòa")
-    assert r2.returncode == 0 and "UBND thị xã Mỹ Hào: 8 nhiệm vụ" in r2.stdout and "15/12/2024" in r2.stdout
+    assert r2.returncode == 0 and "→ UBND thị xã Mỹ Hào: " in r2.stdout and "15/12/2024" in r2.stdout
+    # its duties: mục 1.a–g through its group, mục 2 (inspected) — each clause a line
+    assert sorted(set(re.findall(r"\[/UBND-NC (mục [\w.]+)\]", r2.stdout))) == [
+        "mục 1.a", "mục 1.b", "mục 1.c", "mục 1.d", "mục 1.e", "mục 1.g", "mục 1.đ", "mục 2"]
     r3 = run_cli("obligations", "--index", str(directive_index), "--unit", "Khoai Trau")
     assert r3.returncode == 2 and r3.stdout == ""
     assert "Không tìm thấy đơn vị “Khoai Trau”" in r3.stderr and "UBND huyện Khoái Châu" in r3.stderr

@@ -397,6 +397,74 @@ def test_table_across_a_page_break_with_a_centred_merged_row(tmp_path: Path) -> 
     assert [c.span for c in tables[0].rows[5]] == [5]
 
 
+@pytest.mark.parametrize("background", [False, True])
+def test_framed_schedule_with_cells_spanning_rows(tmp_path: Path, background: bool) -> None:
+    """A weekly schedule whose day cell spans that day's rows, its text centred (or wrapped)
+    across them; some exporters also fill the page with a white rectangle first."""
+    pdf = _fpdf()
+    pdf.add_page()
+    if background:
+        pdf.set_fill_color(255, 255, 255)
+        pdf.rect(0, 0, pdf.w, pdf.h, style="F")
+    pdf.set_font("DejaVu", "", 12)
+    pdf.multi_cell(0, 6, "Đơn vị tính: buổi", align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10)
+    days = [("Thứ Hai (16/3)", [("08 giờ 00", "Giao ban lãnh đạo", "Văn phòng UBND tỉnh"),
+                                ("14 giờ 00", "Họp nghe báo cáo tiến độ", "Sở Xây dựng"),
+                                ("16 giờ 00", "Làm việc với Sở Nội vụ", "Sở Nội vụ")]),
+            ("Thứ Năm (19/3)", [("08 giờ 00", "Phiên họp thường kỳ", "Văn phòng UBND tỉnh"),
+                                ("14 giờ 00", "Kiểm tra sản xuất vụ Xuân", "Sở Nông nghiệp và Môi trường")])]
+    expected = [["Thứ, ngày", "Thời gian", "Nội dung công việc", "Cơ quan chuẩn bị"]]
+    with pdf.table(col_widths=(20, 18, 40, 32), text_align=("CENTER", "CENTER", "LEFT", "LEFT"),
+                   v_align="MIDDLE") as table:
+        row = table.row()
+        for value in expected[0]:
+            row.cell(value)
+        for day, slots in days:
+            for i, slot in enumerate(slots):
+                row = table.row()
+                if i == 0:
+                    row.cell(day, rowspan=len(slots))
+                for value in slot:
+                    row.cell(value)
+                expected.append([day, *slot])
+    pdf.multi_cell(0, 6, "Lịch có thể thay đổi, các cơ quan theo dõi trên Cổng thông tin.", new_x="LMARGIN",
+                   new_y="NEXT")
+    pdf.output(str(tmp_path / "lich.pdf"))
+    doc = read_pdf(tmp_path / "lich.pdf")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert [[c.text for c in row] for row in tables[0].rows] == expected
+    texts = [b.text for b in doc.blocks if b.kind == "text"]
+    assert "Đơn vị tính: buổi" in texts and any(t.startswith("Lịch có thể thay đổi") for t in texts)
+
+
+def test_framed_table_columns_come_from_its_borders(tmp_path: Path) -> None:
+    """A budget table whose headers are centred over wide columns while the cells below keep
+    left (short names) or right (figures): the text alone would make two columns of one."""
+    pdf = _fpdf()
+    pdf.add_page(orientation="L")
+    pdf.set_font("DejaVu", "", 10)
+    header = ["TT", "Nội dung", "Năm 2026", "Năm 2027", "Tổng cộng"]
+    body = [["I", "Theo nguồn vốn", "", "", ""], ["1", "Ngân sách tỉnh", "18.450", "22.300", "40.750"],
+            ["2", "Nguồn xã hội hóa và nguồn hợp pháp khác", "1.200", "3.200", "4.400"],
+            ["", "Tổng cộng", "19.650", "25.500", "45.150"]]
+    with pdf.table(col_widths=(12, 90, 30, 30, 30), text_align=("CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
+                   first_row_as_headings=False) as table:
+        row = table.row()
+        for value in header:
+            row.cell(value, align="CENTER")
+        for values in body:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.output(str(tmp_path / "kinh-phi.pdf"))
+    doc = read_pdf(tmp_path / "kinh-phi.pdf")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert [[c.text for c in row] for row in tables[0].rows] == [header, *body]
+
+
 def test_decomposed_vietnamese_is_normalised(tmp_path: Path) -> None:
     pdf = _fpdf()
     pdf.add_page()

@@ -11,13 +11,14 @@ from retrieval.answering.question import QUESTION_WORDS, Question
 from retrieval.answering.slots import DOCUMENT_SLOT_WORDS
 from retrieval.documents.model import AdminDocument
 from retrieval.documents.references import number_key
+from retrieval.facts.units import load_units
 from retrieval.lang.text import fold, syllables
 
 DOCUMENT_SLOTS = frozenset(DOCUMENT_SLOT_WORDS)
 
 # words of a subject that say nothing about which document it is
-_SUBJECT_NOISE = QUESTION_WORDS | frozenset(
-    "tinh hung yen nam ve viec cua tai tren dia ban nha nuoc ubnd uy ban nhan dan thuc hien trien khai "
+_SUBJECT_NOISE = QUESTION_WORDS | load_units().province_words() | frozenset(
+    "tinh nam ve viec cua tai tren dia ban nha nuoc ubnd uy ban nhan dan thuc hien trien khai "
     "van ban ke hoach quyet dinh chi thi thong bao bao cao cong van quy che".split()
 )
 

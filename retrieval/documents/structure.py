@@ -31,6 +31,7 @@ from retrieval.documents.model import (
 )
 from retrieval.documents.readers.blocks import Block, Cell, Origin, ParseError, RawDocument
 from retrieval.documents.references import extract_references, merge_references
+from retrieval.lang.lexicon import load_lexicon
 from retrieval.lang.text import clean_inline, fold, nfc
 
 # -- vocabulary of the format ------------------------------------------------------------------
@@ -55,7 +56,9 @@ TYPE_CODES = {
 URGENCY = {"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}
 SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
 # parts whose sentences describe (results, shortcomings, aims, scope) rather than assign
-_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^[-_*=~.…\s]{3,}$", re.IGNORECASE)
+# the national motto, and the party's (a party body's documents carry "ĐẢNG CỘNG SẢN VIỆT NAM" instead)
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|"
+                    r"^[-_*=~.…\s]{3,}$|^\s*\*{1,3}\s*$", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^(?:[\w ]{0,12}\s)?Số\s*(?:và\s+ký\s+hiệu)?\s*:?\s*(\S*)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
@@ -76,7 +79,7 @@ _DIEN = re.compile(r"^(?P<who>[^:\n]{3,150}?)\s+điện\s*:\s*(?P<rest>.*)$", re
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _BASIS = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s+(?:Tờ\s+trình|báo\s+cáo))\b", re.IGNORECASE)
 _ENACTING = re.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|BAN\s+HÀNH|RA\s+SẮC\s+LỆNH)\s*:\s*$", re.IGNORECASE)
-_CAPACITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
+_CAPACITY = re.compile(r"^(?:(TM|KT|TL|TUQ|Q)\.|[TK]/[ML])\s*\S", re.IGNORECASE)
 _SIGNER_TITLES = (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
     "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG",
@@ -90,6 +93,8 @@ _TITLE_CASE = {
     "TRƯỞNG BAN": "Trưởng ban", "PHÓ TRƯỞNG BAN": "Phó Trưởng ban", "BỘ TRƯỞNG": "Bộ trưởng",
     "THỨ TRƯỞNG": "Thứ trưởng", "THỦ TƯỚNG": "Thủ tướng", "PHÓ THỦ TƯỚNG": "Phó Thủ tướng",
     "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
+    "BÍ THƯ": "Bí thư", "PHÓ BÍ THƯ": "Phó Bí thư", "BAN THƯỜNG VỤ": "Ban Thường vụ",
+    "THƯỜNG TRỰC": "Thường trực", "BAN CHẤP HÀNH": "Ban Chấp hành",
 }
 _APPENDIX = re.compile(r"^PHỤ\s+LỤC\b\s*(?P<label>[IVXLC]+|\d+|SỐ\s+\S+)?\s*[:.]?\s*(?P<rest>.*)$", re.DOTALL)
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<what>.+?)\)?\s*$", re.DOTALL)
@@ -111,30 +116,11 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("subbullet", re.compile(r"^(?P<label>\+)\s*(?P<rest>.*)$", re.DOTALL)),
 ]
 
-# column roles from header words (folded): the task, who leads, who cooperates, by when
-_ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("index", re.compile(r"^(s?tt|so tt|stt|thu tu|so thu tu|tt\.)$")),
-    ("cooperate", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|(don vi|co quan|bo phan|to chuc) (thuc hien|chiu trach nhiem|trien khai|dau moi)|"
-                        r"^(don vi|co quan) (thuc hien|chu tri)|trach nhiem thuc hien|^chu tri$|^thuc hien$")),
-    ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian")),
-    ("product", re.compile(r"san pham|ket qua (dau ra|can dat)|hinh thuc van ban")),
-    ("target", re.compile(r"doi tuong")),
-    ("note", re.compile(r"ghi chu")),
-    ("task", re.compile(r"noi dung|nhiem vu|cong viec|ten (lop|nhiem vu|de an|thu tuc|hoat dong)|hoat dong|giai phap")),
-    ("unit", re.compile(r"(co quan|don vi|dia phuong)")),
-]
-
-
 def column_roles(headers: list[str]) -> list[str]:
     roles: list[str] = []
+    lex = load_lexicon()  # the header words of each role are language data
     for h in headers:
-        f = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(clean_inline(h))).split())
-        role = "value"
-        for name, pat in _ROLE_WORDS:
-            if pat.search(f):
-                role = name
-                break
+        role = lex.column_role(clean_inline(h))
         if role in roles and role not in ("value", "note"):
             role = "value"
         roles.append(role)
@@ -145,6 +131,9 @@ def column_roles(headers: list[str]) -> list[str]:
                 roles[i] = "task"
                 break
     return roles
+
+
+_TOTAL = re.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+bộ)(?!\w)", re.IGNORECASE)
 
 
 # -- small readers ---------------------------------------------------------------------------
@@ -200,6 +189,14 @@ def _display_name(lines: list[str]) -> str:
         w = words[i]
         if w in ("UBND", "HĐND"):
             out.append(w)
+        elif w in ("TỈNH", "HUYỆN", "THÀNH", "THỊ", "ĐẢNG", "QUẬN") and i + 1 < len(words) and words[i + 1] in ("ỦY", "UỶ"):
+            # a party committee: "TỈNH ỦY HƯNG YÊN" is "Tỉnh ủy Hưng Yên", "ĐẢNG ỦY XÃ …" "Đảng ủy xã …"
+            out.append((w[:1] + w[1:].lower() if not out else w.lower()) + " ủy")
+            i += 2
+            if i < len(words) and words[i] in ("XÃ", "PHƯỜNG", "HUYỆN", "TỈNH"):
+                continue  # "ĐẢNG ỦY XÃ …": the place's kind and name follow
+            out += [x[:1] + x[1:].lower() for x in words[i:]]  # the place's name: every syllable capitalised
+            break
         elif w in ("TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "QUẬN") or (w in ("THÀNH", "THỊ") and i + 1 < len(words)):
             if w in ("THÀNH", "THỊ"):
                 out.append(f"{w.lower()} {words[i + 1].lower()}")
@@ -240,8 +237,10 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
                 issuer = _display_name(tail)
                 if re.search(r"\b(tỉnh|huyện|xã|phường)\b", issuer):
                     return parent, issuer
-                if issuer.lower().startswith("văn phòng"):
-                    return parent, f"{issuer} {parent}"  # "Văn phòng UBND tỉnh Hưng Yên"
+                if issuer.lower().startswith("văn phòng") or re.search(r"\b(Tỉnh|Huyện|Thành|Đảng) ủy\b", parent):
+                    # "Văn phòng UBND tỉnh Hưng Yên"; a party committee's own bodies carry its whole name:
+                    # "Ban Thường vụ Tỉnh ủy Hưng Yên", "Ban Tổ chức Tỉnh ủy Hưng Yên"
+                    return parent, f"{issuer} {parent}"
                 locality = re.search(r"\b(tỉnh|huyện|xã|phường|thành phố)\s.+$", parent)
                 return parent, f"{issuer} {locality.group(0)}" if locality else issuer  # "Sở Nội vụ tỉnh Hưng Yên"
     if names:
@@ -584,6 +583,7 @@ def _table(block: Block, caption: str) -> Table:
     header = expand(rows[0])
     roles = column_roles(header)
     out_rows: list[TableRow] = []
+    aggregates: list[TableRow] = []
     group: str | None = None
     idx_col = roles.index("index") if "index" in roles else None
     for n, r in enumerate(rows[1:], 1):
@@ -591,10 +591,19 @@ def _table(block: Block, caption: str) -> Table:
         filled = [c for c in cells if c]
         span = len(r) == 1 and width > 1 or (len(filled) == 1 and len(set(x.text for x in r)) == 1 and len(r) > 1)
         label = cells[idx_col] if idx_col is not None else ""
-        # a group row: a roman or lettered label with a title and nothing else ("I | Nhiệm vụ chung")
+        # a group row: a roman or lettered label with a title ("I | Nhiệm vụ chung"), or its
+        # subtotal too ("I | Các phường | 36 tài khoản"); a total row ("Tổng cộng | 61")
         others = [c for i, c in enumerate(cells) if c and i != idx_col]
-        if (label and re.fullmatch(r"[IVXLC]+|[A-ZĐ]", label) and len(others) == 1) or (span and n < len(rows) - 1 and not re.match(r"^\d", filled[0] if filled else "")):
+        origin = Origin(block.origin.file, page=block.origin.page, line=block.origin.line,
+                        paragraph=block.origin.paragraph, table=block.origin.table, row=n)
+        if (label and re.fullmatch(r"[IVXLC]+|[A-ZĐ]", label) and others) or (
+                span and n < len(rows) - 1 and not re.match(r"^\d", filled[0] if filled else "")):
             group = (f"{label}. " if label and not span else "") + (others[0] if others else filled[0] if filled else "")
+            if len(others) > 1:
+                aggregates.append(TableRow(len(aggregates) + 1, label, cells, group, False, origin, total=True))
+            continue
+        if not label and others and _TOTAL.match(others[0]) and len(others) > 1:
+            aggregates.append(TableRow(len(aggregates) + 1, label, cells, None, False, origin, total=True))
             continue
         if span:
             text = filled[0] if filled else ""
@@ -602,10 +611,8 @@ def _table(block: Block, caption: str) -> Table:
             target = roles.index("task") if "task" in roles else (1 if width > 1 else 0)
             cells[target] = text
             label = label if label and label != text else ""
-        out_rows.append(TableRow(len(out_rows) + 1, label, cells, group, span,
-                                 Origin(block.origin.file, page=block.origin.page, line=block.origin.line,
-                                        paragraph=block.origin.paragraph, table=block.origin.table, row=n)))
-    return Table(header, roles, out_rows, caption)
+        out_rows.append(TableRow(len(out_rows) + 1, label, cells, group, span, origin))
+    return Table(header, roles, out_rows, caption, aggregates)
 
 
 @dataclass

@@ -272,8 +272,9 @@ _DEADLINE_WORD = r"""(?:
   | ngay\s+trong
   | từ\s+nay\s+đến(?:\s+hết)?
   | (?<!tính\s)(?<!cho\s)đến(?:\s+hết)?
-  | trước
+  | (?<!từ\s)trước
   | trong
+  | (?<=bắt\sđầu\s)từ | (?<=hoạt\sđộng\s)từ | (?<=vận\shành\s)từ | (?<=áp\sdụng\s)từ
 )"""
 # words before the due day of a recurring duty ("trước ngày 20 hằng tháng")
 _DUE_WORD = r"""(?:
@@ -538,7 +539,8 @@ def _at_point(text: str, doc: _Doc) -> Iterator[_Cand]:
         plain_to = word.endswith("đến") and "từ nay" not in word  # "đến" without "hết"
         time = _time(m)
         if (
-            (time is not None and p.unit != "day")
+            (word.endswith("từ") and p.unit != "day")  # "từ năm 2027" says when something begins, not a due date
+            or (time is not None and p.unit != "day")
             or (p.unit in ("year", "half") and (word.startswith("hoàn thành") or plain_to))
             or (p.unit == "half" and before)
         ):

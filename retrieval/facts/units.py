@@ -1,17 +1,32 @@
 """The province's organisations: canonical names, groups, short forms, aliases, former names.
 
-`corpus/units.yaml` lists them; `Units` resolves a name as typed by a user or written in
-a document ("Tư pháp", "STP", "so tu phap", "thị xã Mỹ Hòa", "UBND các huyện, thị xã,
-thành phố", "Chủ tịch UBND các xã, phường") to one unit or one group, tolerant of missing
-diacritics, case, punctuation and the spelling variants the aliases list.
+The registry of one province (the `PROVINCE` setting) is assembled from four sources:
+
+- `data/units_national.yaml`: the bodies every province has in the two-tier model after the
+  2025 mergers (its sở and province-level bodies, the HĐND's, the party's, the Mặt trận and
+  mass organisations), the units every commune has ("Văn phòng HĐND và UBND xã", "Công an
+  phường"), and the groups documents give duties to — one national list;
+- the `vietnam-provinces` package: the province's communes, wards and special zones;
+- `data/legacy_units.json.gz`: the former districts and communes (until 30/6/2025) of the
+  provinces merged into it, and those provinces' names ("Sở Tư pháp tỉnh Thái Bình");
+- `corpus/units.yaml`: what is the province's own (its specific bodies and spellings).
+
+`Units` resolves a name as typed by a user or written in a document ("Tư pháp", "STP",
+"so tu phap", "thị xã Mỹ Hòa", "UBND các huyện, thị xã, thành phố", "Chủ tịch UBND các xã,
+phường") to one unit or one group, tolerant of missing diacritics, case, punctuation and the
+spelling variants the aliases list.
 
 - A former name (the 2025 reorganisation: "Sở Thông tin và Truyền thông" is now "Sở Khoa
-  học và Công nghệ") resolves to its successor, and `Resolution.via_former` says so.
+  học và Công nghệ"; "xã Thủ Sỹ (huyện Tiên Lữ)" is now part of xã Tân Hưng) resolves to its
+  successor, and `Resolution.via_former` says so.
 - A head's title before a name ("Giám đốc Sở Nội vụ", "Thủ trưởng các sở, ban, ngành
   tỉnh") names the unit or group; `Resolution.head` keeps the title.
 - A well-formed commune or district name the registry lacks ("UBND xã Tân Tiến",
-  "UBND huyện Hưng Hà") resolves to a synthetic unit of that kind (`how == "kind"`), so
+  "UBND huyện Gia Lâm") resolves to a synthetic unit of that kind (`how == "kind"`), so
   the duties given to its group apply to it; nothing of the kind is done for "Sở …".
+- The bodies the province's documents come from and report to (UBND tỉnh, HĐND tỉnh, Tỉnh
+  ủy …: `Unit.authority`) resolve when named on their own; running text finds them only
+  when asked (`find(authorities=True)`): most mentions name a document's author.
 
 Nothing is guessed beyond that: a name that matches no key resolves to None (or, for a
 near-miss typed by a user, to the single unit it is very close to, never across levels:
@@ -22,17 +37,26 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import gzip
+import json
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
 from retrieval.lang.text import fold, nfc
 
-DEFAULT_UNITS_PATH = Path(__file__).resolve().parents[2] / "corpus" / "units.yaml"
+log = logging.getLogger(__name__)
+
+DEFAULT_UNITS_PATH = Path(__file__).resolve().parents[2] / "corpus" / "units.yaml"  # the province's own additions
+DATA_DIR = Path(__file__).resolve().parent / "data"
+NATIONAL_PATH = DATA_DIR / "units_national.yaml"
+LEGACY_PATH = DATA_DIR / "legacy_units.json.gz"
+FORMER_UNTIL = "30/6/2025"  # the last day of the district level and of the 63 provinces
 
 # how a document or a user names a unit of each kind before its short name
 KIND_PREFIXES: dict[str, tuple[str, ...]] = {
@@ -43,22 +67,29 @@ KIND_PREFIXES: dict[str, tuple[str, ...]] = {
     "xã": ("xã", "UBND xã", "Ủy ban nhân dân xã"),
     "phường": ("phường", "UBND phường", "Ủy ban nhân dân phường"),
     "thị trấn": ("thị trấn", "UBND thị trấn", "Ủy ban nhân dân thị trấn"),
+    "đặc khu": ("đặc khu", "UBND đặc khu", "Ủy ban nhân dân đặc khu"),
+    "quận": ("quận", "UBND quận", "Ủy ban nhân dân quận"),
 }
-DISTRICT_KINDS = ("huyện", "thị xã", "thành phố")  # district level, until 30/6/2025
-COMMUNE_KINDS = ("xã", "phường", "thị trấn")  # commune level (thị trấn until 30/6/2025)
+DISTRICT_KINDS = ("huyện", "thị xã", "thành phố", "quận")  # district level, until 30/6/2025
+COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")  # commune level (thị trấn until 30/6/2025)
 
 # the canonical prefix of a synthetic unit's name ("xã Tân Tiến" -> "UBND xã Tân Tiến")
 _CANONICAL_PREFIX = {kind: f"UBND {kind}" for kind in (*DISTRICT_KINDS, *COMMUNE_KINDS)}
-# centrally-run cities: "thành phố Hà Nội" is no district of the province
-_PROVINCE_LEVEL_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
 
 _KIND_WORDS = frozenset("so bo cuc ban huyen ubnd uy tp tx thanh thi xa phuong vien van tong".split())
 _DOC_NUMBER = re.compile(r"\S*\d\S*/\S+")  # 145/BC-SNV must not read as "SNV"
 
 
+@lru_cache(maxsize=65536)  # a registry's names are folded when it is built and at every lookup
 def key(text: str) -> str:
     """Matching form: accent-free, lower case, punctuation as spaces ("Sở GD&ĐT" -> "so gd dt")."""
     return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(nfc(text))).split())
+
+
+def accented_key(text: str) -> str:
+    """Matching form that keeps the diacritics ("xã Văn Lăng" -> "xã văn lăng"): for the few
+    names told apart from another only by them."""
+    return " ".join(re.sub(r"[\W_]+", " ", nfc(text).lower()).split())
 
 
 # folded words that, right before a unit's name, make it part of a different name
@@ -79,29 +110,13 @@ _HEADS: tuple[tuple[str, ...], ...] = tuple(sorted(
     key=len, reverse=True,
 ))
 
-# the province's own bodies: issuer and recipients of reports, never a unit of the registry
-_NOT_UNITS = frozenset(key(x) for x in (
-    "UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND tỉnh Hưng Yên", "Ủy ban nhân dân tỉnh Hưng Yên", "tỉnh",
-    "tỉnh Hưng Yên", "HĐND tỉnh", "Hội đồng nhân dân tỉnh", "Thường trực HĐND tỉnh", "Tỉnh ủy",
-    "Thường trực Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh",
-))
-
-# real departments elsewhere (other provinces, before or after 2025) that this province has
-# not: a near-miss typed by a user is never read as one of these ("Sở Ngoại vụ" is not
-# "Sở Nội vụ"); a document naming one keeps it under its own name
-_ELSEWHERE = frozenset(key(x) for x in (
-    "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Sở Dân tộc", "Ban Dân tộc", "Sở Du lịch", "Sở Quy hoạch - Kiến trúc",
-    "Sở Quy hoạch Kiến trúc", "Sở An toàn thực phẩm", "Sở Thể thao", "Sở Văn hóa và Thể thao", "Sở Giao thông công chính",
-    "Sở Tài nguyên nước",
-))
-
 # words that never belong to a commune's or district's own name
 _NAME_STOP = frozenset("so ubnd uy bo cuc tinh huyen xa phuong thi tran tp tx va cac cap".split())
 _CENTRAL = re.compile(r"\b(?:chinh phu|quoc hoi|thu tuong|trung uong|tong cuc)\b")
 
 _LIST_KIND_WORDS: dict[tuple[str, ...], str] = {
     ("so",): "sở", ("huyen",): "huyện", ("thi", "xa"): "thị xã", ("thanh", "pho"): "thành phố",
-    ("xa",): "xã", ("phuong",): "phường", ("thi", "tran"): "thị trấn",
+    ("xa",): "xã", ("phuong",): "phường", ("thi", "tran"): "thị trấn", ("dac", "khu"): "đặc khu",
 }
 _LIST_KIND_WORDS_LONGEST = sorted(_LIST_KIND_WORDS.items(), key=lambda kv: -len(kv[0]))
 
@@ -134,7 +149,7 @@ def _short_of(name: str, kind: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _level(k: str) -> frozenset[str]:
     """The levels of government a folded name speaks of: central, province, district, commune."""
     s = f" {k} "
@@ -163,14 +178,23 @@ class Unit:
     former_aliases: tuple[tuple[str, str], ...] = ()  # (abbreviation of a former name, that former name)
     parent: str | None = None  # the unit it is attached to (Trung tâm PVHCC -> Văn phòng UBND tỉnh)
     synthetic: bool = False  # not in the registry: made from a well-formed name of its kind
+    level: str = ""  # "tỉnh" | "huyện" (until 30/6/2025) | "xã"; "" when the registry does not say
+    authority: bool = False  # issues the province's documents, receives its reports (UBND tỉnh, Tỉnh ủy)
+    code: int | None = None  # a commune's code (Tổng cục Thống kê), as vietnam-provinces gives it
+    until: str | None = None  # a former unit's last day ("30/6/2025": the districts)
+    successors: tuple[str, ...] = ()  # a former district: the communes its territory went to
+    commune_kinds: tuple[str, ...] = ()  # a unit every commune has: the kinds of commune it is for
+    # told apart from another unit of the province only by diacritics (xã Văn Lăng, xã Văn Lang):
+    # its current names match only as written with them
+    accented: bool = False
 
-    def named_keys(self, free_text: bool) -> dict[str, str | None]:
+    def named_keys(self, free_text: bool, keyf: Callable[[str], str] = key) -> dict[str, str | None]:
         """Keys that name this unit, each with the former name it comes from (None: a current
         name); `free_text` leaves out a short name that needs its prefix."""
         out: dict[str, str | None] = {}
 
         def add(text: str, former: str | None = None) -> None:
-            k = key(text)
+            k = keyf(text)
             if k and k not in out:
                 out[k] = former
 
@@ -182,20 +206,31 @@ class Unit:
         if self.bare or (not free_text and self.standalone):
             add(self.short)
         for old in self.former:
-            add(old, old)
-            old_short = _short_of(old, self.kind)
-            if old_short:
-                for prefix in KIND_PREFIXES.get(self.kind, ()):
-                    add(f"{prefix} {old_short}", old)
-                if not free_text and self.standalone:
-                    add(old_short, old)
+            for text in self.former_texts(old, free_text):
+                add(text, old)
         for alias, old in self.former_aliases:
             add(alias, old)
+        return out
+
+    def former_texts(self, old: str, free_text: bool) -> list[str]:
+        """The ways a former name is written: itself, its short name under this unit's kind
+        prefixes ("Sở GTVT" aside: "sở Giao thông vận tải"), the short alone in a list."""
+        out = [old]
+        old_short = _short_of(old, self.kind)
+        if old_short:
+            out += [f"{prefix} {old_short}" for prefix in KIND_PREFIXES.get(self.kind, ())]
+            if not free_text and self.standalone:
+                out.append(old_short)
         return out
 
     def keys(self, free_text: bool) -> set[str]:
         """Keys that name this unit; `free_text` leaves out a short name that needs its prefix."""
         return set(self.named_keys(free_text))
+
+    def folded_keys(self, free_text: bool) -> dict[str, str | None]:
+        """The keys it is matched by without diacritics: an accented unit's former names only."""
+        out = self.named_keys(free_text)
+        return {k: old for k, old in out.items() if old} if self.accented else out
 
 
 @dataclass(frozen=True)
@@ -286,10 +321,11 @@ def _capitalised(t: _Tok) -> bool:
     return t.orig[:1].isupper() and not (len(t.orig) > 1 and t.orig.isupper())
 
 
-# prefixes that make a synthetic commune or district unit: (folded words, kind, read in running text)
+# prefixes that make a synthetic commune or district unit: (folded words, kind, read in running
+# text); not "quận" in running text: folded, it is also "quản" ("Quản lý"), "quan" ("cơ quan")
 _SYNTH_PREFIXES: tuple[tuple[tuple[str, ...], str, bool], ...] = tuple(sorted(
     (
-        (tuple(key(p).split()), kind, key(p) not in ("tp", "tx", "thanh pho"))
+        (tuple(key(p).split()), kind, key(p) not in ("tp", "tx", "thanh pho", "quan"))
         for kind in (*DISTRICT_KINDS, *COMMUNE_KINDS)
         for p in KIND_PREFIXES[kind]
         if len(key(p)) > 1
@@ -303,6 +339,11 @@ class Units:
     province: str
     units: list[Unit]
     groups: list[Group]
+    merged_from: tuple[str, ...] = ()  # the provinces merged into this one on 01/7/2025 ("Thái Bình")
+    city: bool = False  # a city under the central government ("thành phố Hà Nội", "Thành ủy")
+    # every commune of the province is listed (from the national data): a commune it lacks is
+    # another province's, which none of its groups reach
+    communes_complete: bool = False
     _by_key: dict[str, Unit] = field(default_factory=dict, repr=False)
     _free: dict[str, Unit] = field(default_factory=dict, repr=False)
     _group_by_key: dict[str, Group] = field(default_factory=dict, repr=False)
@@ -333,16 +374,28 @@ class Units:
             groups = self._groups_for(u.kind, u.groups)
             units.append(u if groups == u.groups else dataclasses.replace(u, groups=groups))
         self.units = units
+        self._by_name = {u.name: u for u in self.units}
+        self._group_by_name = {g.name: g for g in self.groups}
+        self._authority_free: dict[str, Unit] = {}
+        self._by_accented: dict[str, Unit] = {}  # accented units' current names, with their diacritics
+        self._ambiguous: set[str] = set()  # the same names without them: no unit
+        self._free_accented: dict[str, Unit] = {}
         for u in self.units:
-            for k, old in u.named_keys(free_text=False).items():
+            for k, old in u.folded_keys(free_text=False).items():
                 other = self._by_key.get(k)
                 if other is not None and other.name != u.name:
                     raise ValueError(f"units: {k!r} names both {other.name} and {u.name}")
                 self._by_key[k] = u
                 if old:
                     self._former_of_key[k] = old
-            for k in u.keys(free_text=True):
-                self._free[k] = u
+            for k in u.folded_keys(free_text=True):
+                (self._authority_free if u.authority else self._free)[k] = u
+            if u.accented:
+                self._ambiguous.update(k for k, old in u.named_keys(False).items() if not old)
+                for k, old in u.named_keys(False, accented_key).items():
+                    if not old:
+                        self._by_accented[k] = u
+                self._free_accented.update({k: u for k, old in u.named_keys(True, accented_key).items() if not old})
         for grp in self.groups:
             for k in grp.keys():
                 if k in self._by_key:
@@ -352,14 +405,25 @@ class Units:
                     raise ValueError(f"units: {k!r} names both group {other_group.name} and group {grp.name}")
                 self._group_by_key[k] = grp
             for k in grp.free_keys():
-                if k not in self._free:
+                if k not in self._free and k not in self._authority_free:
                     self._group_free.setdefault(k, grp)
-        self._max_len = max((len(k.split()) for k in [*self._free, *self._group_free]), default=1)
+        self._max_len = max((len(k.split()) for k in [*self._free, *self._authority_free, *self._group_free,
+                                                        *self._free_accented]), default=1)
+        # the province itself, by any of its names: a place, no unit ("tỉnh Hưng Yên")
+        self._places = frozenset({"tinh", *(key(n) for n in self.province_names())})
+        # departments of other provinces (or of before) that this one has not: never guessed
+        self._elsewhere = _elsewhere_keys() - set(self._by_key)
+        self._communes_by_short: dict[str, list[Unit]] = {}
+        for u in self.units:
+            if u.kind in COMMUNE_KINDS and u.until is None:
+                self._communes_by_short.setdefault(key(u.short), []).append(u)
 
     def _groups_for(self, kind: str, named: tuple[str, ...]) -> tuple[str, ...]:
-        """Named groups, then the groups of the unit's kind, then every group including one of those."""
+        """Named groups, else the groups of the unit's kind; then every group including one of
+        those (a former district of a merged province names its own group, not its kind's)."""
         out = list(named)
-        out += [g.name for g in self.groups if kind and kind in g.kinds and g.name not in out]
+        if not out:
+            out += [g.name for g in self.groups if kind and kind in g.kinds]
         grown = True
         while grown:
             grown = False
@@ -372,63 +436,31 @@ class Units:
     # -- loading --------------------------------------------------------------------
     @classmethod
     def from_dict(cls, data: dict) -> "Units":  # type: ignore[type-arg]
-        def strs(value: Any) -> tuple[str, ...]:
-            return tuple(nfc(str(v)) for v in value or ())
-
-        groups = []
-        for g in data.get("groups") or ():
-            total = g.get("total")
-            groups.append(
-                Group(
-                    name=nfc(g["name"]),
-                    aliases=strs(g.get("aliases")),
-                    standalone_aliases=strs(g.get("standalone_aliases")),
-                    includes=strs(g.get("includes")),
-                    kinds=strs(g.get("kinds")),
-                    complete=bool(g.get("complete", True)),
-                    total=int(total) if total is not None else None,
-                )
-            )
-        units = []
-        for u in data.get("units") or ():
-            former: list[str] = []
-            former_aliases: list[tuple[str, str]] = []
-            for f in u.get("former") or ():
-                if isinstance(f, dict):
-                    old = nfc(str(f["name"]))
-                    former_aliases += [(a, old) for a in strs(f.get("aliases"))]
-                elif isinstance(f, str):
-                    old = nfc(f)
-                else:
-                    raise ValueError(f"units: {u.get('name')}: a former name must be a name or {{name, aliases}}")
-                former.append(old)
-            parent = u.get("parent")
-            units.append(
-                Unit(
-                    name=nfc(u["name"]),
-                    short=nfc(u.get("short") or u["name"]),
-                    kind=nfc(u.get("kind") or ""),
-                    groups=strs(u.get("groups")),
-                    aliases=strs(u.get("aliases")),
-                    bare=bool(u.get("bare", False)),
-                    standalone=bool(u.get("standalone", True)),
-                    former=tuple(former),
-                    former_aliases=tuple(former_aliases),
-                    parent=nfc(str(parent)) if parent else None,
-                )
-            )
+        """Exactly the units and groups `data` lists (the schema of corpus/units.yaml), nothing
+        of the national list or the province's communes: `Units.load` and `load_units` give
+        a province's whole registry."""
+        groups = [_group_from(g) for g in data.get("groups") or ()]
+        units = [_unit_from(u) for u in data.get("units") or ()]
         return cls(nfc(str(data.get("province") or "")), units, groups)
 
     @classmethod
-    def load(cls, path: Path) -> "Units":
+    def load(cls, path: Path, province: str | None = None) -> "Units":
+        """The registry of a province with the additions of the file at `path` (corpus/units.yaml):
+        `province`, else the one the file names, else the PROVINCE setting's. A file for
+        another province than `province` adds nothing."""
+        data = _read_additions(path)
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or {}
-        except yaml.YAMLError as exc:
-            raise ValueError(f"{path}: not valid YAML ({exc})") from exc
-        try:
-            return cls.from_dict(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            return cls.assemble(province or str(data.get("province") or "") or _setting_province(), data,
+                                source=str(path))
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise ValueError(f"{path}: {exc}") from exc
+
+    @classmethod
+    def assemble(cls, province: str, additions: dict | None = None, source: str = "") -> "Units":  # type: ignore[type-arg]
+        """The registry of a province from the national list, its communes (vietnam-provinces),
+        its former districts and communes (legacy data) and its own additions (the schema of
+        corpus/units.yaml, `province:` naming the province they are for)."""
+        return _assemble(find_province(province), additions or {}, source)
 
     @classmethod
     def empty(cls) -> "Units":
@@ -437,7 +469,7 @@ class Units:
     # -- lookups ----------------------------------------------------------------------
     def unit(self, name: str) -> Unit | None:
         """The unit with this canonical name."""
-        return next((u for u in self.units if u.name == name), None)
+        return self._by_name.get(name)
 
     def current(self, name: str) -> Unit | None:
         """The unit with this canonical name, or the one a unit of this former name is now
@@ -445,7 +477,7 @@ class Units:
         return self.unit(name) or next((u for u in self.units if name in u.former), None)
 
     def group(self, name: str) -> Group | None:
-        return next((g for g in self.groups if g.name == name), None)
+        return self._group_by_name.get(name)
 
     def members(self, group: str) -> list[Unit]:
         """The registry's units of a group (canonical name or any name of it)."""
@@ -465,6 +497,37 @@ class Units:
         assert r.group is not None
         return tuple(g for g in self._groups_for("", (r.group.name,)) if g != r.group.name)
 
+    def province_names(self) -> tuple[str, ...]:
+        """The province's names as documents write them, its former provinces' too ("Hưng Yên",
+        "tỉnh Hưng Yên", "Thái Bình", "tỉnh Thái Bình")."""
+        word = "thành phố" if self.city else "tỉnh"
+        out = [f"{word} {self.province}", self.province] if self.province else []
+        for p in self.merged_from:
+            out += [f"tỉnh {p}", p]
+        return tuple(out)
+
+    def other_province(self, text: str) -> str | None:
+        """Another province a text places itself in ("UBND tỉnh Ninh Bình" -> "tỉnh Ninh Bình"),
+        None for this province's text or one that names none."""
+        own = {key(n) for n in self.province_names()}
+        for m in re.finditer(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐ]\w*\s?){1,4})", nfc(text)):
+            words = m.group(2).split()
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if key(name) in own:
+                    return None
+                try:
+                    found = find_province(name)
+                except ValueError:
+                    continue
+                return f"{'thành phố' if found.city else 'tỉnh'} {found.name}"
+        return None
+
+    def province_words(self) -> frozenset[str]:
+        """The folded syllables of the province's own name ({"hung", "yen"}): words of a
+        document's subject that say nothing about which of the province's documents it is."""
+        return frozenset(key(self.province).split())
+
     def resolve(self, name: str, kinds: tuple[str, ...] = (), fuzzy: bool = True) -> Resolution | None:
         """A name as given (CLI argument, bot command, item of a document's list) -> unit or group.
 
@@ -475,29 +538,40 @@ class Units:
             return None
         keys = [t.key for t in toks]
         k = " ".join(keys)
-        if k in _NOT_UNITS:
-            return None
+        accented = [accented_key(t.orig) for t in toks]
         for kind in kinds:
             for prefix in KIND_PREFIXES.get(kind, ()):
                 kk = key(f"{prefix} {name}")
                 if kk in self._by_key:
                     return self._found(kk, "exact", name)
+                if accented_key(f"{prefix} {name}") in self._by_accented:
+                    return Resolution(self._by_accented[accented_key(f"{prefix} {name}")], None, "exact", name)
+        if k in self._places:
+            return None  # "Thái Bình" alone is the former province, in a list of phường the phường
         # the name itself, without "các", without a head's title ("Giám đốc Sở Nội vụ")
         starts = [(0, None)] + [(len(h), s[toks[0].start : toks[len(h) - 1].end]) for h in _HEADS
                                 if len(h) < len(keys) and tuple(keys[: len(h)]) == h]
         for start, head in starts:
             rest = keys[start:]
+            ak = " ".join(accented[start + 1 if rest[0] == "cac" and len(rest) > 1 else start :])
+            if ak in self._by_accented:
+                return Resolution(self._by_accented[ak], None, "exact", name, head=head)
             for cand in (rest, rest[1:] if rest[0] == "cac" else None):
                 if not cand:
                     continue
                 ck = " ".join(cand)
-                if ck in _NOT_UNITS:
-                    return None  # "Chủ tịch UBND tỉnh"
+                if ck in self._places or ck in self._ambiguous:
+                    return None  # "tỉnh Hưng Yên"; "xa van lang": Văn Lăng or Văn Lang
                 if ck in self._by_key:
                     return self._found(ck, "exact", name, head)
                 if ck in self._group_by_key:
                     return Resolution(None, self._group_by_key[ck], "exact", name, head=head)
-        # a commune or district the registry lacks ("UBND xã Tân Tiến", "huyện Hưng Hà")
+        # a unit every commune has, named with its commune ("Công an xã Tiên Lữ")
+        for start, head in starts:
+            r = self._commune_office(keys[start:], name, head)
+            if r is not None:
+                return r
+        # a commune or district the registry lacks ("UBND xã Tân Tiến", "huyện Gia Lâm")
         for start, head in starts:
             r = self._kind_name(s, toks, start, kinds, fuzzy, name, head)
             if r is not None:
@@ -511,11 +585,32 @@ class Units:
     def _found(self, k: str, how: str, text: str, head: str | None = None) -> Resolution:
         return Resolution(self._by_key[k], None, how, text, self._former_of_key.get(k), head)
 
-    def _synthetic(self, kind: str, display: str) -> Unit | None:
-        if kind == "thành phố" and key(display) in _PROVINCE_LEVEL_CITIES:
+    def _commune_office(self, keys: list[str], text: str, head: str | None) -> Resolution | None:
+        """"Công an xã Tiên Lữ", "Phòng Kinh tế xã Tân Hưng": a unit every commune has, then the
+        name of one of the province's communes of a kind it is for -> that unit."""
+        for n in range(len(keys) - 1, 0, -1):
+            k = " ".join(keys[:n])
+            u = self._by_key.get(k)
+            if u is None or not u.commune_kinds:
+                continue
+            rest = keys[n:]
+            for kind in u.commune_kinds:  # the commune's kind word may come first
+                words = key(kind).split()
+                if rest[: len(words)] == words and len(rest) > len(words):
+                    rest = rest[len(words) :]
+                    break
+            if any(c.kind in u.commune_kinds for c in self._communes_by_short.get(" ".join(rest), ())):
+                return Resolution(u, None, "exact", text, self._former_of_key.get(k), head)
             return None
+        return None
+
+    def _synthetic(self, kind: str, display: str) -> Unit | None:
+        if kind == "thành phố" and key(display) in _central_cities():
+            return None  # "thành phố Hà Nội" is no district
+        # a commune the province's own list lacks is another province's: none of its groups
+        elsewhere = kind in COMMUNE_KINDS and self.communes_complete
         return Unit(name=f"{_CANONICAL_PREFIX[kind]} {display}", short=display, kind=kind,
-                    groups=self._groups_for(kind, ()), standalone=False, synthetic=True)
+                    groups=() if elsewhere else self._groups_for(kind, ()), standalone=False, synthetic=True)
 
     def _kind_name(self, s: str, toks: list[_Tok], start: int, kinds: tuple[str, ...], fuzzy: bool,
                    text: str, head: str | None) -> Resolution | None:
@@ -562,7 +657,7 @@ class Units:
         """A near-miss typed by a user ("So Tu phat"): only one clearly closest unit, never
         across kinds ("Bộ Tư pháp" is not "Sở Tư pháp") nor levels ("Thanh tra Chính phủ",
         "Trung tâm Phục vụ hành chính công cấp xã")."""
-        if not k or k in _NOT_UNITS or k in _ELSEWHERE:
+        if not k or k in self._places or k in self._elsewhere:
             return None
         if any(key(u.short) == k and not u.standalone for u in self.units):
             return None  # a short name that names more than this unit ("Mỹ Hào", "Hưng Yên")
@@ -570,14 +665,17 @@ class Units:
         if "trung ương" in level:
             return None
         head = k.split()[0]
-        scored = sorted(
-            (
-                (difflib.SequenceMatcher(None, k, cand).ratio(), cand, u)
-                for cand, u in self._by_key.items()
-                if len(cand) >= 4 and (head not in _KIND_WORDS or cand.split()[0] == head) and _level(cand) == level
-            ),
-            key=lambda x: -x[0],
-        )
+        # a candidate under 0.83 decides nothing (the best must reach 0.88 and lead the next unit
+        # by 0.05): the cheap upper bounds skip most of the thousands of keys
+        sm = difflib.SequenceMatcher(None, "", k)
+        scored = []
+        for cand, u in self._by_key.items():
+            if len(cand) < 4 or (head in _KIND_WORDS and cand.split()[0] != head) or _level(cand) != level:
+                continue
+            sm.set_seq1(cand)
+            if sm.real_quick_ratio() >= 0.83 and sm.quick_ratio() >= 0.83:
+                scored.append((sm.ratio(), cand, u))
+        scored.sort(key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.88:
             best_key, best = scored[0][1], scored[0][2]
             runner = next((sc for sc, _c, u in scored if u.name != best.name), 0.0)
@@ -592,26 +690,31 @@ class Units:
         scores: dict[str, float] = {}
         words = set(k.split()) - {"so", "huyen", "ubnd", "thi", "xa", "phuong", "thanh", "pho", "tinh", "va", "cac"}
         cands: list[tuple[str, str]] = [(c, u.name) for c, u in self._by_key.items()]
+        cands += [(key(c), u.name) for c, u in self._by_accented.items()]
         cands += [(key(u.short), u.name) for u in self.units]
+        cands += [(c, g.name) for c, g in self._group_by_key.items()]
+        sm = difflib.SequenceMatcher(None, "", k)
         for cand, nm in cands:
-            r = difflib.SequenceMatcher(None, k, cand).ratio()
-            if words and words & set(cand.split()):
-                r = max(r, 0.6 + 0.1 * len(words & set(cand.split())))
-            scores[nm] = max(scores.get(nm, 0.0), r)
-        for cand, g in self._group_by_key.items():
-            r = difflib.SequenceMatcher(None, k, cand).ratio()
-            scores[g.name] = max(scores.get(g.name, 0.0), r)
+            common = words & set(cand.split()) if words else set()
+            r = 0.6 + 0.1 * len(common) if common else 0.0
+            sm.set_seq1(cand)
+            if sm.real_quick_ratio() >= max(r, 0.6) and sm.quick_ratio() >= max(r, 0.6):  # else it cannot count
+                r = max(r, sm.ratio())
+            if r:
+                scores[nm] = max(scores.get(nm, 0.0), r)
         ranked = sorted((s, nm) for nm, s in scores.items() if s >= 0.6)
         return [nm for _s, nm in sorted(ranked, key=lambda x: (-x[0], x[1]))[:n]]
 
     # -- running text ---------------------------------------------------------------------
-    def find(self, text: str, groups: bool = True) -> list[Mention]:
+    def find(self, text: str, groups: bool = True, authorities: bool = False) -> list[Mention]:
         """Units (and groups) named in running text, longest match first, left to right.
 
         Short names that need a prefix ("Tư pháp") are not read alone here, except in a
         list a kind opens ("các sở: Nội vụ, Tư pháp"; "UBND các phường: Phố Hiến, Mỹ Hào").
         A head's title before a name belongs to the mention ("Chủ tịch UBND các xã, phường");
-        "UBND xã <Tên>" / "phường <Tên>" the registry lacks gives a synthetic unit."""
+        "UBND xã <Tên>" / "phường <Tên>" the registry lacks gives a synthetic unit. The
+        province's authorities (UBND tỉnh, Tỉnh ủy …) are mentions only with `authorities`:
+        a question or a sentence names them mostly as a document's author or addressee."""
         s, toks = _tokens(text, drop_numbers=True)
         keys = [t.key for t in toks]
         out: list[Mention] = []
@@ -622,11 +725,17 @@ class Units:
                 out += listed
                 i = last_end = listed[-1].end
                 continue
-            hit = self._registry_at(keys, i, groups) or self._synthetic_at(s, toks, keys, i)
+            hit = self._accented_at(toks, i) or self._registry_at(keys, i, groups, True)
+            synthetic = self._synthetic_at(s, toks, keys, i)
+            if synthetic is not None and (hit is None or synthetic[1] > hit[1]):
+                hit = synthetic  # "UBND xã Tân Tiến", not the generic "UBND xã"
             if hit is None:
                 i += 1
                 continue
             res, end = hit
+            if res.unit is not None and res.unit.authority and not authorities:
+                i = last_end = end  # the whole name is read, and is none asked for
+                continue
             head = self._head_before(s, toks, i, last_end)
             if head is None and self._inside_other_name(s, toks, i):
                 i += 1
@@ -640,13 +749,24 @@ class Units:
             i = last_end = end
         return out
 
-    def _registry_at(self, keys: list[str], i: int, groups: bool) -> tuple[Resolution, int] | None:
+    def _registry_at(self, keys: list[str], i: int, groups: bool,
+                     authorities: bool = False) -> tuple[Resolution, int] | None:
         for n in range(min(self._max_len, len(keys) - i), 0, -1):
             cand = " ".join(keys[i : i + n])
-            if cand in self._free:
-                return Resolution(self._free[cand], None, "exact", cand, self._former_of_key.get(cand)), i + n
+            u = self._free.get(cand) or (self._authority_free.get(cand) if authorities else None)
+            if u is not None:
+                return Resolution(u, None, "exact", cand, self._former_of_key.get(cand)), i + n
             if groups and cand in self._group_free:
                 return Resolution(None, self._group_free[cand], "exact", cand), i + n
+        return None
+
+    def _accented_at(self, toks: list[_Tok], i: int) -> tuple[Resolution, int] | None:
+        if not self._free_accented:
+            return None
+        for n in range(min(self._max_len, len(toks) - i), 0, -1):
+            u = self._free_accented.get(" ".join(accented_key(t.orig) for t in toks[i : i + n]))
+            if u is not None:
+                return Resolution(u, None, "exact", " ".join(t.orig for t in toks[i : i + n])), i + n
         return None
 
     def _synthetic_at(self, s: str, toks: list[_Tok], keys: list[str], i: int) -> tuple[Resolution, int] | None:
@@ -663,7 +783,7 @@ class Units:
             j = i + n
             while (j < len(toks) and j - (i + n) < 4 and _capitalised(toks[j]) and toks[j].key not in _NAME_STOP
                    and not _punct_between(s, toks[j - 1], toks[j])
-                   and (j == i + n or self._registry_at(keys, j, True) is None)):
+                   and (j == i + n or self._registry_at(keys, j, True, True) is None)):
                 j += 1
             if j == i + n:
                 return None
@@ -784,21 +904,460 @@ def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> Units:
-    return Units.load(Path(path))
+# -- a province's registry, assembled from its sources -------------------------------------------
+@dataclass(frozen=True)
+class Province:
+    """A province or centrally-run city of the 34 since 01/7/2025."""
+
+    name: str  # without its kind: "Hưng Yên", "Hà Nội"
+    code: int  # its code (Tổng cục Thống kê), as vietnam-provinces gives it
+    city: bool  # a city under the central government: "thành phố", "Thành ủy", "Thành đoàn"
+    merged: tuple[tuple[str, bool], ...] = ()  # the provinces merged into it: (name, was a city)
 
 
-def load_units(path: Path | None = None) -> Units:
-    """Units from a file (default corpus/units.yaml); an empty set when the file is missing."""
+def _words(name: str, city: bool) -> dict[str, str]:
+    """What the national list's placeholders stand for in a province."""
+    return {"<tỉnh>": "thành phố" if city else "tỉnh", "<Tỉnh>": "Thành" if city else "Tỉnh", "<province>": name}
+
+
+def _fill(text: str, words: dict[str, str]) -> str:
+    for placeholder, word in words.items():
+        text = text.replace(placeholder, word)
+    return " ".join(nfc(text).split())
+
+
+def _filler(words: dict[str, str]) -> Callable[[str], str]:
+    return lambda text: _fill(text, words)
+
+
+def _bare_province(name: str) -> tuple[str, bool]:
+    """"Thành phố Hà Nội" -> ("Hà Nội", True); "Tỉnh Thái Bình" -> ("Thái Bình", False)."""
+    n = " ".join(nfc(name).split())
+    for prefix, city in (("thành phố ", True), ("tỉnh ", False)):
+        if n.lower().startswith(prefix):
+            return n[len(prefix):], city
+    return n, False
+
+
+@lru_cache(maxsize=64)
+def find_province(name: str) -> Province:
+    """The province a name means ("Hưng Yên", "tỉnh Hưng Yên", "hung yen", "TP Hồ Chí Minh")."""
+    from vietnam_provinces import Province as Division
+    from vietnam_provinces import VietNamDivisionType
+
+    k = key(name)
+    for prefix in ("tinh ", "thanh pho ", "tp "):
+        if k.startswith(prefix):
+            k = k[len(prefix):]
+            break
+    known = []
+    for p in Division.iter_all():
+        bare, _ = _bare_province(p.name)
+        known.append(bare)
+        if key(bare) == k:
+            old = _legacy().get(str(int(p.code)), {}).get("old_provinces", ())
+            merged = tuple(b for b in (_bare_province(o) for o in old) if key(b[0]) != k)
+            return Province(bare, int(p.code), p.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG, merged)
+    raise ValueError(f"PROVINCE={name!r}: không có tỉnh, thành phố nào tên này; 34 tỉnh, thành phố: "
+                     + ", ".join(sorted(known)))
+
+
+@lru_cache(maxsize=1)
+def _central_cities() -> frozenset[str]:
+    from vietnam_provinces import Province as Division
+    from vietnam_provinces import VietNamDivisionType
+
+    return frozenset(key(_bare_province(p.name)[0]) for p in Division.iter_all()
+                     if p.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG)
+
+
+@lru_cache(maxsize=1)
+def _national() -> dict[str, Any]:
+    data = yaml.load(NATIONAL_PATH.read_text(encoding="utf-8"), Loader=_StrictLoader)
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def _legacy() -> dict[str, Any]:
+    """Per province code: the old provinces, districts and communes (until 30/6/2025)."""
+    with gzip.open(LEGACY_PATH, "rt", encoding="utf-8") as f:
+        provinces: dict[str, Any] = json.load(f)["provinces"]
+    return provinces
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_keys() -> frozenset[str]:
+    """Folded names of the national list's optional bodies and of its `elsewhere` list, as any
+    province would write them: a registry without them never reads a near name as one."""
+    nat = _national()
+    texts = [str(t) for t in nat.get("elsewhere") or ()]
+    for u in nat.get("units") or ():
+        if u.get("optional"):
+            texts += [u["name"], *(u.get("aliases") or ())]
+            for f in u.get("former") or ():
+                texts += [f["name"], *(f.get("aliases") or ())] if isinstance(f, dict) else [f]
+    return frozenset(key(_fill(t, _words("", city))) for t in texts for city in (False, True)) - {""}
+
+
+def _strs(value: Any, fill: Callable[[str], str]) -> tuple[str, ...]:
+    return tuple(fill(str(v)) for v in value or ())
+
+
+def _group_from(g: dict[str, Any], fill: Callable[[str], str] = nfc) -> Group:
+    total = g.get("total")
+    return Group(
+        name=fill(str(g["name"])),
+        aliases=_strs(g.get("aliases"), fill),
+        standalone_aliases=_strs(g.get("standalone_aliases"), fill),
+        includes=_strs(g.get("includes"), fill),
+        kinds=_strs(g.get("kinds"), fill),
+        complete=bool(g.get("complete", True)),
+        total=int(total) if total is not None else None,
+    )
+
+
+def _formers(u: dict[str, Any], fill: Callable[[str], str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    former: list[str] = []
+    former_aliases: list[tuple[str, str]] = []
+    for f in u.get("former") or ():
+        if isinstance(f, dict):
+            old = fill(str(f["name"]))
+            former_aliases += [(a, old) for a in _strs(f.get("aliases"), fill)]
+        elif isinstance(f, str):
+            old = fill(f)
+        else:
+            raise ValueError(f"units: {u.get('name')}: a former name must be a name or {{name, aliases}}")
+        former.append(old)
+    return tuple(former), tuple(former_aliases)
+
+
+def _unit_from(u: dict[str, Any], fill: Callable[[str], str] = nfc, level: str = "") -> Unit:
+    former, former_aliases = _formers(u, fill)
+    parent = u.get("parent")
+    name = fill(str(u["name"]))
+    return Unit(
+        name=name,
+        short=fill(str(u.get("short") or u["name"])),
+        kind=nfc(str(u.get("kind") or "")),
+        groups=_strs(u.get("groups"), fill),
+        aliases=_strs(u.get("aliases"), fill),
+        bare=bool(u.get("bare", False)),
+        standalone=bool(u.get("standalone", True)),
+        former=former,
+        former_aliases=former_aliases,
+        parent=fill(str(parent)) if parent else None,
+        level=nfc(str(u.get("level") or level)),
+        authority=bool(u.get("authority", False)),
+    )
+
+
+@dataclass
+class _Draft:
+    """A unit being assembled: what its source states (a clash is an error in that source),
+    and names made from the data (a province's name added, a former commune) that are kept
+    only where no other unit is named so."""
+
+    unit: Unit
+    aliases: list[str] = field(default_factory=list)
+    former: list[tuple[str, list[str]]] = field(default_factory=list)  # (former name, its aliases)
+
+
+# a province-level name that ends with the province's kind takes the province's name after it
+_PROVINCE_ENDS = ("<tỉnh>", "<Tỉnh> ủy", "<Tỉnh> uỷ", "<Tỉnh> đoàn", "<Tỉnh> Đoàn")
+
+
+def _with_province(raw: str, own_name: bool) -> str | None:
+    """How a province-level name is written with the province's: "Công an <tỉnh>" -> "Công an
+    <tỉnh> <province>"; a sở's own or former name -> "Sở Nội vụ <tỉnh> <province>"."""
+    if raw.endswith(_PROVINCE_ENDS):
+        return f"{raw} <province>"
+    if own_name and raw.startswith("Sở ") and "<" not in raw:
+        return f"{raw} <tỉnh> <province>"
+    return None
+
+
+def _national_unit(raw: dict[str, Any], prov: Province, name: str | None = None) -> _Draft:
+    """A unit of the national list in this province, with the province's name (and the names
+    of the provinces merged into it, as former names) written after its own."""
+    own = _words(prov.name, prov.city)
+    unit = _unit_from(raw, _filler(own), level="tỉnh")
+    if name is not None:  # renamed by the province: the national name is a former name
+        unit = dataclasses.replace(unit, name=name, short=name, former=(unit.name, *unit.former))
+    draft = _Draft(unit)
+    raws = [(str(raw["name"]), [str(a) for a in raw.get("aliases") or ()], unit.name)]
+    for f in raw.get("former") or ():
+        fd = f if isinstance(f, dict) else {"name": f}
+        raws.append((str(fd["name"]), [str(a) for a in fd.get("aliases") or ()], _fill(str(fd["name"]), own)))
+    for i, (rname, raliases, filled) in enumerate(raws):
+        forms = [x for x in [_with_province(rname, True), *(_with_province(a, False) for a in raliases)] if x]
+        for form in forms:  # "Sở Nội vụ tỉnh Hưng Yên"; "Sở Kế hoạch và Đầu tư tỉnh Hưng Yên"
+            if i == 0:
+                draft.aliases.append(_fill(form, own))
+            else:
+                draft.former.append((filled, [_fill(form, own)]))
+        named = [a for a in raliases if "<province>" in a]
+        for mname, mcity in prov.merged:  # "Sở Tư pháp tỉnh Thái Bình, nay là Sở Tư pháp"
+            words = _words(mname, mcity)
+            first = _with_province(rname, True)
+            if first is None:
+                continue
+            draft.former.append((_fill(first, words), [_fill(x, words) for x in [*forms[1:], *named]]))
+    return draft
+
+
+def _communes(prov: Province) -> list[Unit]:
+    """The province's communes, wards and special zones (vietnam-provinces)."""
+    from vietnam_provinces import Ward
+
+    out = []
+    for w in Ward.iter_by_province(prov.code):  # type: ignore[arg-type]
+        kind = w.division_type.value
+        full = " ".join(nfc(w.name).split())  # "Xã  Bắc Đông Quan" has two spaces
+        short = full[len(kind) + 1:] if full.lower().startswith(kind + " ") else full
+        out.append(Unit(name=f"UBND {kind} {short}", short=short, kind=kind, level="xã", code=int(w.code)))
+    return out
+
+
+def _commune_level(nat: dict[str, Any], prov: Province, kinds: list[str]) -> tuple[list[Unit], list[Group]]:
+    """The units every commune has and their groups, one per kind of commune the province has
+    ("Công an xã", "Công an phường") or one for all when the name says no kind ("Phòng Văn hóa - Xã hội")."""
+    own = _words(prov.name, prov.city)
+    units: dict[str, Unit] = {}
+    for raw in nat.get("commune_units") or ():
+        these = [k for k in raw.get("for") or ("xã", "phường", "đặc khu") if k in kinds]
+        for kind in these if "<cấp xã>" in raw["name"] else these[:1]:
+            per = these if "<cấp xã>" not in raw["name"] else [kind]
+            made = [_unit_from(raw, _filler({**own, "<cấp xã>": kd}), level="xã") for kd in per]
+            u = dataclasses.replace(
+                made[0], commune_kinds=tuple(per),
+                aliases=tuple(dict.fromkeys(a for m in made for a in m.aliases)),
+                groups=tuple(dict.fromkeys(g for m in made for g in m.groups)))
+            units[u.name] = u
+    groups: dict[str, Group] = {}
+    for raw in nat.get("commune_groups") or ():
+        for kind in kinds if "<cấp xã>" in raw["name"] else kinds[:1]:
+            g = _group_from(raw, _filler({**own, "<cấp xã>": kind}))
+            groups[g.name] = g
+    return list(units.values()), list(groups.values())
+
+
+def _former_districts(prov: Province, communes: dict[int, str], group: Group) -> tuple[list[Unit], list[Group]]:
+    """The districts (until 30/6/2025) of the province and of those merged into it. The group
+    of district People's Committees ("UBND các huyện, thị xã, thành phố" of a 2024 document of
+    the province) holds the province's own; each merged province's have a group of their own."""
+    data = _legacy().get(str(prov.code), {})
+    districts = data.get("districts") or ()
+    olds: list[str] = list(data.get("old_provinces") or ())
+    # the old province that gave the new one its name (Huế: the only one, Thừa Thiên Huế)
+    own = {key(prov.name)} | ({key(_bare_province(olds[0])[0])} if len(olds) == 1 else set())
+    merged_groups: dict[str, Group] = {}
+    seen: dict[str, int] = {}
+    parsed = []
+    for d in districts:
+        kind = str(d["type"]).lower()
+        name = " ".join(nfc(str(d["name"])).split())
+        short = name[len(kind) + 1:] if name.lower().startswith(kind + " ") else name
+        parsed.append((kind, short, d))
+        seen[key(f"{kind} {short}")] = seen.get(key(f"{kind} {short}"), 0) + 1
+    out = []
+    for kind, short, d in parsed:
+        old, city = _bare_province(str(d["old_province"]))
+        place = f"{_words(old, city)['<tỉnh>']} {old}"
+        if seen[key(f"{kind} {short}")] > 1:  # two merged provinces had a district of this name
+            short = f"{short} ({place})"
+        groups: tuple[str, ...] = ()  # the province's own: the group of their kind
+        if key(old) not in own:
+            g = merged_groups.setdefault(place, Group(
+                name=f"{group.name} {place}",
+                aliases=tuple(f"{a} {place}" for a in group.aliases if "huyện" in a), total=0))
+            merged_groups[place] = dataclasses.replace(g, total=(g.total or 0) + 1)
+            groups = (g.name,)
+        out.append(Unit(name=f"UBND {kind} {short}", short=short, kind=kind, groups=groups, level="huyện",
+                        until=FORMER_UNTIL, successors=tuple(communes[c] for c in d["wards"] if c in communes)))
+    # in the order of the statistics codes (a district's communes were numbered after it)
+    order = {c: i for i, c in enumerate(sorted(communes))}
+    codes = {u.name: min((order[c] for c in d["wards"] if c in order), default=len(order)) for u, (_k, _s, d)
+             in zip(out, parsed)}
+    out.sort(key=lambda u: codes[u.name])
+    own_count = sum(1 for u in out if not u.groups)
+    return out, [dataclasses.replace(group, total=own_count), *merged_groups.values()] if out else []
+
+
+def _former_communes(prov: Province, communes: dict[int, str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Per new commune, the former communes now wholly in it: "xã Thủ Sỹ (huyện Tiên Lữ)", with
+    its unqualified name where no other former commune of the province had it. A former commune
+    split between several new ones has no single successor and is left out."""
+    data = _legacy().get(str(prov.code), {})
+    district_names = {}
+    for d in data.get("districts") or ():
+        kind = str(d["type"]).lower()
+        name = " ".join(nfc(str(d["name"])).split())
+        district_names[name] = kind + name[len(kind):] if name.lower().startswith(kind) else name
+    rows = []
+    for c in data.get("communes") or ():
+        kind = str(c["type"]).lower()
+        name = " ".join(nfc(str(c["name"])).split())
+        short = name[len(kind) + 1:] if name.lower().startswith(kind + " ") else name
+        rows.append((f"{kind} {short}", c))
+    count: dict[str, int] = {}
+    for plain, _c in rows:
+        count[key(plain)] = count.get(key(plain), 0) + 1
+    out: dict[str, list[tuple[str, list[str]]]] = {}
+    for plain, c in rows:
+        targets = [communes[x] for x in c["to"] if x in communes]
+        if len(targets) != 1 or c.get("split"):
+            continue
+        district = district_names.get(" ".join(nfc(str(c["district"])).split()), str(c["district"]))
+        aliases = [f"{plain}, {district}", f"UBND {plain}, {district}", f"Ủy ban nhân dân {plain}, {district}"]
+        if count[key(plain)] == 1:
+            aliases += [plain, f"UBND {plain}", f"Ủy ban nhân dân {plain}"]
+        out.setdefault(targets[0], []).append((f"{plain} ({district})", aliases))
+    return out
+
+
+def _settle(drafts: list[_Draft], groups: list[Group]) -> list[Unit]:
+    """The units with the names made from the data that name no other unit or group."""
+    taken: dict[str, str] = {k: "" for g in groups for k in g.keys()}
+    for d in drafts:
+        for k, old in d.unit.named_keys(free_text=False).items():
+            taken[k] = "" if d.unit.accented and not old else taken.get(k, d.unit.name)
+    claims: dict[str, set[str]] = {}
+
+    def former_keys(d: _Draft, old: str) -> set[str]:
+        return {key(t) for t in d.unit.former_texts(old, free_text=False)} - {""}
+
+    for d in drafts:
+        for a in d.aliases:
+            claims.setdefault(key(a), set()).add(d.unit.name)
+        for old, aliases in d.former:
+            for k in former_keys(d, old) | {key(a) for a in aliases}:
+                claims.setdefault(k, set()).add(d.unit.name)
+
+    def free(k: str, name: str) -> bool:
+        return bool(k) and taken.get(k, name) == name and claims.get(k, {name}) == {name}
+
+    out = []
+    for d in drafts:
+        name = d.unit.name
+        current = {k for k, old in d.unit.named_keys(free_text=False).items() if not old}
+        aliases = [a for a in d.aliases if free(key(a), name)]
+        former, former_aliases = list(d.unit.former), list(d.unit.former_aliases)
+        for old, als in d.former:
+            if old not in former:
+                if not all(free(k, name) for k in former_keys(d, old)):
+                    continue
+                former.append(old)
+            # "phường Hồng Châu" merged into the new phường Hồng Châu names it as it is now
+            former_aliases += [(a, old) for a in als if free(key(a), name) and key(a) not in current]
+        out.append(dataclasses.replace(d.unit, aliases=tuple(dict.fromkeys((*d.unit.aliases, *aliases))),
+                                       former=tuple(former), former_aliases=tuple(dict.fromkeys(former_aliases))))
+    return out
+
+
+def _assemble(prov: Province, additions: dict[str, Any], source: str) -> Units:
+    nat = _national()
+    declared = additions.get("province")
+    if declared and find_province(str(declared)).code != prov.code:
+        log.warning("%s names the units of %s, the registry is for %s: its additions are not used",
+                    source or "units.yaml", declared, prov.name)
+        additions = {}
+    fill = _filler(_words(prov.name, prov.city))
+    enabled = {fill(str(e)) for e in additions.get("enable") or ()}
+    renamed = {fill(str(a)): fill(str(b)) for a, b in (additions.get("rename") or {}).items()}
+    groups = [_group_from(g, fill) for g in nat.get("groups") or ()]
+    drafts: list[_Draft] = []
+    for raw in nat.get("units") or ():
+        name = fill(str(raw["name"]))
+        if raw.get("optional") and name not in enabled and not (raw.get("only_city") and prov.city):
+            continue
+        drafts.append(_national_unit(raw, prov, renamed.get(name)))
+    communes = _communes(prov)
+    by_code = {u.code: u.name for u in communes if u.code is not None}
+    kinds = [k for k in ("xã", "phường", "đặc khu") if any(u.kind == k for u in communes)]
+    idx = next(i for i, g in enumerate(groups) if "xã" in g.kinds)  # UBND cấp xã: all of them, known
+    groups[idx] = dataclasses.replace(groups[idx], complete=True, total=len(communes))
+    level_units, level_groups = _commune_level(nat, prov, kinds)
+    groups += level_groups
+    districts, district_groups = _former_districts(prov, by_code, _group_from(nat["district_group"], fill))
+    groups += district_groups
+    former = _former_communes(prov, by_code)
+    drafts += [_Draft(u, former=list(former.get(u.name, ()))) for u in communes]
+    drafts += [_Draft(u) for u in (*level_units, *districts)]
+    # names told apart only by diacritics are matched with them
+    spelled: dict[str, set[str]] = {}
+    for d in drafts:
+        spelled.setdefault(key(d.unit.name), set()).add(d.unit.name)
+    for d in drafts:
+        if len(spelled[key(d.unit.name)]) > 1:
+            d.unit = dataclasses.replace(d.unit, accented=True)
+    # the short name alone names a commune or district only when nothing else has it
+    places = {key(prov.name), *(key(m) for m, _c in prov.merged)}
+    shorts: dict[str, int] = {}
+    for d in drafts:
+        shorts[key(d.unit.short)] = shorts.get(key(d.unit.short), 0) + 1
+    for d in drafts:
+        if d.unit.kind in (*COMMUNE_KINDS, *DISTRICT_KINDS):
+            k = key(d.unit.short)
+            d.unit = dataclasses.replace(d.unit, standalone=shorts[k] == 1 and k not in places)
+    # the province's own additions
+    by_name = {d.unit.name: d for d in drafts}
+    for name, ext in (additions.get("extend") or {}).items():
+        target = by_name.get(fill(str(name)))
+        if target is None:
+            raise ValueError(f"extend: no unit named {fill(str(name))!r} in the registry of {prov.name}")
+        f, fa = _formers(ext or {}, fill)
+        u = target.unit
+        target.unit = dataclasses.replace(u, aliases=(*u.aliases, *_strs((ext or {}).get("aliases"), fill)),
+                                          former=(*u.former, *f), former_aliases=(*u.former_aliases, *fa))
+    groups += [_group_from(g, fill) for g in additions.get("groups") or ()]
+    drafts += [_Draft(_unit_from(u, fill)) for u in additions.get("units") or ()]
+    return Units(prov.name, _settle(drafts, groups), groups, tuple(m for m, _c in prov.merged), prov.city,
+                 communes_complete=True)
+
+
+def _read_additions(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a mapping of units and groups")
+    return data
+
+
+def _setting_province() -> str:
+    from retrieval.settings import Settings
+
+    return Settings.from_env().province
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, mtime: float, province: str) -> Units:
+    return Units.load(Path(path), province) if path else Units.assemble(province)
+
+
+def load_units(path: Path | None = None, province: str | None = None) -> Units:
+    """The registry of a province with its additions from a units file, cached per file version
+    and province (the bot loads it at start and for every index).
+
+    Without `path`: the PROVINCE setting's province, with corpus/units.yaml when that file is
+    for it (a missing file adds nothing). A file given by path (an index's, `inspect --units`)
+    carries its own province (`province:`), else PROVINCE's. `province` overrides both."""
     p = path or DEFAULT_UNITS_PATH
+    if province is None and path is not None and p.is_file():
+        province = str(_read_additions(p).get("province") or "") or None
+    name = find_province(province or _setting_province()).name
     if not p.is_file():
-        return Units.empty()
-    return _load_cached(str(p.resolve()), p.stat().st_mtime)
+        return _load_cached("", 0.0, name)
+    return _load_cached(str(p.resolve()), p.stat().st_mtime, name)
 
 
 def units_for_index(index_dir: Path) -> Units:
-    """The units that travel with an index (index/units.yaml), else corpus/units.yaml."""
+    """The registry an index answers with: that of the province its units.yaml (copied from
+    the corpus it was built from) is for, with those additions; for an index without one,
+    corpus/units.yaml and the PROVINCE setting."""
     p = index_dir / "units.yaml"
     return load_units(p if p.is_file() else None)
 

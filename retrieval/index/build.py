@@ -16,6 +16,12 @@ The manifest says what the index holds, document by document (`sources`: file na
 corpus file it was read from, checksum, when it was indexed); every build and every update
 rewrites it, and `is_stale` compares the corpora with that, not with a list of files.
 
+A file no reader can read (damaged, a scan with no text, a .doc without LibreOffice) is left
+out of a build, named with the reason, and recorded in the manifest (`skipped`: its checksum,
+the reason, the program it lacked): the same file unchanged does not make the index stale
+again, a changed one does, and so does the program it lacked once it is installed.
+`strict` keeps the all-or-nothing build: any such file and nothing is written.
+
 A build writes into a temporary directory and swaps it in only when complete, so a
 malformed file or an interrupted build leaves the previous index untouched.
 """
@@ -38,6 +44,7 @@ import numpy as np
 from retrieval.documents.ingest import corpus_files, load_document
 from retrieval.documents.model import Document
 from retrieval.documents.passages import Chunk, chunk_document
+from retrieval.documents.readers import ParseError, can_read_with, reading
 from retrieval.embedding.embedder import Embedder, EmbeddingCache, QueryCache, VectorCache, embed_with_cache
 from retrieval.index.examples import embed_labelled
 from retrieval.index.progress import BuildProgress
@@ -61,14 +68,29 @@ from retrieval.lang.accents import AccentRestorer
 from retrieval.lang.text import fold, folded_tokens
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A corpus file a build left out."""
+
+    path: Path
+    reason: str  # the reader's ParseError, which names the file
+    tool: str = ""  # the program whose absence was the reason (MissingTool), else ""
+
+    @property
+    def why(self) -> str:
+        """The reason without the file's name in front."""
+        return self.reason.removeprefix(f"{self.path.name}: ")
+
+
 @dataclass
 class BuildReport:
-    files: int
+    files: int  # documents in the index
     chunks: int
     embedded: int  # chunks embedded in this build (the rest came from the cache)
     seconds: float
     embed_seconds: float
     tokens: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def _bm25(token_lists: list[list[str]]):  # type: ignore[no-untyped-def]
@@ -106,14 +128,22 @@ def build_index(
     embedder: Embedder,
     cache_path: Path | None,
     progress: BuildProgress | None = None,
+    strict: bool = False,
 ) -> BuildReport:
+    """Build the index of the corpora's files. A file that cannot be read is left out and named
+    in the report's `skipped`; with `strict`, a ParseError naming every such file instead, and
+    the index is left as it was."""
     t0 = time.perf_counter()
     shown = progress or BuildProgress(False)
-    files = corpus_files(corpus_dirs)
-    if not files:
+    found = corpus_files(corpus_dirs)
+    if not found:
         raise IndexError_(f"no documents found in {', '.join(map(str, corpus_dirs))}")
-    # ParseError names the file
-    documents: list[Document] = [load_document(p) for p in shown.documents(files, len(files))]
+    documents, files, skipped = _read_all(found, shown)
+    if skipped and strict:
+        raise ParseError("\n".join(s.reason for s in skipped))
+    if not documents:
+        raise IndexError_(f"no readable documents in {', '.join(map(str, corpus_dirs))}: "
+                          + "; ".join(s.reason for s in skipped))
     seen: dict[str, str] = {}
     for doc, path in zip(documents, files):
         if doc.doc_id in seen:
@@ -135,7 +165,7 @@ def build_index(
     originals = file_originals(documents, files)
     checksums = {doc_id: hashlib.sha256(o.data).hexdigest() for doc_id, o in originals.items()}
     parts = IndexParts(documents, chunks, vectors, lexical, checksums, originals=originals)
-    extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs]}
+    extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "skipped": skipped_record(skipped)}
     reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
     cache = EmbeddingCache(cache_path) if cache_path else None
     try:
@@ -143,7 +173,33 @@ def build_index(
     finally:
         if cache is not None:
             cache.close()
-    return BuildReport(len(files), len(chunks), embedded, time.perf_counter() - t0, embed_seconds, tokens)
+    return BuildReport(len(files), len(chunks), embedded, time.perf_counter() - t0, embed_seconds, tokens, skipped)
+
+
+def _read_all(files: list[Path], shown: BuildProgress) -> tuple[list[Document], list[Path], list[Skipped]]:
+    """Every file read: (documents, the files they came from, the files left out and why)."""
+    documents: list[Document] = []
+    read: list[Path] = []
+    skipped: list[Skipped] = []
+    for path in shown.documents(files, len(files)):
+        def pages(done: int, total: int, name: str = path.name) -> None:  # a scan read by OCR, on a terminal
+            if done == 0:
+                shown.note(f"{name}: {total} scanned pages, read by OCR …")
+            elif done == total:
+                shown.note(f"{name}: OCR done ({total} pages)")
+        try:
+            with reading(pages):
+                documents.append(load_document(path))
+            read.append(path)
+        except ParseError as exc:  # it names the file and says why
+            skipped.append(Skipped(path, str(exc), getattr(exc, "tool", "")))
+    return documents, read, skipped
+
+
+def skipped_record(skipped: list[Skipped]) -> dict[str, dict[str, str]]:
+    """The manifest's `skipped`: by resolved path, the file's checksum, why, and the program it lacked."""
+    return {str(s.path.resolve()): {"file": s.path.name, "checksum": file_checksum(s.path), "reason": s.reason,
+                                    "tool": s.tool} for s in skipped if s.path.is_file()}
 
 
 def write_index(parts: IndexParts, index_dir: Path, embedder: Embedder, cache: "VectorCache | None",
@@ -277,7 +333,8 @@ def is_stale(index_dir: Path, corpus_dirs: list[Path], embedder_id: str | None =
     every document file of the corpora must be in it with the same checksum, every document
     it read from a file under these corpora must still be that file, and it must have been
     read from no other corpus. Documents that came from the document store (uploads) have no
-    file and make no index stale."""
+    file and make no index stale. A file the last build left out (`skipped`) counts as held
+    while it is unchanged, unless the program it lacked is there now."""
     try:
         manifest = read_manifest(index_dir)
     except IndexError_ as exc:
@@ -293,15 +350,20 @@ def is_stale(index_dir: Path, corpus_dirs: list[Path], embedder_id: str | None =
         return str(exc)
     held = {rec.get("checksum") for rec in manifest.get("sources", {}).values()}
     read_from = {rec["path"]: rec.get("checksum") for rec in manifest.get("sources", {}).values() if rec.get("path")}
+    left_out = {p: rec for p, rec in (manifest.get("skipped") or {}).items() if p in now}
+    readable = sorted(p for p, rec in left_out.items()
+                      if rec.get("checksum") == now[p] and rec.get("tool") and can_read_with(rec["tool"]))
     roots = [d.resolve() for d in corpus_dirs]
-    added = sorted(p for p, sha in now.items() if sha not in held and p not in read_from)
+    added = sorted(p for p, sha in now.items() if sha not in held and p not in read_from and p not in left_out)
     changed = sorted(p for p, sha in now.items() if p in read_from and read_from[p] != sha)
+    changed += sorted(p for p, rec in left_out.items() if rec.get("checksum") != now[p] and p not in read_from)
     removed = sorted(p for p in read_from if p not in now and _under(Path(p), roots))
     elsewhere = sorted(p for p in read_from if p not in now and not _under(Path(p), roots))
     changed += sorted(n for n in set(reference) | set(manifest.get("reference", {}))
                       if reference.get(n) != manifest.get("reference", {}).get(n))  # glossary, units, slots
     parts = [f"{label}: {', '.join(Path(x).name for x in xs)}" for label, xs in
-             (("added", added), ("removed", removed), ("changed", changed), ("read from other corpora", elsewhere))
+             (("added", added), ("removed", removed), ("changed", changed), ("read from other corpora", elsewhere),
+              ("readable now", readable))
              if xs]
     return "corpus changed (" + "; ".join(parts) + ")" if parts else None
 

@@ -124,7 +124,7 @@ def update_index(index: LoadedIndex, embedder: Embedder, add: list[Addition] = (
         folded=[old_folded[i] for i in keep] + [folded_tokens(c.lexical_text()) for c in new_chunks],
         originals=originals,
     )
-    extra = {k: index.manifest[k] for k in ("corpus_dirs", "db_version") if k in index.manifest}
+    extra = {k: index.manifest[k] for k in ("corpus_dirs", "db_version", "skipped") if k in index.manifest}
     extra.update(note or {})
     # the reference data and the slot examples' vectors go with it (the examples are not embedded again)
     reference = [index.path / n for n in (*REFERENCE_DATA, "slots.npz")]

@@ -17,7 +17,7 @@ from retrieval.answering.rules.cited import asks_about_document
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
 from retrieval.facts.deadlines import format_date
-from retrieval.facts.obligations import Obligation, applicable
+from retrieval.facts.obligations import Obligation, applicable, who
 from retrieval.lang.text import clean_inline, fold
 
 # phrases a question uses to ask, not to name its topic: "phải làm gì" asks, "làm sạch" does not
@@ -142,12 +142,12 @@ def _who(o: Obligation, ev: Evidence) -> str:
     for u in ev.units:
         if u.name in o.units and o.group is None:
             return u.name
-        if o.group is not None and o.group in u.groups:
+        if o.group is not None and o.province is None and o.group in u.groups:
             return f"{u.name} (thuộc {o.group})"
         if u.name in o.units:
             return u.name
     if o.group is not None:
-        return upper_first(o.group)
+        return upper_first(who(o))
     if o.units and len(o.units) <= 3:
         return ", ".join(o.units)
     if o.responsible:
@@ -194,6 +194,8 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
         return None
     if asked_kinds(q) and not q.asks("recipient", "via", "deadline", "duration"):
         return None  # "bao nhiêu đơn vị …", "những sở nào …": who, not what they report
+    if q.slots and set(q.slots) <= {"figure", "content"} and not any(w in q.folded for w in ("bao lau", "may lan")):
+        return None  # "còn bao nhiêu hồ sơ tồn đọng?": a figure, which a duty does not give
     if q.asks("effect"):
         return None  # "… có hiệu lực khi nào": the document's own date, not a duty's
     scored = _scored(q, ev, lib)

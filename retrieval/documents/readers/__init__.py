@@ -3,14 +3,25 @@
 `read_file` is the only way in: it picks the reader by suffix and turns every failure of
 the libraries underneath on a malformed or hostile file into a `ParseError` that names
 the file, so one broken upload or corpus file never surfaces as a traceback.
+
+Two readers call programs: a scanned PDF is read by OCR (Tesseract, `ocr.py`) and an old
+Word .doc is converted by LibreOffice (`doc.py`); without the program the file is refused
+with a `MissingTool` saying what to install. Reading a scan takes seconds a page: whoever
+waits for it (the bot's status message, a console) follows it with `reading(progress)`,
+which also tells afterwards which pages OCR read and the words it was unsure of — without
+every layer between the one who waits and the reader passing them along.
 """
 
 from __future__ import annotations
 
+import contextvars
 import lzma
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.documents.readers.blocks import (
@@ -20,13 +31,52 @@ from retrieval.documents.readers.blocks import (
     MAX_TEXT_CHARS,
     Block,
     Cell,
+    MissingTool,
     Origin,
     ParseError,
     RawDocument,
     RawFootnote,
 )
 
-SUPPORTED = (".md", ".txt", ".docx", ".pdf")
+SUPPORTED = (".md", ".txt", ".docx", ".doc", ".pdf")
+Progress = Callable[[int, int], None]  # (pages read, pages to read by OCR); (0, n) before the first
+
+
+@dataclass
+class Reading:
+    """What the files read under `reading()` did beyond their text."""
+
+    progress: Progress | None = None
+    ocr_pages: list[int] = field(default_factory=list)  # of the last file read
+    unsure_words: list[str] = field(default_factory=list)
+
+
+_READING: contextvars.ContextVar[Reading | None] = contextvars.ContextVar("reading", default=None)
+
+
+@contextmanager
+def reading(progress: Progress | None = None) -> Iterator[Reading]:
+    """Follow the files read in this thread meanwhile: `progress` hears of OCR'd pages, and the
+    `Reading` yielded says afterwards what OCR read."""
+    watch = Reading(progress)
+    token = _READING.set(watch)
+    try:
+        yield watch
+    finally:
+        _READING.reset(token)
+
+
+def can_read_with(tool: str) -> bool:
+    """Whether the program a `MissingTool` named is there now."""
+    if tool == "tesseract":
+        from retrieval.documents.readers.ocr import ready
+
+        return ready()
+    if tool == "soffice":
+        from retrieval.documents.readers.doc import ready as doc_ready
+
+        return doc_ready()
+    return False
 
 # what python-docx, lxml, zipfile and pypdf raise on damaged input (found by `make fuzz`, retrieval/fuzz.py)
 _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
@@ -61,7 +111,10 @@ def _extra_errors() -> tuple[type[BaseException], ...]:
     return tuple(extra)
 
 
-def read_file(path: Path) -> RawDocument:
+def read_file(path: Path, progress: Progress | None = None) -> RawDocument:
+    watch = _READING.get()
+    if progress is None and watch is not None:
+        progress = watch.progress
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise ParseError(
@@ -79,10 +132,14 @@ def read_file(path: Path) -> RawDocument:
             from retrieval.documents.readers.docx import read_docx
 
             raw = read_docx(path)
+        elif suffix == ".doc":
+            from retrieval.documents.readers.doc import read_doc
+
+            raw = read_doc(path)
         elif suffix == ".pdf":
             from retrieval.documents.readers.pdf import read_pdf
 
-            raw = read_pdf(path)
+            raw = read_pdf(path, progress)
         else:
             from retrieval.documents.readers.markdown import read_markdown
 
@@ -98,11 +155,13 @@ def read_file(path: Path) -> RawDocument:
     except ParseError:
         raise
     except _LIBRARY_ERRORS + _extra_errors() as exc:
-        kind = {".docx": ".docx", ".pdf": "PDF"}.get(suffix, "văn bản")
+        kind = {".docx": ".docx", ".doc": ".doc", ".pdf": "PDF"}.get(suffix, "văn bản")
         raise ParseError(f"{path.name}: không đọc được tệp {kind} ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
     if not any(b.text.strip() or b.rows for b in raw.blocks):
         raise ParseError(f"{path.name}: tệp không có nội dung chữ")
     check_size(raw, path.name)
+    if watch is not None:
+        watch.ocr_pages, watch.unsure_words = list(raw.ocr_pages), list(raw.unsure_words)
     return raw
 
 
@@ -123,5 +182,5 @@ def check_size(raw: RawDocument, name: str) -> None:
         raise ParseError(f"{name}: văn bản dài {_n(chars)} ký tự, vượt giới hạn {_n(MAX_TEXT_CHARS)} ký tự")
 
 
-__all__ = ["Block", "Cell", "MAX_BLOCKS", "MAX_CELLS", "MAX_TEXT_CHARS", "Origin", "ParseError", "RawDocument", "RawFootnote",
-           "SUPPORTED", "check_size", "read_file"]
+__all__ = ["Block", "Cell", "MAX_BLOCKS", "MAX_CELLS", "MAX_TEXT_CHARS", "MissingTool", "Origin", "ParseError", "Progress",
+           "RawDocument", "RawFootnote", "Reading", "SUPPORTED", "can_read_with", "check_size", "read_file", "reading"]

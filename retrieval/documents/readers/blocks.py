@@ -1,6 +1,6 @@
 """What every reader produces: the file's content as a flat stream of blocks.
 
-One reader per format (Markdown, .docx, .pdf) turns a file into a `RawDocument`; one
+One reader per format (Markdown, .docx, .doc, .pdf) turns a file into a `RawDocument`; one
 structure parser (`retrieval.documents.structure`) turns any `RawDocument` into the document model.
 Like docling's items, every block knows where in the file it came from, and the
 furniture of a two-column header or signature table is marked as such (`layout`) instead
@@ -22,6 +22,19 @@ MAX_CELLS = 200_000
 
 class ParseError(ValueError):
     """A file that cannot be read as a document; the message names the file and says why."""
+
+
+class MissingTool(ParseError):
+    """A file this machine could read once a program is installed (Tesseract for a scan,
+    LibreOffice for a .doc): the message says what to install; `tool` names it, so a build
+    that left the file out knows to try it again once the program is there."""
+
+    def __init__(self, message: str, tool: str) -> None:
+        super().__init__(message)
+        self.tool = tool
+
+    def __reduce__(self) -> tuple[type[MissingTool], tuple[str, str]]:  # pickled whole (worker processes)
+        return MissingTool, (str(self), self.tool)
 
 
 @dataclass(frozen=True)
@@ -91,3 +104,5 @@ class RawDocument:
     footnotes: list[RawFootnote] = field(default_factory=list)
     title: str | None = None  # a Markdown "# …" title line (the law benchmark's files)
     lines: list[str] = field(default_factory=list)  # the text as lines, for the law parser
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (1-based): a scan
+    unsure_words: list[str] = field(default_factory=list)  # words OCR read with low confidence, each once

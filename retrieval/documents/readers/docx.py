@@ -42,8 +42,11 @@ MAX_XML_PART = 40 * 1024 * 1024  # one XML part (document.xml of the longest law
 MAX_LEVEL = 8
 MAX_LIST_NUMBER = 32767
 MAX_COLUMNS = 63
+# the furniture of a state body's header or signature, and of a party body's (Hướng dẫn 36-HD/VPTW:
+# "ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY …", "Số 05-CT/TU", "T/M BAN THƯỜNG VỤ")
 _LAYOUT_MARKS = re.compile(
-    r"CỘNG H[OÒ]A|Độc lập|Số\s*:|Nơi nhận|^(TM|KT|TL|TUQ|Q)\.|ỦY BAN|UỶ BAN|CHỦ TỊCH|GIÁM ĐỐC|VĂN PHÒNG", re.MULTILINE
+    r"CỘNG H[OÒ]A|Độc lập|Số\s*:|^Số\s+\d|Nơi nhận|^(TM|KT|TL|TUQ|Q)\.|^[TK]/[ML]\b|ỦY BAN|UỶ BAN|CHỦ TỊCH|GIÁM ĐỐC|"
+    r"VĂN PHÒNG|ĐẢNG CỘNG SẢN|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|THÀNH ỦY|BAN THƯỜNG VỤ|BÍ THƯ", re.MULTILINE
 )
 
 

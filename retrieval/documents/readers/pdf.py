@@ -1,4 +1,4 @@
-""".pdf into blocks, from pypdf's text layer only (no OCR).
+""".pdf into blocks, from pypdf's text layer, and from OCR for the pages that have none.
 
 A PDF keeps no paragraphs, tables or footnotes: only text runs placed on pages. This
 reader rebuilds them from geometry, the way a reader's eye does:
@@ -17,6 +17,11 @@ reader rebuilds them from geometry, the way a reader's eye does:
 
 Positions come from pypdf's visitor callbacks; run widths from the fonts' glyph widths,
 because the visitor only gives where a run starts.
+
+A page without a text layer (a scan) is read by OCR (`ocr.py`): its words come back placed on
+the page, as runs come from a text layer, and go through the same steps, so a scanned copy
+reads into the same blocks as its original; ruled tables come back whole, cell by cell. A
+mixed file (some pages scanned) is one document in page order.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.documents.readers.blocks import Block, Cell, Origin, ParseError, RawDocument, RawFootnote
+from retrieval.documents.readers.ocr import OcrPage, OcrTable
+from retrieval.documents.readers.ocr import Progress as OcrProgress
 
 MAX_PAGES = 300
 MAX_RULES_PER_PAGE = 5000  # drawn segments kept per page: a vector drawing must not cost more than a table
@@ -43,6 +50,10 @@ MAX_RULES_PER_PAGE = 5000  # drawn segments kept per page: a vector drawing must
 MAX_CONTENT_BYTES = 16 * 1024 * 1024  # decoded page content streams of the whole file (a text page: 10-100 KB)
 MAX_OPERATORS = 1_000_000  # content operators of the whole file, forms included (a text page: a few thousand)
 MAX_SECONDS = 20.0
+# a page with fewer letters and digits than this in its text layer, that draws an image, is a
+# scan (a scanner may stamp a page number or its own name as text on the image)
+MIN_TEXT_CHARS = 20
+MAX_UNSURE_WORDS = 200  # kept in the RawDocument: the preview shows a few
 
 # what pypdf lets escape on damaged or hostile input, besides its own PyPdfError family
 _LIBRARY_ERRORS: tuple[type[BaseException], ...] = (
@@ -200,8 +211,10 @@ def _font_style(font_dict: Any) -> tuple[bool, bool]:
 class _PageCollector:
     """pypdf visitor state for one page: text runs, plus the horizontal rules drawn."""
 
-    def __init__(self, widths: dict[int, tuple[Any, _Widths]], budget: _Budget | None = None) -> None:
+    def __init__(self, widths: dict[int, tuple[Any, _Widths]], budget: _Budget | None = None,
+                 page_size: tuple[float, float] | None = None) -> None:
         self.budget = budget
+        self.page_size = page_size
         self.runs: list[_Run] = []
         self.rules: list[_Rule] = []
         self.posts: list[_Post] = []
@@ -210,6 +223,7 @@ class _PageCollector:
         self._rise_stack: list[float] = []
         self._pending_rise: float | None = None  # the rise when the text now being gathered began
         self._point: tuple[float, float] | None = None
+        self.images = False  # the page draws an XObject (a scan's page image) or an inline image
 
     def _font_widths(self, font_dict: Any) -> _Widths:
         key = id(font_dict)
@@ -230,6 +244,8 @@ class _PageCollector:
     def before(self, op: bytes, args: Any, cm: Any, tm: Any) -> None:
         if self.budget is not None:
             self.budget.operator()
+        if op in (b"Do", b"INLINE IMAGE", b"BI"):
+            self.images = True
         # pypdf ignores the text rise (Ts) that fpdf2 and Word use for superscripts, so it is tracked here
         if op == b"Ts":
             nums = _numbers(args, 1)
@@ -246,6 +262,8 @@ class _PageCollector:
             if nums:
                 x, y, w, h = nums
                 (ax, ay), (bx, by) = _apply(cm, x, y), _apply(cm, x + w, y + h)
+                if self.page_size and abs(bx - ax) >= 0.9 * self.page_size[0] and abs(by - ay) >= 0.9 * self.page_size[1]:
+                    return  # the page's background, not a border: it would enclose everything as one table
                 self._rule(ay, ax, bx)
                 if abs(by - ay) > 0.1:
                     self._rule(by, ax, bx)
@@ -480,8 +498,13 @@ def _footnote_start(line: _Line) -> tuple[int, str] | None:
     return (int(m.group(1)), m.group(2)) if m else None
 
 
-def _split_footnotes(lines: list[_Line], body_size: float, name: str) -> tuple[list[_Line], list[RawFootnote]]:
-    """Footnotes are the small-font lines at the foot of a page, from the first one that opens with a number."""
+def _split_footnotes(lines: list[_Line], body_size: float, name: str,
+                     expected: int = 1) -> tuple[list[_Line], list[RawFootnote]]:
+    """Footnotes are the small-font lines at the foot of a page, from the first one that opens with a number.
+
+    Small-font lines just above it are a note too when the numbering says one is missing right
+    there (`expected`, the next note's number, is one less than the first found): its number
+    did not come through (OCR lost or misread a small "1")."""
     zone = len(lines)
     while zone > 0 and 0 < lines[zone - 1].size < 0.9 * body_size:
         zone -= 1
@@ -489,6 +512,12 @@ def _split_footnotes(lines: list[_Line], body_size: float, name: str) -> tuple[l
     if start is None:
         return lines, []
     notes: list[RawFootnote] = []
+    cut = start
+    first = _footnote_start(lines[start])
+    if first is not None and start > zone and first[0] == expected + 1:
+        unnumbered = lines[zone:start]
+        notes.append(RawFootnote(expected, " ".join(ln.text for ln in unnumbered), Origin(name, page=unnumbered[0].page)))
+        cut = zone
     for line in lines[start:]:
         opened = _footnote_start(line)
         # notes are numbered in sequence: a wrapped line that happens to start with a number continues
@@ -496,7 +525,7 @@ def _split_footnotes(lines: list[_Line], body_size: float, name: str) -> tuple[l
             notes.append(RawFootnote(opened[0], opened[1], Origin(name, page=line.page)))
         else:
             notes[-1].text = f"{notes[-1].text} {line.text}".strip()
-    return lines[:start], notes
+    return lines[:cut], notes
 
 
 # -- two-column furniture: header and signature -------------------------------------------------------
@@ -699,10 +728,23 @@ def _grow_region(lines: list[_Line], chunks: list[list[_Chunk]], seed: int, floo
     return _Region(start, end, columns, pending_span), end
 
 
-def _covering_rules(rules: list[_Rule], x0: float, x1: float) -> list[float]:
-    """Heights of the strokes that run along at least half the table's width (not an underline)."""
+@dataclass(frozen=True)
+class _Level:
+    """Strokes drawn at one height across a table, and the stretches of width they cover: a
+    row border that skips a column leaves that column's cell spanning both rows."""
+
+    y: float
+    spans: list[tuple[float, float]]
+
+    def crosses(self, x0: float, x1: float) -> bool:
+        mid = (x0 + x1) / 2
+        return any(a - 1.0 <= mid <= b + 1.0 for a, b in self.spans)
+
+
+def _covering_rules(rules: list[_Rule], x0: float, x1: float) -> list[_Level]:
+    """The strokes that run along at least half the table's width (not an underline), by height."""
     width = max(x1 - x0, 1.0)
-    out: list[float] = []
+    out: list[_Level] = []
     level: list[_Rule] = []  # strokes at one height, within a point
     for r in sorted((r for r in rules if min(r.x1, x1) > max(r.x0, x0)), key=lambda r: r.y):
         if level and r.y - level[0].y > 1.0:
@@ -713,9 +755,10 @@ def _covering_rules(rules: list[_Rule], x0: float, x1: float) -> list[float]:
     return out
 
 
-def _level_if_covering(level: list[_Rule], x0: float, x1: float, width: float) -> list[float]:
-    covered = sum(b - a for a, b in _merge_intervals((max(r.x0, x0), min(r.x1, x1)) for r in level))
-    return [level[0].y] if level and covered >= 0.5 * width else []
+def _level_if_covering(level: list[_Rule], x0: float, x1: float, width: float) -> list[_Level]:
+    spans = _merge_intervals((max(r.x0, x0), min(r.x1, x1)) for r in level)
+    covered = sum(b - a for a, b in spans)
+    return [_Level(level[0].y, spans)] if level and covered >= 0.5 * width else []
 
 
 def _column_of(chunk: _Chunk, columns: list[tuple[float, float]]) -> int:
@@ -726,8 +769,32 @@ def _column_of(chunk: _Chunk, columns: list[tuple[float, float]]) -> int:
     return idx
 
 
-def _rows_by_rules(lines: list[_Line], rules: list[float]) -> list[bool]:
-    return [k == 0 or any(lines[k].y < y < lines[k - 1].y for y in rules) for k in range(len(lines))]
+def _rows_by_rules(lines: list[_Line], rules: list[_Level]) -> list[bool]:
+    return [k == 0 or any(lines[k].y < r.y < lines[k - 1].y for r in rules) for k in range(len(lines))]
+
+
+def _border_between(lines: list[_Line], rules: list[_Level], above: int, below: int) -> _Level | None:
+    return next((r for r in rules if lines[below].y < r.y < lines[above].y), None)
+
+
+def _carry_row_spans(out: list[list[Cell]], groups: list[list[int]], lines: list[_Line],
+                     columns: list[tuple[float, float]], rules: list[_Level]) -> list[list[Cell]]:
+    """A cell whose lower border is not drawn spans the next row too: its text (which the PDF
+    centres, or wraps, across the rows it spans) goes to each of them, as the .docx reader does."""
+    for col, (c0, c1) in enumerate(columns):
+        run = [0]
+        for g in range(1, len(groups) + 1):
+            border = _border_between(lines, rules, groups[g - 1][-1], groups[g][0]) if g < len(groups) else None
+            if g < len(groups) and border is not None and not border.crosses(c0, c1) \
+                    and len(out[g]) == len(columns) and len(out[g - 1]) == len(columns):
+                run.append(g)
+                continue
+            if len(run) > 1:
+                text = " ".join(out[r][col].text for r in run if out[r][col].text)
+                for r in run:
+                    out[r][col] = Cell(text)
+            run = [g]
+    return out
 
 
 def _rows_by_cells(lines: list[_Line], chunks: list[list[_Chunk]],
@@ -821,7 +888,7 @@ def _divided(columns: list[tuple[float, float]], posts: list[_Post], y0: float, 
 
 
 def _table_rows(lines: list[_Line], chunks: list[list[_Chunk]], columns: list[tuple[float, float]],
-                rules: list[float], posts: list[_Post]) -> list[list[Cell]]:
+                rules: list[_Level], posts: list[_Post]) -> list[list[Cell]]:
     spans = [_spans_row(c, columns) for c in chunks]
     if rules:
         starts = _rows_by_rules(lines, rules)
@@ -848,13 +915,34 @@ def _table_rows(lines: list[_Line], chunks: list[list[_Chunk]], columns: list[tu
         merged = any(spans[k] for k in group) or (
             bordered and len(filled) == 1 and not _divided(columns, posts, lines[group[-1]].y, lines[group[0]].y + 1.0))
         out.append([Cell(" ".join(filled), span=len(columns))] if merged else [Cell(t) for t in texts])
-    return out
+    return _carry_row_spans(out, groups, lines, columns, rules) if rules else out
 
 
 @dataclass
 class _Table:
     page: int
     rows: list[list[Cell]]
+
+
+def _framed_extent(posts: list[_Post], x0: float, x1: float, y: float) -> tuple[float, float] | None:
+    """The heights a framed table spans: those of the leftmost vertical border standing beside
+    the line at `y`, followed up and down through the cells it borders."""
+    beside = [p for p in posts if p.x <= x0 + 3.0 and p.x >= x0 - 60.0 and p.y0 - 1.0 <= y <= p.y1 + 1.0]
+    if not beside:
+        return None
+    left = max(p.x for p in beside)
+    spans = _merge_intervals((p.y0 - 1.0, p.y1 + 1.0) for p in posts if abs(p.x - left) < 1.5)
+    return next(((a + 1.0, b - 1.0) for a, b in spans if a <= y <= b), None)
+
+
+def _grid_columns(posts: list[_Post], bottom: float, top: float) -> list[tuple[float, float]]:
+    """Columns between the vertical borders drawn inside a framed table, from its left border on."""
+    inside = [p for p in posts if p.y0 < top - 1.0 and bottom + 1.0 < p.y1]
+    xs: list[float] = []
+    for x in sorted(p.x for p in inside):
+        if not xs or x - xs[-1] > 2.0:
+            xs.append(x)
+    return list(zip(xs, xs[1:]))
 
 
 def _tables(lines: list[_Line], rules: list[_Rule], posts: list[_Post]) -> list[_Line | _Table]:
@@ -873,21 +961,33 @@ def _tables(lines: list[_Line], rules: list[_Rule], posts: list[_Post]) -> list[
             i += 1
             continue
         start, end = region.start, region.end
+        columns = region.columns
         x0, x1 = region.columns[0][0], max(c.x1 for k in range(start, end) for c in chunks[k])
+        extent = _framed_extent(posts, x0, x1, lines[i].y)
         drawn = _covering_rules(rules, x0, x1)
+        if extent is not None:
+            # a framed table: its side borders say how far it reaches, its inner posts where its columns are
+            drawn = [r for r in drawn if extent[0] - 1.0 <= r.y <= extent[1] + 1.0]
         if len(drawn) >= 2:
             # a ruled table: its text lies between its top and bottom borders
-            while start < i and not drawn[0] < lines[start].y < drawn[-1]:
+            bottom, top = drawn[0].y, drawn[-1].y
+            if extent is not None:
+                while start > floor and bottom < lines[start - 1].y < top:
+                    start -= 1
+            while start < i and not bottom < lines[start].y < top:
                 start += 1
-            while end > i + 1 and not drawn[0] < lines[end - 1].y < drawn[-1]:
+            while end > i + 1 and not bottom < lines[end - 1].y < top:
                 end -= 1
-            if end == region.end:
-                while end < region.end + region.tail and drawn[0] < lines[end].y < drawn[-1]:
+            reach = len(lines) if extent is not None else region.end + region.tail
+            if end == region.end or extent is not None:
+                while end < reach and bottom < lines[end].y < top:
                     end += 1
+            columns = _grid_columns(posts, bottom, top) if extent is not None else columns
+            columns = columns if len(columns) >= 2 else region.columns
         else:
             drawn = []
         del out[len(out) - (i - start):]  # lines above the seed that belong to the table
-        rows = _table_rows(lines[start:end], chunks[start:end], region.columns, drawn, posts if drawn else [])
+        rows = _table_rows(lines[start:end], chunks[start:end], columns, drawn, posts if drawn else [])
         out.append(_Table(lines[start].page, rows))
         floor = i = end
     return out
@@ -1081,6 +1181,12 @@ class _Extracted:
     runs: list[_Run]
     rules: list[_Rule]
     posts: list[_Post]
+    images: bool = False
+    tables: list[tuple[float, _Table]] = field(default_factory=list)  # found whole (OCR): their top, y up
+
+    @property
+    def letters(self) -> int:
+        return sum(1 for r in self.runs for ch in r.text if ch.isalnum())
 
 
 class _Budget:
@@ -1125,10 +1231,10 @@ def _extract(reader: Any, name: str = "") -> list[_Extracted]:
     for number, page in enumerate(reader.pages, start=1):
         box = page.mediabox
         budget.page(page)
-        collector = _PageCollector(widths, budget)
+        collector = _PageCollector(widths, budget, (float(box.width), float(box.height)))
         page.extract_text(orientations=(0,), visitor_operand_before=collector.before, visitor_text=collector.text)
         pages.append(_Extracted(_Page(number, float(box.left), float(box.right)), collector.runs, collector.rules,
-                                collector.posts))
+                                collector.posts, collector.images))
     return pages
 
 
@@ -1146,11 +1252,11 @@ def _build(name: str, extracted: list[_Extracted]) -> RawDocument:
     for e in extracted:
         page = e.page
         lines = _drop_page_numbers(_page_lines(e.runs, page.number, body_size))
-        lines, notes = _split_footnotes(lines, body_size, name)
+        lines, notes = _split_footnotes(lines, body_size, name, footnotes[-1].number + 1 if footnotes else 1)
         footnotes.extend(notes)
         if page.number == 1:
             header, lines = _header(lines, page, name)
-        page_items = _with_signature(_tables(lines, e.rules, e.posts), page, name)
+        page_items = _with_signature(_placed(_tables(lines, e.rules, e.posts), e.tables), page, name)
         items.extend(page_items)
         body_lines.extend(e for e in page_items if isinstance(e, _Line))
     page_right = max((p.right for p in pages.values()), default=595.0)
@@ -1179,6 +1285,19 @@ def _build(name: str, extracted: list[_Extracted]) -> RawDocument:
     if para is not None:
         blocks.append(paragrapher.block(para, name))
     return RawDocument(name, blocks, footnotes, None, _lines_of(blocks))
+
+
+def _placed(elements: list[_Line | _Table], tables: list[tuple[float, _Table]]) -> list[_Line | _Table]:
+    """Tables found whole (OCR'd cell by cell) put among the page's lines where they stand:
+    before the first line below their top."""
+    out = list(elements)
+    for top, table in sorted(tables, key=lambda t: -t[0]):
+        at = next((k for k, e in enumerate(out) if isinstance(e, _Line) and e.y < top), len(out))
+        # after the tables already placed there, which stand higher
+        while at < len(out) and isinstance(out[at], _Table) and any(out[at] is t for _, t in tables):
+            at += 1
+        out.insert(at, table)
+    return out
 
 
 def _with_signature(elements: list[_Line | _Table], page: _Page, name: str) -> list[_Line | _Table | Block]:
@@ -1223,22 +1342,92 @@ def _lines_of(blocks: list[Block]) -> list[str]:
     return lines
 
 
-def read_pdf(path: Path) -> RawDocument:
-    """Read a PDF's text layer into blocks; every failure is a ParseError naming the file."""
+def read_pdf(path: Path, progress: OcrProgress | None = None) -> RawDocument:
+    """Read a PDF into blocks: its text layer, and OCR for the pages without one (`progress(done,
+    total)` as they are read); every failure is a ParseError naming the file."""
     name = path.name
     try:
         reader = _open(path)
         extracted = _extract(reader, name)
+        scanned = _scanned(reader, extracted)
     except ParseError:
         raise
     except _dependency_error() as exc:  # AES streams are decrypted as they are read
         raise _aes_error(name, exc) from exc
     except _library_errors() as exc:
         raise ParseError(f"{name}: không đọc được tệp PDF ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
-    if not any(r.text for e in extracted for r in e.runs):
-        raise ParseError(f"{name}: tệp PDF không có lớp chữ (có thể là bản quét) — "
-                         "cần nhận dạng ký tự (OCR) trước khi thêm vào kho")
+    unsure: list[str] = []
+    if scanned:
+        from retrieval.documents.readers.ocr import ocr_pages
+
+        result = ocr_pages(path, scanned, progress, name)
+        for page in result.pages:
+            extracted[page.number - 1] = _from_ocr(page)
+        unsure = result.unsure[:MAX_UNSURE_WORDS]
+        if not any(e.runs or e.tables for e in extracted):
+            raise ParseError(f"{name}: không đọc được chữ trong tệp — đã nhận dạng chữ (OCR) {len(scanned)} trang quét "
+                             "nhưng không thấy chữ nào (trang trắng, ảnh quá mờ hoặc không phải văn bản)")
     try:
-        return _build(name, extracted)
+        raw = _build(name, extracted)
     except _library_errors() as exc:  # a geometry the heuristics did not foresee must not escape either
         raise ParseError(f"{name}: không đọc được tệp PDF ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
+    raw.ocr_pages = sorted(scanned)
+    raw.unsure_words = unsure
+    return raw
+
+
+def _scanned(reader: Any, extracted: list[_Extracted]) -> dict[int, tuple[float, float]]:
+    """The pages to OCR, with their size as shown (points): those with (almost) no text layer
+    that draw an image, and those with no text at all when no page of the file has any (text
+    drawn as outlines, an image the parser could not see). A text page is never OCR'd; a
+    blank page of a text document is left blank."""
+    any_text = any(e.letters for e in extracted)
+    out: dict[int, tuple[float, float]] = {}
+    for e in extracted:
+        if not ((e.letters < MIN_TEXT_CHARS and e.images) or (not any_text and not e.letters)):
+            continue
+        page = reader.pages[e.page.number - 1]
+        box = page.mediabox
+        width, height = abs(float(box.width)), abs(float(box.height))
+        try:
+            turned = int(page.rotation) % 180 == 90
+        except (TypeError, ValueError):
+            turned = False
+        out[e.page.number] = (height, width) if turned else (width, height)
+    return out
+
+
+def _from_ocr(page: OcrPage) -> _Extracted:
+    """An OCR'd page as the text layer's runs: a run a stretch of a line's piece in one style
+    (a bold "Điều 1." before regular text), touching the next so that the piece stays one chunk."""
+    runs: list[_Run] = []
+    for line in page.lines:
+        stretches: list[list[Any]] = []
+        for w in line.words:
+            if w.rise:  # a footnote mark: raised and small, where the line-grouping finds it one
+                runs.append(_Run(w.text, w.x0, w.x1, line.baseline + w.rise, w.size, False, False, False, False))
+                continue
+            if stretches and stretches[-1][-1].bold == w.bold:
+                stretches[-1].append(w)
+            else:
+                stretches.append([w])
+        for k, words in enumerate(stretches):
+            text = _clean(" ".join(w.text for w in words))
+            if not text:
+                continue
+            x1 = stretches[k + 1][0].x0 - 0.1 if k + 1 < len(stretches) else words[-1].x1
+            runs.append(_Run(text, words[0].x0, max(x1, words[0].x0 + 0.1), line.baseline, line.size, words[0].bold,
+                             False, k > 0, False))
+    tables = [(t.top, _Table(page.number, rows)) for t in page.tables if (rows := _ocr_rows(t))]
+    return _Extracted(_Page(page.number, 0.0, page.width), runs, [], [], True, tables)
+
+
+def _ocr_rows(table: OcrTable) -> list[list[Cell]]:
+    """The grid's rows; a cell spanning rows carries its text down, as the .docx reader does."""
+    if not any(c.text for c in table.cells):
+        return []
+    rows: list[list[Cell]] = []
+    for r in range(table.rows):
+        here = sorted((c for c in table.cells if c.row <= r < c.row + c.rowspan), key=lambda c: c.col)
+        rows.append([Cell(_clean(c.text), c.colspan) for c in here])
+    return [row for row in rows if row]

@@ -7,7 +7,7 @@ HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAMP := $(VENV)/.installed-run-$(HASH)
 TEST_STAMP := $(VENV)/.installed-test-$(HASH)
 
-.PHONY: setup setup-test system-tools model run test index eval bench chat fuzz clean
+.PHONY: setup setup-test system-tools model run test index eval bench chat fuzz golden clean
 
 setup: $(STAMP) system-tools
 
@@ -89,6 +89,10 @@ bench: index
 # mutated .docx/.pdf/.md fed to the readers for FUZZ_SECONDS (default 60): only ParseError may come out
 fuzz: setup-test
 	$(BIN)/python -m retrieval.dev.fuzz --seconds $${FUZZ_SECONDS:-60}
+
+# rewrite tests/golden/ after a deliberate change to reading; review it with git diff tests/golden
+golden: setup-test
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 chat: index
 	$(BIN)/python -m bot --console

@@ -564,3 +564,22 @@ def test_every_time_cell_in_the_documents_is_read() -> None:
             assert d is not None and (d.date is not None or d.relative is not None), (f.name, cell)
     if cells == 0:
         pytest.skip("no task table found")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Làm việc trực tiếp tại các xã trong tháng 4 và tháng 5/2026", dt.date(2026, 4, 1), dt.date(2026, 5, 31)),
+        ("hoàn thành trong các tháng 4, 5 và 6/2026", dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        ("kiểm tra trong quý II và quý III/2026", dt.date(2026, 4, 1), dt.date(2026, 9, 30)),
+        ("tổ chức trong tháng 12 và tháng 01/2027", dt.date(2026, 12, 1), dt.date(2027, 1, 31)),
+    ],
+)
+def test_several_months_of_one_period_are_due_at_the_end_of_the_last(text: str, start: dt.date, end: dt.date) -> None:
+    (d,) = find_deadlines(text, 2026, 3)
+    assert (d.kind, d.start, d.date) == ("range", start, end)
+
+
+def test_a_month_before_an_unrelated_clause_stays_one_month() -> None:
+    (d,) = find_deadlines("trong tháng 5, tổ chức hội nghị và báo cáo kết quả", 2026, 3)
+    assert (d.kind, d.date) == ("month", dt.date(2026, 5, 31))

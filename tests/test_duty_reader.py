@@ -371,3 +371,102 @@ def test_another_provinces_groups_are_not_this_provinces(tmp_path, form):
     # nor do this province's groups reach that province's communes
     theirs = UNITS.resolve("phường Hạc Thành")
     assert theirs is not None and theirs.unit is not None and theirs.unit.groups == ()
+
+
+PARTY_CONCLUSION = """**TỈNH ỦY HƯNG YÊN**
+
+Số 214-TB/TU
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+
+Hưng Yên, ngày 12 tháng 3 năm 2026
+
+**THÔNG BÁO**
+
+**Kết luận của Thường trực Tỉnh ủy về tiến độ sắp xếp đơn vị sự nghiệp công lập**
+
+Thường trực Tỉnh ủy kết luận như sau:
+
+1. Đảng ủy Ủy ban nhân dân tỉnh: Lãnh đạo Ủy ban nhân dân tỉnh hoàn thiện Đề án sắp xếp đơn vị sự nghiệp công lập, trình Ban Thường vụ Tỉnh ủy trước ngày 30/6/2026.
+
+2. Để bảo đảm tiến độ giải ngân, kịp thời, đúng quy định, Sở Tài chính chủ trì, phối hợp với Sở Xây dựng tham mưu Ủy ban nhân dân tỉnh điều chuyển vốn trong quý III và quý IV/2026.
+
+3. Căn cứ kết luận này, Trưởng các thôn, tổ dân phố phổ biến đến Nhân dân tại hội nghị thôn, tổ dân phố trong tháng 4 và tháng 5/2026.
+
+**T/L BAN THƯỜNG VỤ  
+CHÁNH VĂN PHÒNG**
+
+**Đỗ Minh Tâm**
+"""
+
+
+@pytest.fixture(scope="module")
+def conclusion(tmp_path_factory) -> dict[str, list[Obligation]]:
+    docs = _both(PARTY_CONCLUSION, tmp_path_factory.mktemp("conclusion"), "thong-bao-214")
+    return {form: extract_obligations(d, UNITS) for form, d in docs.items()}
+
+
+@pytest.mark.parametrize("form", ["md", "docx"])
+def test_a_party_body_that_leads_another_body(conclusion, form):
+    # "Đảng ủy UBND tỉnh: Lãnh đạo UBND tỉnh …": the party body directs; "Lãnh đạo UBND tỉnh" is no subject here
+    (o,) = _at(conclusion[form], "mục 1")
+    assert o.units == ["Đảng ủy UBND tỉnh"] and "chỉ đạo" in o.roles
+    assert o.recipient == "Ban Thường vụ Tỉnh ủy" and o.deadline == D(2026, 6, 30)
+
+
+@pytest.mark.parametrize("form", ["md", "docx"])
+def test_a_purpose_phrase_with_commas_of_its_own_and_advice_to_a_body(conclusion, form):
+    rows = _at(conclusion[form], "mục 2")
+    lead = [o for o in rows if o.units == ["Sở Tài chính"]]
+    partner = [o for o in rows if o.units == ["Sở Xây dựng"]]
+    assert lead and partner and partner[0].roles == ["phối hợp"]
+    # advice goes to whom it is given (named as the text names it); the period runs to the end of its last quarter
+    assert lead[0].recipient == "Ủy ban nhân dân tỉnh" and lead[0].deadline == D(2026, 12, 31) and lead[0].start == D(2026, 7, 1)
+
+
+@pytest.mark.parametrize("form", ["md", "docx"])
+def test_heads_of_a_community_set_give_the_set_its_duty(conclusion, form):
+    (o,) = _at(conclusion[form], "mục 3")
+    assert o.group == "các thôn, tổ dân phố" and o.deadline == D(2026, 5, 31)
+
+
+WEEKLY_SCHEDULE = """**UBND XÃ TIÊN LỮ  
+VĂN PHÒNG HĐND VÀ UBND**
+
+Số: 12/TB-VP
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+Độc lập - Tự do - Hạnh phúc**
+
+Tiên Lữ, ngày 20 tháng 3 năm 2026
+
+**THÔNG BÁO**
+
+**Lịch làm việc tuần của Chủ tịch, các Phó Chủ tịch UBND xã (từ ngày 23/3/2026 đến ngày 27/3/2026)**
+
+| Thứ, ngày | Thời gian | Nội dung công việc | Cơ quan chuẩn bị |
+|---|---|---|---|
+| Thứ Hai (23/3) | 08 giờ 00 | Giao ban tuần | Văn phòng HĐND và UBND xã Tiên Lữ |
+| Thứ Tư (25/3) | 14 giờ 00 | Nghe báo cáo tiến độ số hóa hồ sơ | Phòng Văn hóa - Xã hội xã Tiên Lữ |
+| Thứ Năm (26/3) | 08 giờ 30 | Làm việc về quy hoạch khu dân cư | Phòng Kinh tế xã Tiên Lữ |
+
+1. Các cơ quan được giao chuẩn bị nội dung gửi tài liệu về Văn phòng HĐND và UBND xã Tiên Lữ trước 15 giờ 00 của ngày làm việc liền trước ngày họp.
+
+2. Các cơ quan được giao chuẩn bị nội dung chủ động bố trí phòng họp.
+
+**CHÁNH VĂN PHÒNG**
+
+**Nguyễn Thị Mai**
+"""
+
+
+@pytest.mark.parametrize("form", ["md", "docx"])
+def test_a_time_said_from_each_rows_meeting(tmp_path, form):
+    doc = _both(WEEKLY_SCHEDULE, tmp_path, "lich-tuan")[form]
+    obs = extract_obligations(doc, UNITS)
+    sent = {o.units[0]: (o.deadline, o.time) for o in _at(obs, "mục 1") if o.recipient and len(o.units) == 1}
+    # the working day before each meeting, at the hour said; the office that receives sends nothing to itself
+    culture, economy = (UNITS.resolve(n).name for n in ("Phòng Văn hóa - Xã hội xã Tiên Lữ", "Phòng Kinh tế xã Tiên Lữ"))
+    assert sent == {culture: (D(2026, 3, 24), "15:00"), economy: (D(2026, 3, 25), "15:00")}
+    # a clause that says no time borrows none of the rows' dates
+    assert all(o.deadline is None for o in _at(obs, "mục 2"))

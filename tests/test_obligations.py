@@ -470,7 +470,7 @@ EXPECTED: dict[str, tuple[str, list[Duty]]] = {
              deadline=D(2025, 11, 15), deadline_text="trước ngày 15/11/2025"),
         Duty("Văn phòng UBND tỉnh", "mục IV.2", "chỉ đạo", ("trích xuất danh sách",), recipient="Sở Nội vụ",
              deadline=D(2025, 5, 25), deadline_text="trước ngày 25/5/2025"),
-        Duty("Sở Tài chính", "mục IV.4", "tham mưu", ("bố trí kinh phí",)),
+        Duty("Sở Tài chính", "mục IV.4", "tham mưu", ("bố trí kinh phí",), recipient="UBND tỉnh"),  # advice goes to whom it is given
         # "6. Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố – Trong thời hạn 30 ngày kể từ ngày kết quả
         # khảo sát được công bố, xây dựng kế hoạch khắc phục …, gửi UBND tỉnh (qua Sở Nội vụ) để theo dõi."
         Duty("Sở Tư pháp", "mục IV.6", "báo cáo", ("xây dựng kế hoạch khắc phục",), recipient="UBND tỉnh",
@@ -502,7 +502,7 @@ EXPECTED: dict[str, tuple[str, list[Duty]]] = {
              deadline_text="trước ngày 15/3/2026"),
         Duty("Sở Nội vụ", "mục IV.1", "báo cáo", ("Tổng hợp kết quả đào tạo",), recipient="UBND tỉnh và Bộ Nội vụ",
              deadline=D(2026, 12, 15), deadline_text="trước ngày 15/12/2026"),
-        Duty("Sở Tài chính", "mục IV.2", "tham mưu", ("bố trí kinh phí",)),
+        Duty("Sở Tài chính", "mục IV.2", "tham mưu", ("bố trí kinh phí",), recipient="UBND tỉnh"),  # advice goes to whom it is given
         Duty("Trường Chính trị tỉnh", "mục IV.4", "báo cáo", ("sau khi kết thúc mỗi lớp",), recipient="Sở Nội vụ"),
         # "Báo cáo kết quả … 6 tháng đầu năm trước ngày 10/6/2026 và báo cáo năm trước ngày 10/11/2026 về Sở Nội vụ"
         Duty("Sở Tư pháp", "mục IV.5", "báo cáo", ("6 tháng đầu năm",), recipient="Sở Nội vụ", deadline=D(2026, 6, 10),
@@ -561,7 +561,7 @@ EXPECTED: dict[str, tuple[str, list[Duty]]] = {
         Duty("Sở Khoa học và Công nghệ", "khoản 2 Điều 7", "thực hiện", ("sự cố kỹ thuật",),
              deadline_text="trong thời hạn 04 giờ làm việc kể từ khi nhận được thông báo",
              relative=Relative(4, "giờ làm việc", "khi nhận được thông báo")),
-        Duty("Sở Tài chính", "khoản 4 Điều 7", "tham mưu", ("bố trí kinh phí",)),
+        Duty("Sở Tài chính", "khoản 4 Điều 7", "tham mưu", ("bố trí kinh phí",), recipient="UBND tỉnh"),  # advice goes to whom it is given
         # "Công an tỉnh phối hợp kết nối …; hướng dẫn xác thực … VNeID": the first clause cooperates,
         # the second is a duty of its own
         Duty("Công an tỉnh", "khoản 5 Điều 7", "phối hợp", ("kết nối, khai thác",)),

@@ -34,7 +34,8 @@ def _for_unit(obligations: list[Obligation], units: Units, name: str) -> tuple[s
             groups = r.unit.groups or units.groups_of(r.unit.name)
             return r.unit.name, applicable(obligations, r.unit.name, groups), ""
         members = {u.name for u in units.members(r.name)}
-        return r.name, [o for o in obligations if o.group == r.name or (members and members <= set(o.units))], ""
+        # the group's duties, and those of the part of it a qualifier picks out ("… còn lại")
+        return r.name, [o for o in obligations if r.name in (o.group, o.within) or (members and members <= set(o.units))], ""
     # a name the registry lacks, kept by the documents under its own spelling
     k = key(name)
     own = [o for o in obligations if any(key(u) == k for u in o.units)]

@@ -87,4 +87,22 @@ def skip_openers(text: str, lex: Lexicon, pos: int = 0) -> int:
         pos = comma + 1
 
 
-__all__ = ["comma_after", "skip_openers", "split_clauses", "split_sentences"]
+def subject_starts(text: str, lex: Lexicon, limit: int = 220) -> list[int]:
+    """Where the clause's subject may start, nearest first: after the opening phrases as
+    `skip_openers` reads them, then after each later comma of an opening phrase that has
+    commas of its own ("Để giải quyết dứt điểm 2.864 hồ sơ tồn đọng, quá hạn, Sở … chủ trì")."""
+    first = skip_openers(text, lex)
+    if first == 0:
+        return [0]
+    out = [first]
+    pos = first
+    while True:
+        comma = comma_after(text, pos, limit - pos)
+        if comma is None or comma >= limit:
+            break
+        pos = comma + 1
+        out.append(pos)
+    return out + [0]
+
+
+__all__ = ["comma_after", "skip_openers", "split_clauses", "split_sentences", "subject_starts"]

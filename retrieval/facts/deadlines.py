@@ -595,6 +595,33 @@ def _ranges(text: str, doc: _Doc, rx: re.Pattern[str] = _RANGE) -> Iterator[_Can
         yield _Cand(_dl(text, m.start(), m.end(), "range", start=r[0], date=r[1]))
 
 
+# several months or quarters in one period: "trong tháng 4 và tháng 5/2026", "trong các tháng
+# 4, 5 và 6/2026", "trong quý II và quý III/2026": due at the end of the last
+_SPAN_LIST = re.compile(
+    rf"""(?<!\w)trong\s+(?:các\s+)?(?P<p1>(?:tháng\s+{_D2}|quý\s+(?:IV|III|II|I))(?:\s*/\s*{_Y4}(?!\d)|(?![\w/])))
+        (?:\s*,\s*(?:tháng\s+|quý\s+)?(?:{_D2}|IV|III|II|I)(?![\d/\w]))*
+        \s*(?:,|và)\s*(?P<p2>(?:tháng\s+|quý\s+)?(?:{_D2}|IV|III|II|I)(?:\s*/\s*{_Y4}(?!\d)|(?![\d/\w])))""",
+    _FLAGS,
+)
+
+
+def _span_lists(text: str, doc: _Doc) -> Iterator[_Cand]:
+    for m in _SPAN_LIST.finditer(text):
+        p1 = _read_point(m.group("p1"))
+        second = m.group("p2")
+        if p1 is None:
+            continue
+        if not re.match(r"(?:tháng|quý)\s", second, re.IGNORECASE):
+            second = f"{'tháng' if p1.unit == 'month' else 'quý'} {second}"
+        p2 = _read_point(second)
+        if p2 is None or p2.unit != p1.unit:
+            continue
+        r = _range_dates(p1, p2, doc)
+        if r is None or r[0] is None or r[1] is None or r[1] <= r[0]:
+            continue
+        yield _Cand(_dl(text, m.start(), m.end(), "range", start=r[0], date=r[1]))
+
+
 def _quarter_month(pos: str) -> int | None:
     pos = _words(pos)
     return {"đầu": 1, "giữa": 2, "cuối": 3, "thứ nhất": 1, "thứ 1": 1, "thứ hai": 2, "thứ 2": 2,
@@ -857,6 +884,7 @@ _READ_TEXT: list[_Reader] = [
     lambda t, d: _due_days(t),
     lambda t, d: _yearly(t),
     _ranges,
+    _span_lists,
     _at_point,
     lambda t, d: _periods(t),
     lambda t, d: _daily(t),

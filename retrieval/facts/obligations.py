@@ -34,7 +34,7 @@ from retrieval.facts.deadlines import Deadline, Recurrence, Relative, find_deadl
 from retrieval.facts.definitions import Definitions
 from retrieval.facts.lists import listed_names, listed_subject
 from retrieval.facts.reports import ReportReader, purpose
-from retrieval.facts.subjects import Responsible, SubjectReader
+from retrieval.facts.subjects import Opening, Responsible, SubjectReader
 from retrieval.facts.units import Units, load_units
 from retrieval.lang.lexicon import ROLE_NAMES, Lexicon, load_lexicon, lower_same_length
 from retrieval.lang.text import clean_inline
@@ -81,6 +81,7 @@ class Obligation:
     basis: str = "direct"  # "direct" | "group: …" | "reference: …"
     sentence: str = ""  # the whole sentence the clause stands in (its task, when the clause only reports)
     province: str | None = None  # the group is another province's ("tỉnh Ninh Bình"): none of this registry's units
+    within: str | None = None  # the units are part of this group, picked out by a qualifier ("… còn lại", "… có tên tại Phụ lục")
 
     @property
     def key(self) -> str:
@@ -116,6 +117,7 @@ class Obligation:
             "units": list(self.units),
             "group": self.group,
             "province": self.province,
+            "within": self.within,
             "roles": list(self.roles),
             "action": self.action,
             "recipient": self.recipient,
@@ -277,21 +279,26 @@ def _records(ctx: _Ctx, resp: Responsible, base: dict[str, object], rows: bool =
             rest = [u for u in resp.units if u not in dated]
             for u, row in dated.items():
                 when = _row_deadline(ctx, table, row)
+                if when is not None and when.date is not None and ctx.lex.day_before_re.search(
+                        lower_same_length(str(base["action"]))):
+                    when = _working_day_before(when, str(base["action"]))
                 own = dict(base)
                 if when is not None:
                     _apply_deadline(own, when, own["action"])  # type: ignore[arg-type]
                     own["kind"] = "report" if own.get("recipient") else "deadline"
                 own["text"] = f"{base['text']} | {' | '.join(c for c in row.cells if c)}"
-                _records(ctx, Responsible(units=[u], label=resp.label, via_reference=resp.via_reference), own, False)
+                _records(ctx, Responsible(units=[u], label=resp.label, via_reference=resp.via_reference,
+                                          within=resp.within), own, False)
             if rest:
-                _records(ctx, Responsible(units=rest, label=resp.label, via_reference=resp.via_reference), base, False)
+                _records(ctx, Responsible(units=rest, label=resp.label, via_reference=resp.via_reference,
+                                          within=resp.within), base, False)
             return
     goes_to = {base.get("recipient"), base.get("via")}
     named = [u for u in resp.units if u not in goes_to]  # a unit reports to others, never to itself
     if resp.units and not named:
         return
     if named or (not resp.groups and resp.unresolved):
-        ctx.out.append(Obligation(units=named, group=None, unresolved=list(resp.unresolved),
+        ctx.out.append(Obligation(units=named, group=None, unresolved=list(resp.unresolved), within=resp.within,
                                   basis=f"reference: {resp.via_reference}" if resp.via_reference else "direct",
                                   **base))  # type: ignore[arg-type]
     for g in resp.groups:
@@ -303,10 +310,26 @@ def _records(ctx: _Ctx, resp: Responsible, base: dict[str, object], rows: bool =
                                   basis=f"group: {g}", **base))  # type: ignore[arg-type]
 
 
+def _working_day_before(when: Deadline, clause: str) -> Deadline:
+    """The working day before a row's event, at the hour the clause names ("trước 16 giờ 00 của
+    ngày làm việc liền trước ngày họp")."""
+    assert when.date is not None
+    day = when.date - dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
+    hour = next((d.time for d in find_deadlines(clause) if d.time), None) or \
+        (lambda m: f"{int(m.group(1)):02d}:{m.group(2) or '00'}" if m else None)(
+            re.search(r"(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?", clause))
+    return Deadline(text=f"{when.text} (ngày làm việc liền trước)", kind="date", date=day, time=hour)
+
+
 def _dated_rows(ctx: _Ctx, resp: Responsible, action: str) -> dict[str, TableRow]:
     """Each named unit's row of the table the clause leaves its date to ("theo thời hạn tại Phụ
     lục"): the rows its subject was read from, else the appendix's."""
-    if not ctx.lex.appendix_time_re.search(lower_same_length(action)):
+    low = lower_same_length(action)
+    if resp.rows and ctx.lex.row_event_re.search(low):
+        return resp.rows  # "trước … ngày họp": each unit's meeting is in its own row
+    if not ctx.lex.appendix_time_re.search(low):
         return {}
     if resp.rows:
         return resp.rows
@@ -385,8 +408,8 @@ def _roles(ctx: _Ctx, body: str, has_recipient: bool) -> list[str]:
     for r in ("direct", "advise"):
         if r in found:
             roles.append(ROLE_NAMES[r])
-    if has_recipient:
-        roles.append(ROLE_NAMES["report"])
+    if has_recipient and ("report" in found or "advise" not in found):
+        roles.append(ROLE_NAMES["report"])  # advice has a recipient too, but is no report
     if not roles:
         roles.append(ROLE_NAMES["perform"])
     return roles
@@ -498,6 +521,8 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, scope: _Scope, e
         leads = False  # the subject leads in this sentence ("Là cơ quan thường trực, chủ trì …; phối hợp với …")
         for ci, clause in enumerate(merged):
             op = subjects.opening(clause, section)
+            if op is not None and _leads_another(ctx, clause, op, subject if subject is not None else scope.subject):
+                op = None
             body = clause
             if op is not None:
                 subject, subject_name = op.subject, op.subject.label
@@ -523,6 +548,19 @@ def _passage(ctx: _Ctx, text: str, section: str, chunk_id: str, scope: _Scope, e
             _clause(ctx, clause, body, sent, merged, ci, subject_from, who, subject_name or scope.label, section,
                     shown, chunk_id, leads)
             leads = leads or any(r == "lead" for _a, _b, r in verbs)
+
+
+def _leads_another(ctx: _Ctx, clause: str, op: Opening, current: Responsible | None) -> bool:
+    """"Đảng ủy UBND tỉnh: Lãnh đạo UBND tỉnh ban hành …": under a subject already named, a
+    clause opening with a verb of directing that is also a title ("lãnh đạo") directs the unit
+    after it; that unit's leaders are not a new subject."""
+    if current is None or current.empty or set(op.subject.units) & set(current.units) \
+            or set(op.subject.groups) & set(current.groups):
+        return False
+    low = lower_same_length(clause)
+    first = ctx.lex.verbs_in(low, op.start, min(len(low), op.start + 12))
+    return bool(first) and first[0][0] == op.start and first[0][2] == "direct" \
+        and bool(ctx.lex.head_re.match(low, op.start))
 
 
 def _clause(ctx: _Ctx, clause: str, body: str, sent: str, merged: list[str], ci: int, subject_from: int,

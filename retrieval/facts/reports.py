@@ -45,10 +45,15 @@ class ReportReader:
         self.subjects = subjects
         self.lex: Lexicon = subjects.lex
         self.superior = _superior(self.lex)
-        # the verbs that send something to someone, from the data ("báo cáo", "trình", "bàn giao" …)
-        sends = sorted((v for v, r in self.lex.verb_role.items() if r == "report"), key=len, reverse=True)
-        self.report_verb = re.compile(r"(?<!\w)(?P<verb>" + "|".join(re.escape(v) for v in sends) + r")(?!\w)",
-                                      re.IGNORECASE)
+        # the verbs that send something to someone, from the data ("báo cáo", "trình", "bàn giao" …);
+        # failing those, the verbs of advising, whose object receives the advice ("tham mưu UBND
+        # tỉnh bố trí …", but "tham mưu UBND tỉnh báo cáo Văn phòng Chính phủ" goes to the latter)
+        def verbs(role: str) -> re.Pattern[str]:
+            words = sorted((v for v, r in self.lex.verb_role.items() if r == role), key=len, reverse=True)
+            return re.compile(r"(?<!\w)(?P<verb>" + "|".join(re.escape(v) for v in words) + r")(?!\w)", re.IGNORECASE)
+
+        self.report_verb = verbs("report")
+        self.advise_verb = verbs("advise")
 
     def org_at(self, text: str) -> str | None:
         """The body (or several, joined by "và"/",") that `text` opens with."""
@@ -100,11 +105,11 @@ class ReportReader:
         earlier: a recipient named by its kind alone ("gửi Chi nhánh") is the one named there.
         Of a chain ("trình Chủ tịch UBND phường ký gửi UBND tỉnh (qua Sở Nội vụ)") the step that
         names its channel is where the duty goes; else the first."""
-        found = list(self._each(clause, before))
+        found = list(self._each(clause, before, self.report_verb)) or list(self._each(clause, before, self.advise_verb))
         return next((f for f in found if f[1]), found[0] if found else None)
 
-    def _each(self, clause: str, before: str) -> Iterator[tuple[str, str | None, str]]:
-        for vm in self.report_verb.finditer(clause):
+    def _each(self, clause: str, before: str, sends: re.Pattern[str]) -> Iterator[tuple[str, str | None, str]]:
+        for vm in sends.finditer(clause):
             if _NEGATED.search(clause[: vm.start()]):
                 continue  # "không đùn đẩy, chuyển việc … lên UBND tỉnh": a prohibition, not a report
             after = clause[vm.end():]
@@ -140,6 +145,7 @@ class ReportReader:
                 what_text = re.sub(r"^báo cáo\b\s*", "", what_text)
             if verb == "báo cáo" and what_text.startswith("của"):
                 continue
+            # as the text names it ("Ủy ban nhân dân tỉnh"): what a reader searches the passage for
             yield self._expand(org, before + " " + clause[: vm.start()]), via, what_text
 
     def _expand(self, org: str, before: str) -> str:

@@ -54,6 +54,7 @@ class Responsible:
     label: str = ""
     via_reference: str = ""  # "mục II.1", "Phụ lục" when the subject points to a list elsewhere
     rows: dict[str, TableRow] = field(default_factory=dict)  # each unit's row when the set is a table's column
+    within: str | None = None  # the group a qualifier narrowed ("UBND các xã, phường còn lại": UBND cấp xã)
 
     @property
     def empty(self) -> bool:
@@ -70,6 +71,7 @@ class Responsible:
             if n not in self.unresolved:
                 self.unresolved.append(n)
         self.via_reference = self.via_reference or other.via_reference
+        self.within = self.within or other.within
         self.rows.update({u: r for u, r in other.rows.items() if u not in self.rows})
 
 
@@ -106,13 +108,10 @@ class SubjectReader:
     def opening(self, clause: str, here: str = "") -> Opening | None:
         """The subject the clause opens with and where its predicate starts; None when it
         opens with its predicate (the subject is given elsewhere) or names nobody."""
-        from retrieval.facts.clauses import skip_openers
+        from retrieval.facts.clauses import subject_starts
 
         low = lower_same_length(clause)
-        starts = [skip_openers(clause, self.lex)]
-        if starts[0] != 0:
-            starts.append(0)
-        for pos in starts:
+        for pos in subject_starts(clause, self.lex):
             at = len(clause) - len(clause[pos:].lstrip())
             assigned = False
             am = self.lex.assign_re.match(low, at)
@@ -207,6 +206,7 @@ class SubjectReader:
                 qualified = self._qualified(text, low, i, end, here, res)
                 if qualified is not None:
                     named, q_end = qualified
+                    named.within = res.group.name
                     resp.merge(named)
                     return q_end
                 if res.group.name not in resp.groups:
@@ -284,6 +284,12 @@ class SubjectReader:
                 resp.merge(got_set)
                 return end
             name = text[i:cm.end()]
+            known = self.units.resolve(name, fuzzy=False)
+            if known is not None and known.group is not None:
+                # a registry that keeps the set as a group ("các thôn"): its duties are the group's
+                if known.group.name not in resp.groups:
+                    resp.groups.append(known.group.name)
+                return cm.end()
             name = name[:1].upper() + name[1:]
             if name not in resp.units:
                 resp.units.append(name)

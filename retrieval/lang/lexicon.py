@@ -74,6 +74,8 @@ class Lexicon:
     ministries: tuple[str, ...]  # "Nội vụ": "Bộ Nội vụ" is a body reported to
     central: tuple[str, ...]  # "Văn phòng Chính phủ", "Thủ tướng Chính phủ"
     appendix_time_re: re.Pattern[str]  # "theo thời điểm … tại Phụ lục": each unit's date is in its row there
+    row_event_re: re.Pattern[str]  # "… ngày họp": a time said from each row's own event
+    day_before_re: re.Pattern[str]  # "ngày làm việc liền trước": a working day before that event
 
     def verbs_in(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Every duty verb in low[start:end] (`lower_same_length` text): (start, end, role)."""
@@ -165,6 +167,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         central=tuple(sorted((nfc(m) for m in data["central"]), key=len, reverse=True)),
         appendix_time_re=re.compile(_word(_alternation(data["appendix_time"]["times"])) + r"[^.;]{0,60}?"
                                     + _word(_alternation(data["appendix_time"]["appendix"]))),
+        row_event_re=re.compile(_word(_alternation(data["appendix_time"]["events"]))),
+        day_before_re=re.compile(_word(_alternation(data["appendix_time"]["day_before"]))),
     )
 
 

@@ -87,7 +87,7 @@ def _row(doc_pk: int, i: int, o: Obligation) -> FactObligation:
 def _details(o: Obligation) -> dict[str, object]:
     return {
         "roles": o.roles, "lead": o.lead, "sentence": o.sentence, "cooperating": o.cooperating, "time": o.time, "basis": o.basis,
-        "province": o.province,
+        "province": o.province, "within": o.within,
         # the part it is written in: a Quy chế's duties cite the Quy chế, not the Quyết định it is attached to
         "doc_title": o.doc_title,
         "doc_type": o.doc_type, "doc_date": o.doc_date.isoformat() if o.doc_date else None,
@@ -108,7 +108,7 @@ def _from_details(d: dict | None) -> dict[str, object]:  # type: ignore[type-arg
     out: dict[str, object] = {
         "roles": list(d.get("roles") or []), "lead": list(d.get("lead") or []), "sentence": d.get("sentence") or "",
         "cooperating": list(d.get("cooperating") or []), "time": d.get("time"), "basis": d.get("basis") or "direct",
-        "province": d.get("province"),
+        "province": d.get("province"), "within": d.get("within"),
         "doc_type": d.get("doc_type") or "", "doc_date": day(d.get("doc_date")), "start": day(d.get("start")),
         "rule": Recurrence(rule["period"], rule["label"], rule.get("day"), rule.get("month")) if rule else None,
         "relative": Relative(rel["amount"], rel["unit"], rel["anchor"]) if rel else None,

@@ -125,6 +125,8 @@ def _names_group(o: Obligation, groups: list[str], lib: Library) -> bool:
     """Whether a duty given by name reaches a group: to all its members, or to the units a
     heading picks out of it by the group's own words ("Các sở, ngành được UBND tỉnh giao tham
     mưu (…)" is a part of "các sở, ngành")."""
+    if o.within in groups:
+        return True  # "UBND các xã, phường còn lại": part of the group, by the group's own words
     for g in groups:
         members = {u.name for u in lib.units.members(g)}
         if members and members <= set(o.units):

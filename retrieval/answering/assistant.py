@@ -151,7 +151,7 @@ class Assistant:
                 return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
         if not drafts:  # not even a passage shares the question's words
             return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
-        return self._render(drafts[0], hits, top_k)
+        return self._render(rules.compose(q, drafts) or drafts[0], hits, top_k)
 
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]

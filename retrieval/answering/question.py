@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from retrieval.answering.table_query import TableAsk, read_ask
 from retrieval.documents.references import NumberMention, mentions_in_question
 from retrieval.facts.units import Resolution, Units
 from retrieval.lang.text import STOPWORDS, fold, has_diacritics, nfc, syllables
@@ -75,6 +76,7 @@ class Question:
     slots: list[str]
     dates: list[str] = field(default_factory=list)
     naming: set[str] = field(default_factory=set)  # folded words that only name a document
+    table: TableAsk | None = None  # what it asks of a table: rows, columns, operation
 
     def asks(self, *slots: str) -> bool:
         return any(s in self.slots for s in slots)
@@ -154,4 +156,5 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
         naming={fold(w) for m in [*_DOC_NAME.finditer(restored or q), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},
+        table=read_ask(fold(restored or q)),
     )

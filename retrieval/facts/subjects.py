@@ -129,6 +129,9 @@ class SubjectReader:
                 got2 = self._phrase_at(clause, low, inner, here)
                 if got2 is not None:
                     return Opening(got2[0], inner, got2[1], True, got2[2])
+                # whom it asks is named otherwise ("các cơ quan, đơn vị" of Kính gửi): the
+                # clause's own reading of what follows "đề nghị" finds them
+                return None
             return Opening(resp, at, end, assigned, colon)
         # "Về đề xuất của UBND phường …: giao Sở Nội vụ nghiên cứu …": the topic, then what is assigned
         tm = self.lex.topic_re.match(low, len(clause) - len(clause.lstrip()))

@@ -7,6 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from retrieval.answering.draft import Draft, end, unique
 from retrieval.answering.evidence import Evidence, Library
@@ -15,23 +19,40 @@ from retrieval.documents.model import AdminDocument, Node
 from retrieval.documents.passages import Chunk
 from retrieval.lang.text import clean_inline, fold
 
-# field -> the labels that state it, and the words of a question that ask for it
-_LABELS = {
-    "time": ("thoi gian",),
-    "place": ("dia diem",),
-    "chair": ("chu tri", "nguoi chu tri"),
-    "members": ("thanh phan", "thanh phan moi", "thanh phan tham du", "thanh phan du hop"),
-    "form": ("hinh thuc", "hinh thuc to chuc"),
-}
-_ASKED = {
-    "time": re.compile(r"\b(khi nao|luc nao|may gio|bao gio|ngay nao|thoi gian nao|vao thoi gian|dien ra luc)\b"),
-    "place": re.compile(r"\b(o dau|tai dau|dia diem|cho nao|noi nao|phong nao)\b"),
-    "chair": re.compile(r"\b(ai chu tri|chu tri la ai|do ai chu tri|nguoi chu tri)\b"),
-    "members": re.compile(r"\b(thanh phan|moi nhung ai|moi ai|nhung ai (?:du|tham du)|ai (?:du|tham du)|gom nhung ai)\b"),
-    "form": re.compile(r"\b(hinh thuc)\b"),
-}
-_NAMES = {"time": "Thời gian", "place": "Địa điểm", "chair": "Chủ trì", "members": "Thành phần", "form": "Hình thức"}
-_LINE = re.compile(r"^\s*(?P<label>[^:]{2,30}?)\s*:\s*(?P<value>\S.*)$", re.DOTALL)
+DATA = Path(__file__).resolve().parents[2] / "lang" / "data" / "fields.yaml"
+_LINE = re.compile(r"^\s*(?:\d+\.\s*|[-+•]\s*)?(?P<label>[^:]{2,40}?)\s*:\s*(?P<value>\S.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    name: str  # as an answer shows it
+    labels: tuple[str, ...]
+    cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[dict[str, FieldKind], frozenset[str]]:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    kinds = {k: FieldKind(v["name"], tuple(v["labels"]), tuple(v["cues"])) for k, v in raw["fields"].items()}
+    return kinds, frozenset(raw.get("duty_fields", []))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("honorifics", []))
+
+
+def names_a_person(value: str) -> bool:
+    v = fold(value).lstrip()
+    return any(v.startswith(h + " ") for h in _honorifics())
+
+
+def _says(phrase: str, folded: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", folded) is not None
+
+
+def asked_fields(folded: str) -> list[str]:
+    return [k for k, f in _kinds()[0].items() if any(_says(c, folded) for c in f.cues)]
 
 
 @dataclass(frozen=True)
@@ -44,17 +65,38 @@ class Field:
 def labelled_fields(d: AdminDocument) -> dict[str, Field]:
     """The document's labelled lines, the first of each field."""
     out: dict[str, Field] = {}
+    for label, value, n in labelled_lines(d):
+        for name, kind in _kinds()[0].items():
+            if name not in out and any(label == w or label.startswith(w + " ") or label.startswith(w + "(")
+                                       for w in kind.labels):
+                out[name] = Field(name, value, n)
+    return out
+
+
+def labelled_lines(d: AdminDocument) -> list[tuple[str, str, Node]]:
+    """Every "Label: value" line of a document: the label folded, the value as written."""
+    out = []
     for part in [d, *d.attachments]:
         for top in [*part.preamble, *part.body]:
             for n in top.walk():
                 m = _LINE.match(clean_inline(n.text or ""))
-                if not m:
-                    continue
-                label = fold(m.group("label")).strip(" -+•*")
-                for name, labels in _LABELS.items():
-                    if label in labels and name not in out:
-                        out[name] = Field(name, m.group("value").strip(), n)
+                if m and len(m.group("label").split()) <= 7:
+                    out.append((fold(m.group("label")).strip(" -+•*"), m.group("value").strip(), n))
     return out
+
+
+def _named_label(q: Question, d: AdminDocument) -> tuple[str, str, Node] | None:
+    """A line whose label the question says in full ("Phó Trưởng ban thường trực là ai?"),
+    the longest such label; a label of one word is a field's, not a name."""
+    words = q.folded.split()
+    best: tuple[int, tuple[str, str, Node]] | None = None
+    for label, value, n in labelled_lines(d):
+        lw = [w for w in re.split(r"[^a-z0-9]+", label) if w]
+        if len(lw) < 2 or len(lw) > 6:
+            continue
+        if " ".join(lw) in " ".join(words) and names_a_person(value) and (best is None or len(lw) > best[0]):
+            best = (len(lw), (label, value, n))
+    return best[1] if best else None
 
 
 def _chunk_with(lib: Library, d: AdminDocument, n: Node) -> Chunk | None:
@@ -67,19 +109,26 @@ def _chunk_with(lib: Library, d: AdminDocument, n: Node) -> Chunk | None:
 
 
 def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
-    asked = [name for name, pat in _ASKED.items() if pat.search(q.folded)]
-    if not asked or ev.units or ev.groups:
+    asked = asked_fields(q.folded)
+    kinds, duty_fields = _kinds()
+    if (ev.units or ev.groups) and set(asked) <= duty_fields:
         return None  # a unit's "trước khi nào" is a duty's deadline
     docs = ev.docs[:1] if ev.named_docs else ev.top_admin(lib, 1)
     for d in docs:
-        fields = labelled_fields(d)
         lines, nodes = [], []
+        # "Phó Trưởng ban thường trực là ai?": a line labelled with the office asked
+        named = _named_label(q, d) if q.asks("person", "lead") or re.search(r"\bai\b", q.folded) else None
+        if named is not None:
+            label, value, n = named
+            lines.append(end(f"{clean_inline(_LINE.match(clean_inline(n.text)).group('label'))}: {value}"))  # type: ignore[union-attr]
+            nodes.append(n)
+        fields = labelled_fields(d) if asked else {}
         for name in asked:
             f = fields.get(name)
-            if f is not None:
-                lines.append(end(f"{_NAMES[name]}: {f.value}"))
+            if f is not None and f.node not in nodes:
+                lines.append(end(f"{kinds[name].name}: {f.value}"))
                 nodes.append(f.node)
-            elif name == "members" and d.recipients and d.kind == "Giấy mời":
+            elif f is None and name == "members" and d.recipients and d.kind == "Giấy mời":
                 lines.append(end("Thành phần mời: " + "; ".join(r.rstrip(";.") for r in d.recipients)))
         if not lines:
             continue

@@ -1,0 +1,82 @@
+"""A table asked as a table: the row with the highest or lowest value of a column, the rows
+that meet a condition (a change below zero, a value under a level), a total, or a row named
+by its unit or task with every column the question asks ("thời gian nào, ở đâu")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from retrieval.answering.draft import Draft
+from retrieval.answering.evidence import Evidence, Library, topic_tokens
+from retrieval.answering.question import Question
+from retrieval.answering.table_query import ORDERING_OPS, TableAnswer, read_ask, run
+from retrieval.documents.model import AdminDocument, Node, Table
+from retrieval.documents.passages import Chunk
+from retrieval.lang.text import fold
+
+# slots a table of figures does not answer by a row alone
+OTHER_SLOTS = ("recipient", "via", "deadline", "duration", "lead", "cooperate", "duties", "signer", "issuer", "summary")
+
+
+def _tables(d: AdminDocument) -> list[tuple[Node, Table]]:
+    out = list(d.tables())
+    for a in d.attachments:
+        out += list(a.tables())
+    return out
+
+
+def _chunks(lib: Library, d: AdminDocument, node: Node, ans: TableAnswer) -> list[Chunk]:
+    out: list[Chunk] = []
+    for r in ans.rows[:4]:
+        if r.total:  # a total row has no line of its own among the passages: the table says it
+            continue
+        c = lib.chunk_for(d.doc_id, f"{node.path}, {r.citation}")
+        if c is not None and c not in out:
+            out.append(c)
+    whole = [c for c in lib.by_section.get((d.doc_id, node.path), []) if c.kind == "table"]
+    return out + [c for c in whole[:1] if c not in out]
+
+
+_LEVEL = re.compile(r"\bcap (tinh|huyen|xa|trung uong|bo)\b")
+
+
+def _same_level(q: Question, ans: TableAnswer) -> bool:
+    """A question asking at one level of government ("cấp huyện") and rows that say their level
+    must agree."""
+    asked = set(_LEVEL.findall(q.folded))
+    if not asked:
+        return True
+    said = {lv for r in ans.rows for lv in _LEVEL.findall(fold(" ".join(r.cells)))}
+    return not said or bool(asked & said)
+
+
+def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    ask = q.table
+    if ask is None:
+        return None
+    docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
+    topic = topic_tokens(q, ev=ev)
+    asks_other = q.asks(*OTHER_SLOTS)
+    best: tuple[float, AdminDocument, Node, TableAnswer] | None = None
+    for rank, d in enumerate(docs):
+        for node, table in _tables(d):
+            context = f"{table.caption} {node.heading} {node.text[:200]}"
+            ans = run(table, ask, topic, context, has_units=bool(q.units), asks_other=asks_other)
+            if ans is None or (ans.op == "lookup" and table.assigns_tasks and q.asks("lead", "cooperate")):
+                continue  # who leads and who joins a task: the duty rules read every row and passage
+            if ans.op == "lookup" and not _same_level(q, ans):
+                continue  # "ở cấp huyện" of a row done at "cấp xã": the row is not the answer
+            fit = ans.fit - 0.05 * rank
+            if best is None or fit > best[0]:
+                best = (fit, d, node, ans)
+    if best is None:
+        return None
+    fit, d, node, ans = best
+    if ans.op == "lookup" and fit < 1.5 or fit < 0.9:
+        return None
+    score = 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
+    return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id)
+
+
+__all__ = ["ORDERING_OPS", "read_ask", "table_query"]

@@ -1,0 +1,368 @@
+"""A question asked of a table: which rows (by their name, their group, a condition on a
+column), which columns, and what operation (lookup, list, count, max, min, sum).
+
+The question is read once into a `TableAsk` from `retrieval/lang/data/tables.yaml`; a table is
+read into typed columns (number, percent, signed change, money, date, text) with its group
+rows and totals kept apart (the document model already holds them apart); `run` answers the
+ask on one table and says how well the table fits it, so the rule can pick the table that
+fits best among the documents the question is about. Nothing here names a document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from retrieval.documents.model import Table, TableRow
+from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
+
+DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "tables.yaml"
+
+ORDERING_OPS = ("max", "min")
+CONDITION_OPS = ("decrease", "increase", "below", "above")
+
+
+@dataclass(frozen=True)
+class TableLanguage:
+    operations: dict[str, tuple[str, ...]]
+    asks_rows: frozenset[str]
+    value_kinds: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # kind -> (cues, header words)
+    total_headers: tuple[str, ...]
+    filler: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def language() -> TableLanguage:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    kinds = {k: (tuple(v.get("cues", [])), tuple(v.get("headers", []))) for k, v in raw["value_kinds"].items()}
+    return TableLanguage({k: tuple(v) for k, v in raw["operations"].items()}, frozenset(raw["asks_rows"]), kinds,
+                         tuple(raw["total_headers"]), frozenset(raw["filler"]))
+
+
+def _has(phrase: str, folded: str) -> bool:
+    if ".." in phrase:  # "tu .. tro len": words apart
+        a, b = (p.strip() for p in phrase.split("..", 1))
+        return re.search(rf"\b{re.escape(a)}\b.{{1,30}}\b{re.escape(b)}\b", folded) is not None
+    return re.search(rf"\b{re.escape(phrase)}\b", folded) is not None
+
+
+@dataclass
+class TableAsk:
+    """What a question asks of a table, read from its folded words."""
+
+    words: list[str]  # the folded syllables of the question
+    ops: list[str]  # max | min | sum | decrease | increase | below | above | count
+    kinds: list[str]  # the kinds of value asked: time, place, person, deadline, money …
+    lists: bool  # "những … nào": rows that meet a condition, not one row
+    level: float | None = None  # the number of "dưới 90%", "trên 100 hồ sơ"
+
+    @property
+    def op(self) -> str:
+        for o in ("max", "min"):
+            if o in self.ops:
+                return o
+        if self.lists:
+            for o in CONDITION_OPS:
+                if o in self.ops and (o in ("decrease", "increase") or self.level is not None):
+                    return o
+        if "sum" in self.ops:
+            return "sum"
+        return "lookup"
+
+
+def read_ask(folded: str) -> TableAsk:
+    lang = language()
+    ops = [op for op, phrases in lang.operations.items() if any(_has(p, folded) for p in phrases)]
+    kinds = [k for k, (cues, _h) in lang.value_kinds.items() if any(_has(c, folded) for c in cues)]
+    lists = re.search(r"\b(nhung|cac)\b.{0,60}\bnao\b|\bliet ke\b|\bnao\b.{0,40}\b(giam|tang|duoi|tren)\b", folded) is not None
+    level = None
+    m = re.search(r"\b(?:duoi|tren|thap hon|cao hon|nho hon|lon hon|khong qua|vuot)\s+(\d+(?:[.,]\d+)?)", folded)
+    if m:
+        level = float(m.group(1).replace(",", "."))
+    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level)
+
+
+# -- typed columns -------------------------------------------------------------------------------
+_NUMBER = re.compile(r"[+\-−–]?\s?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+\-−–]?\s?\d+(?:,\d+)?")
+
+
+def number(text: str) -> float | None:
+    """"18.450" -> 18450, "99,57" -> 99.57, "-17,3" -> -17.3; None for a text cell."""
+    t = clean_inline(text).strip()
+    m = _NUMBER.fullmatch(t.rstrip("%").strip()) if t else None
+    if m is None:
+        return None
+    s = m.group(0).replace(" ", "").replace("−", "-").replace("–", "-")
+    try:
+        return float(s.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    words: list[str]  # folded header syllables that can be matched
+    kind: str  # number | percent | change | text
+    numeric: bool
+
+
+def columns(table: Table) -> list[Column]:
+    lang = language()
+    out = []
+    for i, h in enumerate(table.columns):
+        cells = [r.cells[i] for r in table.rows if i < len(r.cells) and r.cells[i].strip()]
+        nums = [number(c) for c in cells]
+        numeric = bool(cells) and sum(n is not None for n in nums) >= 0.8 * len(cells)
+        fh = fold(clean_inline(h))
+        words = [w for w in syllables(fh) if w not in lang.filler]
+        signed = numeric and any(c.strip()[:1] in "+-−–" for c in cells)
+        kind = "change" if signed else "percent" if "%" in h or "ty le" in fh else "number" if numeric else "text"
+        out.append(Column(i, clean_inline(h), words, kind, numeric))
+    return out
+
+
+def _name_column(table: Table, cols: list[Column]) -> int | None:
+    for role in ("unit", "task"):
+        i = table.column(role)
+        if i is not None:
+            return i
+    return next((c.index for c in cols if not c.numeric and table.roles[c.index] != "index"), None)
+
+
+def row_name(table: Table, row: TableRow, name_col: int | None) -> str:
+    if name_col is not None and name_col < len(row.cells) and row.cells[name_col].strip():
+        return clean_inline(row.cells[name_col])
+    return next((clean_inline(c) for c in row.cells if c.strip() and number(c) is None), row.label)
+
+
+# -- matching ------------------------------------------------------------------------------------
+def _header_match(col: Column, asked: set[str]) -> float:
+    if not col.words:
+        return 0.0
+    return sum(1 for w in col.words if w in asked) / len(col.words)
+
+
+def _compact(words: list[str], asked: list[str]) -> bool:
+    """Whether the header's words that the question says stand together in it (fillers
+    aside): "tỷ lệ giải quyết đúng hạn" names "Tỷ lệ đúng hạn", "tiếp nhận … năm 2024" far
+    apart does not name "Tiếp nhận năm 2024"."""
+    pos = [i for i, w in enumerate(asked) if w in set(words)]
+    if not pos:
+        return False
+    return pos[-1] - pos[0] <= len(set(words)) + 1 or len(words) == 1
+
+
+def _kind_columns(table: Table, cols: list[Column], kinds: list[str]) -> list[int]:
+    lang = language()
+    out: list[int] = []
+    for k in kinds:
+        headers = lang.value_kinds[k][1]
+        for c in cols:
+            fh = fold(c.header)
+            if c.index not in out and any(_has(h, fh) for h in headers):
+                out.append(c.index)
+    return out
+
+
+def _row_share(name: list[str], asked: list[str], df: dict[str, int], n_rows: int) -> tuple[float, bool]:
+    """How much of a row's name the question says, in runs of two words (a one-word name by
+    itself), each word weighted by how few rows share it; and whether that names the row
+    (people name a thing by its head: "chứng thực chữ ký" for "Chứng thực chữ ký trong các
+    giấy tờ")."""
+    weight = [0.0 if w in FOLDED_STOPWORDS else math.log(1 + n_rows / df.get(w, 1)) for w in name]
+    total = sum(weight)
+    if total == 0:
+        return 0.0, False
+    if len(name) == 1:
+        return (1.0, True) if name[0] in asked else (0.0, False)
+    pairs = set(zip(asked, asked[1:]))
+    covered = [False] * len(name)
+    for j in range(len(name) - 1):
+        if (name[j], name[j + 1]) in pairs:
+            covered[j] = covered[j + 1] = True
+    share = sum(w for w, c in zip(weight, covered) if c) / total
+    head = next((k for k, c in enumerate(covered) if not c), len(covered))
+    return share, share >= 0.6 or (head >= 3 and share >= 0.3)
+
+
+@dataclass
+class TableAnswer:
+    fit: float  # how well the table fits the question (0..)
+    op: str
+    rows: list[TableRow]  # the rows the answer names, in the order it names them
+    columns: list[int]  # the columns it gives
+    name_col: int | None
+    text: str
+    detail: dict[str, str] = field(default_factory=dict)
+
+
+def _fmt_row(table: Table, row: TableRow, cols: list[int], name_col: int | None, with_headers: bool = True) -> str:
+    parts = []
+    for i in cols:
+        if i == name_col or i >= len(row.cells) or not row.cells[i].strip():
+            continue
+        v = clean_inline(row.cells[i])
+        parts.append(f"{clean_inline(table.columns[i])}: {v}" if with_headers else v)
+    return f"{row_name(table, row, name_col)}: " + "; ".join(parts) if parts else row_name(table, row, name_col)
+
+
+def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = "", has_units: bool = False,
+        asks_other: bool = False) -> TableAnswer | None:
+    """The ask answered on this table, or None when it does not fit. `asked_content`: the
+    question's topic syllables; `context`: the table's caption and section heading; `has_units`:
+    the question names a unit, so a table's total is not its answer; `asks_other`: it asks what
+    a table of figures does not hold (to whom, by when, what duty), so a named row alone is not
+    its answer."""
+    cols = columns(table)
+    if not table.rows or not cols:
+        return None
+    asked = set(ask.words)
+    name_col = _name_column(table, cols)
+    data_rows = [r for r in table.rows if not r.span and not r.total]
+    # which rows: named by the question
+    names = [[fold(w) for w in syllables(row_name(table, r, name_col))] for r in data_rows]
+    df: dict[str, int] = {}
+    for ws in names:
+        for w in set(ws):
+            df[w] = df.get(w, 0) + 1
+    shares = [_row_share(ws, ask.words, df, len(data_rows)) for ws in names]
+    best_share = max((s for s, ok in shares if ok), default=0.0)
+    keyed = [r for r, (s, ok) in zip(data_rows, shares) if ok and s >= 0.9 * best_share]
+    # which group: "theo nội dung chi" picks the rows under "II. Theo nội dung chi"
+    groups = list(dict.fromkeys(r.group for r in data_rows if r.group))
+    group_fit = {g: _header_match(Column(0, g, [w for w in syllables(fold(re.sub(r"^[IVX\d.]+\s*", "", g)))
+                                                   if w not in language().filler], "text", False), asked) for g in groups}
+    group = max(group_fit, key=lambda g: group_fit[g]) if group_fit and max(group_fit.values()) >= 0.5 else None
+    pool = [r for r in data_rows if group is None or r.group == group]
+    # which columns: named by their header, or by the kind of value asked
+    numeric = [c for c in cols if c.numeric and c.index != name_col and table.roles[c.index] != "index"]
+    scored = [(c, _header_match(c, asked)) for c in cols if c.index != name_col and table.roles[c.index] != "index"]
+    plain = [w for w in ask.words if w not in language().filler]
+    full = [c for c, s in scored if s >= 0.99 and _compact(c.words, plain)]
+    # a header only partly said counts unless a fully said one is its part ("Tiếp nhận" said,
+    # "Tiếp nhận năm 2024" not)
+    partial = [c for c, s in scored if 0.6 <= s < 0.99 and len(c.words) >= 2 and _compact(c.words, plain)
+               and not any(set(o.words) < set(c.words) for o in full)]
+    match = dict((c.index, s) for c, s in scored)
+    named = sorted(full + partial, key=lambda c: -match[c.index])
+    # "giai đoạn 2026 - 2028" names a span, not the column "Năm 2026"
+    years = [c for c in named if all(w.isdigit() for w in c.words)]
+    if len(years) >= 2:
+        named = [c for c in named if c not in years]
+    # a column whose named words all lie in another named column's header is that column's part
+    named = [c for c in named if not any(o is not c and set(c.words) < set(o.words) for o in named)]
+    col_ids = [c.index for c in named]
+    for i in _kind_columns(table, cols, ask.kinds):
+        if i not in col_ids and i != name_col:
+            col_ids.append(i)
+    name_fit = _header_match(cols[name_col], asked) if name_col is not None else 0.0
+    context_fit = sum(1 for w in set(syllables(fold(context))) if w in set(asked_content)) / max(1, len(set(asked_content)))
+    op = ask.op
+    if op == "sum" and keyed:  # "khoản chi X là bao nhiêu mỗi năm và cả giai đoạn": X's row
+        op = "lookup"
+    value_cols = [i for i in col_ids if cols[i].numeric]
+
+    if op in ("decrease", "increase"):
+        # a change is read from a signed column: "giảm so với năm 2024" names "Tăng, giảm so với năm 2024 (%)"
+        value_cols = [i for i in value_cols if cols[i].kind == "change"]
+    if op in ORDERING_OPS or op in CONDITION_OPS or op == "sum":
+        totals = [c.index for c in numeric if any(_has(h, fold(c.header)) for h in language().total_headers)]
+        if op == "sum" and totals and not any(cols[i] in named for i in value_cols):
+            value_cols = totals[-1:]  # "tổng kinh phí": the column that sums the years
+        if not value_cols:
+            if op in (*ORDERING_OPS, "sum") and totals:
+                value_cols = totals[-1:]
+            elif op in ("decrease", "increase"):
+                value_cols = [c.index for c in numeric if c.kind == "change"][:1]
+            if not value_cols:
+                return None
+        col = value_cols[0]
+        values = [(number(r.cells[col]), r) for r in pool if col < len(r.cells)]
+        vals = [(v, r) for v, r in values if v is not None]
+        if not vals:
+            return None
+        header = clean_inline(table.columns[col])
+        scope = f" (trong {len(vals)} dòng" + (f" mục “{group}”" if group else "") + " của bảng)"
+        if op in ORDERING_OPS:
+            target = max(v for v, _r in vals) if op == "max" else min(v for v, _r in vals)
+            rows = [r for v, r in vals if v == target]
+            word = "cao nhất" if op == "max" else "thấp nhất"
+            if any(w in asked for w in ("lon", "nhieu")) and op == "max":
+                word = "lớn nhất"
+            if any(w in asked for w in ("nho", "it")) and op == "min":
+                word = "nhỏ nhất"
+            shown = [i for i in value_cols if i != col][:2]
+            lines = "; ".join(f"{row_name(table, r, name_col)}: {r.cells[col]}" +
+                              "".join(f", {clean_inline(table.columns[i])} {r.cells[i]}" for i in shown) for r in rows)
+            text = f"{header} {word}: {lines}{scope}."
+        elif op == "sum":
+            total = _grand_total(table, col)
+            if total is not None and group is None:
+                rows = [total]
+                shown = list(dict.fromkeys([col, *[i for i in value_cols if i != col]]))
+                text = f"{row_name(table, total, name_col)}: " + "; ".join(
+                    f"{clean_inline(table.columns[i])} {total.cells[i]}" for i in shown
+                    if i < len(total.cells) and total.cells[i].strip()) + "."
+            else:
+                s = sum(v for v, _r in vals)
+                rows = [r for _v, r in vals]
+                each = "; ".join(f"{row_name(table, r, name_col)} {r.cells[col]}" for r in rows[:10])
+                text = f"{header}: tổng {_fmt_number(s, vals[0][1].cells[col])}{scope}, gồm: {each}."
+        else:
+            test = {"decrease": lambda v: v < 0, "increase": lambda v: v > 0,
+                    "below": lambda v: ask.level is not None and v < ask.level,
+                    "above": lambda v: ask.level is not None and v > ask.level}[op]
+            rows = [r for v, r in vals if test(v)]
+            level = f"{ask.level or 0:g}".replace(".", ",")
+            label = {"decrease": "giảm", "increase": "tăng", "below": f"dưới {level}", "above": f"trên {level}"}[op]
+            if rows:
+                text = (f"{len(rows)}/{len(vals)} dòng có {header} {label}: "
+                        + "; ".join(f"{row_name(table, r, name_col)} ({r.cells[col]})" for r in rows) + ".")
+            else:
+                text = f"Không dòng nào trong {len(vals)} dòng của bảng có {header} {label}."
+        fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if col in [c.index for c in named] else 0.0)
+        return TableAnswer(fit, op, rows, [col], name_col, text, {"column": header})
+
+    # a lookup: the named rows (or the total when none is named and a column is) and the asked columns
+    if keyed and not col_ids and len(keyed) <= 2 and best_share >= 0.6 and not asks_other and \
+            (named or context_fit >= 0.4):
+        col_ids = [c.index for c in cols if c.index != name_col and table.roles[c.index] != "index"]
+    if keyed and col_ids:
+        rows = keyed[:4]
+        text = " ".join(_fmt_row(table, r, col_ids, name_col) + "." for r in rows)
+        fit = 0.8 + 0.4 * best_share + 0.3 * name_fit + 0.3 * context_fit + 0.2 * min(len(col_ids), 3)
+        return TableAnswer(fit, "lookup", rows, col_ids, name_col, text)
+    if not keyed and not has_units and value_cols and any(cols[i] in named for i in value_cols) and \
+            context_fit >= 0.3 and ("sum" in ask.ops or "money" in ask.kinds):
+        total = _grand_total(table, value_cols[0])
+        if total is not None and group is None:
+            cells = "; ".join(f"{clean_inline(table.columns[i])}: {total.cells[i]}" for i in value_cols
+                              if i < len(total.cells) and total.cells[i].strip())
+            if cells:
+                return TableAnswer(0.9 + 0.5 * context_fit, "sum", [total], value_cols, name_col,
+                                   f"{row_name(table, total, name_col)} — {cells}.")
+    return None
+
+
+def _grand_total(table: Table, col: int) -> TableRow | None:
+    """The table's own total ("Tổng cộng"), not a group's subtotal: the total row named as a
+    total, else the last total row."""
+    totals = [a for a in table.aggregates if a.total and col < len(a.cells) and a.cells[col].strip()]
+    named = [a for a in totals if any(_has(h, fold(" ".join(a.cells))) for h in language().total_headers[:2])]
+    found = named or totals[-1:]
+    return found[0] if found else None
+
+
+def _fmt_number(value: float, like: str) -> str:
+    """A sum written as the table writes its cells ("86.400", "99,5")."""
+    if value == int(value):
+        s = f"{int(value):,}".replace(",", ".")
+        return s
+    return f"{value:.2f}".rstrip("0").replace(".", ",")

@@ -186,7 +186,9 @@ class Assistant:
         if draft.cited:
             text += "\n\nNguồn: " + self.citation_line(draft.cited) + "."
         abstained = draft.not_stated
-        return Answer(text, self._sources(hits, top_k, draft.cited), abstained, draft.rule, doc_id=draft.doc_id)
+        # a greeting or thanks says nothing of the documents: no passage is its source
+        sources = [] if draft.rule == "conversation" else self._sources(hits, top_k, draft.cited)
+        return Answer(text, sources, abstained, draft.rule, doc_id=draft.doc_id)
 
     def _sources(self, hits: list[Hit], top_k: int, first: list[Chunk]) -> list[Source]:
         chunks: list[tuple[Chunk, float]] = [(c, 1.0) for c in first]

@@ -239,7 +239,10 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     groups = list(dict.fromkeys(r.group for r in data_rows if r.group))
     group_fit = {g: _header_match(Column(0, g, [w for w in syllables(fold(re.sub(r"^[IVX\d.]+\s*", "", g)))
                                                    if w not in language().filler], "text", False), asked) for g in groups}
-    group = max(group_fit, key=lambda g: group_fit[g]) if group_fit and max(group_fit.values()) >= 0.5 else None
+    top = max(group_fit.values(), default=0.0)
+    # "xã, phường nào" names both "Các xã" and "Các phường": no one group is meant
+    fitting = [g for g, f in group_fit.items() if f >= 0.5 and f == top]
+    group = fitting[0] if len(fitting) == 1 else None
     pool = [r for r in data_rows if group is None or r.group == group]
     # which columns: named by their header, or by the kind of value asked
     numeric = [c for c in cols if c.numeric and c.index != name_col and table.roles[c.index] != "index"]
@@ -274,10 +277,13 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         value_cols = [i for i in value_cols if cols[i].kind == "change"]
     if op in ORDERING_OPS or op in CONDITION_OPS or op == "sum":
         totals = [c.index for c in numeric if any(_has(h, fold(c.header)) for h in language().total_headers)]
-        if op == "sum" and totals and not any(cols[i] in named for i in value_cols):
+        # the table's own subject said ("kinh phí" of a budget, its caption's words): a question
+        # that names no column may mean the column that sums the others
+        about = group is not None or context_fit >= 0.3 or "money" in ask.kinds
+        if op == "sum" and totals and about and not any(cols[i] in named for i in value_cols):
             value_cols = totals[-1:]  # "tổng kinh phí": the column that sums the years
         if not value_cols:
-            if op in (*ORDERING_OPS, "sum") and totals:
+            if op in (*ORDERING_OPS, "sum") and totals and about:
                 value_cols = totals[-1:]
             elif op in ("decrease", "increase"):
                 value_cols = [c.index for c in numeric if c.kind == "change"][:1]
@@ -327,7 +333,8 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                         + "; ".join(f"{row_name(table, r, name_col)} ({r.cells[col]})" for r in rows) + ".")
             else:
                 text = f"Không dòng nào trong {len(vals)} dòng của bảng có {header} {label}."
-        fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if col in [c.index for c in named] else 0.0)
+        said = col in [c.index for c in named] or group is not None or cols[col].kind == "change"
+        fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if said else 0.0)
         return TableAnswer(fit, op, rows, [col], name_col, text, {"column": header})
 
     # a lookup: the named rows (or the total when none is named and a column is) and the asked columns

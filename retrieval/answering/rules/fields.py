@@ -111,7 +111,7 @@ def _chunk_with(lib: Library, d: AdminDocument, n: Node) -> Chunk | None:
 def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     asked = asked_fields(q.folded)
     kinds, duty_fields = _kinds()
-    if (ev.units or ev.groups) and set(asked) <= duty_fields:
+    if asked and (ev.units or ev.groups) and set(asked) <= duty_fields:
         return None  # a unit's "trước khi nào" is a duty's deadline
     docs = ev.docs[:1] if ev.named_docs else ev.top_admin(lib, 1)
     for d in docs:

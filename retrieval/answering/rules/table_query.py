@@ -76,7 +76,10 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     if ans.op == "lookup" and fit < 1.5 or fit < 0.9:
         return None
     score = 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
-    return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id)
+    # a table whose headers or groups the question names is what it asks about, however few of
+    # its words the passages share ("đơn vị nào giảm so với quý trước?")
+    return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id,
+                 topic_free=ans.op != "lookup" and ans.fit >= 1.5)
 
 
 __all__ = ["ORDERING_OPS", "read_ask", "table_query"]

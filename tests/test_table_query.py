@@ -1,0 +1,236 @@
+"""Tables asked as tables, labelled offices, answers that cover every asked slot — on documents
+written for these tests (a sở's Báo cáo with a table of wards in groups with subtotals and a
+total; a commune's Đề án with a budget by source and by item; a committee decision with its
+members; a meeting's minutes), each asked in three ways: accented, unaccented with
+abbreviations, short. Assertions name the facts, never an answer's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import answered_by, assistant_over
+from retrieval.answering.table_query import number, read_ask
+
+BAO_CAO = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN
+SỞ KHOA HỌC VÀ CÔNG NGHỆ**
+
+Số: 41/BC-SKHCN
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 05 tháng 4 năm 2026
+
+**BÁO CÁO
+Kết quả thanh toán trực tuyến phí, lệ phí TTHC quý I năm 2026**
+
+**I. KẾT QUẢ**
+
+Tỷ lệ hồ sơ thanh toán trực tuyến của các xã, phường trong quý I năm 2026 như sau:
+
+| TT | Xã, phường | Hồ sơ có phí | Thanh toán trực tuyến | Tỷ lệ thanh toán trực tuyến (%) | Tăng, giảm so với quý IV/2025 (%) |
+|---|---|---|---|---|---|
+| I | Các phường | 5.210 | 3.160 | 60,65 | |
+| 1 | Phường Lam Sơn | 1.820 | 1.402 | 77,03 | +6,2 |
+| 2 | Phường Bảo Khê | 1.640 | 1.011 | 61,65 | -2,4 |
+| 3 | Phường Hiến Nam | 1.750 | 747 | 42,69 | +1,1 |
+| II | Các xã | 2.980 | 1.190 | 39,93 | |
+| 4 | Xã Quảng Châu | 1.130 | 604 | 53,45 | -0,8 |
+| 5 | Xã Hoàng Long | 910 | 311 | 34,18 | +3,5 |
+| 6 | Xã Tân Phúc | 940 | 275 | 29,26 | -5,1 |
+| | Tổng cộng | 8.190 | 4.350 | 53,11 | |
+
+**II. NHIỆM VỤ QUÝ II**
+
+Các xã có tỷ lệ dưới 40% xây dựng kế hoạch khắc phục, gửi Sở Khoa học và Công nghệ trước ngày 20/4/2026.
+
+**GIÁM ĐỐC**
+
+**Trần Minh Khoa**
+"""
+
+DE_AN = """**ỦY BAN NHÂN DÂN
+XÃ QUẢNG CHÂU**
+
+Số: 12/ĐA-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Quảng Châu, ngày 02 tháng 3 năm 2026
+
+**ĐỀ ÁN
+Nâng cấp Bộ phận một cửa xã Quảng Châu giai đoạn 2026 - 2027**
+
+**I. MỤC TIÊU**
+
+Đến hết năm 2027, 100% hồ sơ TTHC của xã được số hóa khi tiếp nhận.
+
+**II. KINH PHÍ THỰC HIỆN**
+
+Khái toán kinh phí thực hiện Đề án (đơn vị: triệu đồng):
+
+| TT | Nội dung | Năm 2026 | Năm 2027 | Cộng |
+|---|---|---|---|---|
+| I | Theo nguồn vốn | | | |
+| 1 | Ngân sách xã | 820 | 640 | 1.460 |
+| 2 | Ngân sách tỉnh hỗ trợ | 300 | 200 | 500 |
+| II | Theo nội dung chi | | | |
+| 1 | Sửa chữa phòng tiếp dân | 450 | 120 | 570 |
+| 2 | Mua máy quét, máy tính | 390 | 310 | 700 |
+| 3 | Tập huấn công chức | 280 | 410 | 690 |
+| | Tổng cộng | 1.120 | 840 | 1.960 |
+
+**CHỦ TỊCH**
+
+**Lê Văn Tùng**
+"""
+
+QUYET_DINH = """**ỦY BAN NHÂN DÂN
+XÃ QUẢNG CHÂU**
+
+Số: 88/QĐ-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Quảng Châu, ngày 10 tháng 3 năm 2026
+
+**QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác số hóa hồ sơ xã Quảng Châu**
+
+**Điều 1.** Thành lập Tổ công tác số hóa hồ sơ xã Quảng Châu, gồm:
+
+1. Tổ trưởng: ông Lê Văn Tùng, Chủ tịch UBND xã.
+
+2. Tổ phó thường trực: bà Đinh Thị Hoa, Phó Chủ tịch UBND xã.
+
+3. Thư ký tổ: bà Vũ Thu Trang, công chức Văn phòng - Thống kê.
+
+**Điều 2.** Tổ công tác họp mỗi tháng một lần.
+
+**CHỦ TỊCH**
+
+**Lê Văn Tùng**
+"""
+
+
+@pytest.fixture(scope="module")
+def tables_assistant(tmp_path_factory, embedder, embed_cache):
+    return assistant_over(tmp_path_factory, embedder, embed_cache, {
+        "bao-cao-thanh-toan-truc-tuyen-quy-i-2026.md": BAO_CAO,
+        "de-an-nang-cap-mot-cua-quang-chau-2026.md": DE_AN,
+        "quyet-dinh-to-cong-tac-so-hoa-2026.md": QUYET_DINH,
+    })
+
+
+def test_a_question_is_read_into_its_table_operation():
+    assert read_ask("xa nao co ty le thap nhat").op == "min"
+    assert read_ask("phuong nao dan dau ve ty le").op == "max"
+    assert read_ask("nhung xa nao giam so voi quy truoc").op == "decrease"
+    assert read_ask("cac xa nao co ty le duoi 40%").op == "below" and read_ask("cac xa nao co ty le duoi 40%").level == 40
+    assert read_ask("tong kinh phi la bao nhieu").op == "sum"
+    assert read_ask("phuong lam son bao nhieu ho so").op == "lookup"
+    assert "place" in read_ask("hop o dau, luc may gio").kinds and "time" in read_ask("hop o dau, luc may gio").kinds
+
+
+def test_cells_are_read_as_typed_numbers():
+    assert number("8.190") == 8190 and number("53,11") == 53.11 and number("-5,1") == -5.1 and number("+6,2") == 6.2
+    assert number("Phường Lam Sơn") is None and number("") is None
+
+
+@pytest.mark.parametrize("question", [
+    "Xã, phường nào có tỷ lệ thanh toán trực tuyến thấp nhất trong quý I năm 2026?",
+    "xa phuong nao ty le thanh toan truc tuyen thap nhat quy 1",
+    "Tỷ lệ TT trực tuyến thấp nhất?",
+])
+def test_the_lowest_row_of_a_column(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    answered_by(ans, "table_query", "Báo cáo")
+    assert "Tân Phúc" in ans.text and "29,26" in ans.text, ans.text
+    assert "Các xã" not in ans.text.split("\n")[0].split(":")[1], ans.text  # a group's subtotal is no row
+
+
+@pytest.mark.parametrize("question", [
+    "Phường nào có tỷ lệ thanh toán trực tuyến cao nhất?",
+    "phuong nao dan dau ty le thanh toan truc tuyen",
+    "Cao nhất tỷ lệ thanh toán trực tuyến – đơn vị nào?",
+])
+def test_the_highest_row_of_a_column(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "table_query" and "Lam Sơn" in ans.text and "77,03" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Những xã, phường nào có tỷ lệ thanh toán trực tuyến giảm so với quý IV/2025?",
+    "nhung xa phuong nao giam so voi quy 4 nam 2025",
+    "Đơn vị nào giảm so với quý trước?",
+])
+def test_rows_whose_change_falls(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "table_query", ans.text
+    for name in ("Bảo Khê", "Quảng Châu", "Tân Phúc"):
+        assert name in ans.text, ans.text
+    for name in ("Lam Sơn", "Hiến Nam", "Hoàng Long"):
+        assert name not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Phường Bảo Khê có bao nhiêu hồ sơ có phí và tỷ lệ thanh toán trực tuyến là bao nhiêu?",
+    "phuong bao khe bao nhieu ho so co phi, ty le thanh toan truc tuyen",
+    "Bảo Khê – số hồ sơ có phí, tỷ lệ thanh toán trực tuyến?",
+])
+def test_a_row_with_every_column_asked(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent in ("table_query", "table_cell") and "1.640" in ans.text and "61,65" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Tổng kinh phí thực hiện Đề án nâng cấp Bộ phận một cửa xã Quảng Châu là bao nhiêu?",
+    "tong kinh phi de an nang cap bo phan mot cua xa quang chau",
+    "Đề án 12/ĐA-UBND: tổng kinh phí?",
+])
+def test_a_total_is_the_tables_own(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    answered_by(ans, "table_query", "Đề án")
+    assert "1.960" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo nội dung chi của Đề án 12/ĐA-UBND, khoản chi nào lớn nhất?",
+    "de an 12 theo noi dung chi khoan nao lon nhat",
+    "Khoản chi lớn nhất theo nội dung chi – ĐA 12?",
+])
+def test_the_largest_item_within_a_group(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "table_query" and "Mua máy quét, máy tính" in ans.text and "700" in ans.text, ans.text
+    assert "Ngân sách xã" not in ans.text, ans.text  # a row of the other group
+
+
+@pytest.mark.parametrize("question", [
+    "Ai là Tổ phó thường trực Tổ công tác số hóa hồ sơ xã Quảng Châu?",
+    "to pho thuong truc to cong tac so hoa ho so xa quang chau la ai",
+    "Tổ phó thường trực là ai?",
+])
+def test_a_line_labelled_with_the_office_asked_names_its_holder(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    answered_by(ans, "labelled", "Quyết định")
+    assert "Đinh Thị Hoa" in ans.text and "88/QĐ-UBND" in ans.text, ans.text
+
+
+def test_a_greeting_or_thanks_has_no_source(tables_assistant):
+    for text in ("xin chào", "cam on ban", "Cảm ơn nhé"):
+        ans = tables_assistant.ask(text)
+        assert ans.intent == "conversation" and not ans.sources and "Nguồn" not in ans.text, (text, ans.text)
+
+
+def test_a_superlative_off_the_tables_subject_is_not_a_tables_answer(tables_assistant):
+    for text in ("Đội bóng nào vô địch World Cup nhiều nhất?", "con song nao dai nhat the gioi"):
+        ans = tables_assistant.ask(text)
+        assert ans.intent != "table_query", (text, ans.text)
+
+
+def test_a_row_the_table_does_not_hold_is_not_answered_with_the_total(tables_assistant):
+    ans = tables_assistant.ask("Phường Minh Khai có tỷ lệ thanh toán trực tuyến bao nhiêu?")
+    assert "53,11" not in ans.text and "8.190" not in ans.text, ans.text

@@ -7,8 +7,8 @@ abbreviations, short. Assertions name the facts, never an answer's wording."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import answered_by, assistant_over
+
 from retrieval.answering.table_query import number, read_ask
 
 BAO_CAO = """**ỦY BAN NHÂN DÂN

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from retrieval.documents.model import AdminDocument, Document, Law
 from retrieval.documents.readers import ParseError, Reading, reading
 from retrieval.facts.deadlines import format_date
-from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.facts.obligations import Obligation, extract_obligations, unknown_names
 from retrieval.lang.text import fold
 from retrieval.store.corpus import CorpusStore, Prepared, StoredInfo
 
@@ -122,7 +122,7 @@ class DocumentDesk:
             blocks.append(Block("\n".join(facts)))
             duties = extract_obligations(doc, units)
             blocks += self._duty_blocks(duties)
-            unresolved = sorted({n for o in duties for n in o.unresolved})
+            unresolved = unknown_names(doc, duties)
             if unresolved:
                 blocks.append(Block("Tên đơn vị chưa có trong danh mục (vẫn được giữ nguyên): " + "; ".join(unresolved[:12]), "i"))
         elif isinstance(doc, Law):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from retrieval.documents.model import AdminDocument, Node
 from retrieval.facts.deadlines import format_date
-from retrieval.facts.obligations import Obligation, applicable, describe, extract_obligations, who
+from retrieval.facts.obligations import Obligation, applicable, describe, extract_obligations, unknown_names, who
 from retrieval.facts.units import Units, key, load_units, lookup_unit, units_for_index, unknown_unit_message
 from retrieval.index.stored import load_index
 
@@ -132,7 +132,7 @@ def _document_json(path: Path, doc: AdminDocument, obligations: list[Obligation]
         # a group's record names its group and how many units it reaches (every member is in
         # `obligations --json`): what was read stays readable, in a diff too
         "duties": [o.to_json() if o.group is None else {**o.to_json(), "units": len(o.units)} for o in obligations],
-        "unresolved": sorted({n for o in obligations for n in o.unresolved}),
+        "unresolved": unknown_names(doc, obligations),
     }
 
 
@@ -204,6 +204,6 @@ def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = Fal
         print(f"  - [{o.section}] {who(o)} ({', '.join(o.roles)}) | hạn: {when}"
               + (f" | báo cáo {o.recipient}" if o.recipient else "") + (f" qua {o.via}" if o.via else "")
               + f" | {describe(o, 120)}")
-    unknown = sorted({n for o in obligations for n in o.unresolved})
+    unknown = unknown_names(doc, obligations)
     print("Tên đơn vị chưa có trong danh mục: " + ("; ".join(unknown) if unknown else "không có"))
     return 0

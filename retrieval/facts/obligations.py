@@ -815,3 +815,57 @@ def parse_responsible(heading: str, units: Units) -> Responsible:
         return Responsible(unresolved=[text], label=text)
     got.label = got.label or text
     return got
+
+
+def own_bodies(doc: AdminDocument) -> list[str]:
+    """The bodies a document sets up itself, folded: the one its subject establishes ("thành lập
+    Ban Chỉ đạo cải cách hành chính …") and the short names it gives them ("sau đây gọi tắt là
+    Ban Chỉ đạo")."""
+    import yaml
+
+    from retrieval.lang.lexicon import DATA
+    from retrieval.lang.text import fold
+
+    words = yaml.safe_load(DATA.read_text(encoding="utf-8")).get("own_body", {})
+    out: list[str] = []
+    subject = fold(doc.subject)
+    for w in words.get("establish", []):
+        at = subject.find(fold(w) + " ")
+        if at >= 0:
+            out.append(subject[at + len(w) + 1:].strip(" .;"))
+    text = fold(" ".join(clean_inline(n.text) for n in doc.walk() if n.text))
+    for w in words.get("alias", []):
+        for m in re.finditer(rf"\b{re.escape(fold(w))}\s+([^);,.]+)", text):
+            out.append(m.group(1).strip())
+    return [o for o in dict.fromkeys(out) if o]
+
+
+def unknown_names(doc: AdminDocument, obligations: "list[Obligation]") -> list[str]:
+    """The names the duties keep as written because the registry lacks them, less the bodies
+    the document sets up itself and their officers."""
+    import yaml
+
+    from retrieval.lang.lexicon import DATA
+    from retrieval.lang.text import fold
+
+    lex = load_lexicon()
+    # a person given a task by name ("đồng chí Nguyễn Thị Lan") is no unit the registry lacks
+    names = sorted({n for o in obligations for n in o.unresolved if not _a_persons_name(n, lex)})
+    own = own_bodies(doc)
+    if not own:
+        return names
+    officers = {fold(w) for w in yaml.safe_load(DATA.read_text(encoding="utf-8")).get("own_body", {}).get("officers", [])}
+    mine = set(own)
+    for _ in range(2):  # a body named after an own one ("Tổ giúp việc Ban Chỉ đạo"), then its short form
+        for n in names:
+            f = fold(n)
+            if any(b in f or f in b for b in mine):
+                mine.add(f)
+    return [n for n in names if fold(n) not in mine and fold(n) not in officers]
+
+
+def _a_persons_name(name: str, lex: Lexicon) -> bool:
+    """"Nguyễn Thị Lan": two to five capitalised words, none an organisation's first word."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+        and lex.org_head_re.match(lower_same_length(name)) is None

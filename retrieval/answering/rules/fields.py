@@ -42,6 +42,11 @@ def _honorifics() -> tuple[str, ...]:
     return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("honorifics", []))
 
 
+@lru_cache(maxsize=1)
+def member_cues() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("member_cues", []))
+
+
 def names_a_person(value: str) -> bool:
     v = fold(value).lstrip()
     return any(v.startswith(h + " ") for h in _honorifics())
@@ -135,5 +140,7 @@ def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         cited = unique(_chunk_with(lib, d, n) for n in nodes)
         if not cited:
             cited = lib.by_doc.get(d.doc_id, [])[:1]
-        return Draft(f"Theo {d.short_name}:\n" + "\n".join(lines), cited, "labelled", 0.95, doc_id=d.doc_id)
+        # a line labelled with the very office the question says is on its topic, whatever else it says
+        return Draft(f"Theo {d.short_name}:\n" + "\n".join(lines), cited, "labelled", 0.95, doc_id=d.doc_id,
+                     topic_free=named is not None)
     return None

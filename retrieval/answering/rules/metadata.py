@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from retrieval.answering.draft import Draft, end, lower_first
+from retrieval.answering.draft import Draft, end, lower_first, unique
 from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
 from retrieval.answering.question import Question
+from retrieval.answering.rules.fields import member_cues
 from retrieval.answering.slots import lexical_slots
 from retrieval.documents.model import AdminDocument
 from retrieval.documents.passages import Chunk
@@ -183,7 +184,7 @@ def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | N
     name one, with the nearest holder they do name ("Phó Chủ tịch …, ký thay Chủ tịch")."""
     office = asked_office(q.restored) if q.asks("person") else None
     if office is None:
-        return None
+        return _members(q, ev, lib)
     pool = lib.people
     if ev.named_docs and ev.docs:
         ids = {d.doc_id for d in ev.docs}
@@ -232,3 +233,21 @@ def which_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
         lines.append(f"{d.short_name}" + (f" ngày {date}" if date else "") + f" của {d.issuer}: {d.subject}")
     return Draft("\n".join(end(x) for x in lines), lib.by_doc.get(docs[0].doc_id, [])[:1], "which_document", 1.0,
                  doc_id=docs[0].doc_id)
+
+
+def _members(q: Question, ev: Evidence, lib: Library) -> Draft | None:
+    """The people of a unit the question names on a roster ("Công an tỉnh có ai tham gia Ban
+    Chỉ đạo, với vai trò gì?"): each with the office and the role the list gives them."""
+    if not ev.units or not any(re.search(rf"\b{re.escape(c)}\b", q.folded) for c in member_cues()):
+        return None
+    pool = [p for p in lib.people if p.note and not p.note.startswith("ký ")]
+    if ev.named_docs and ev.docs:
+        ids = {d.doc_id for d in ev.docs}
+        pool = [p for p in pool if p.doc_id in ids] or pool
+    names = [fold(n) for u in ev.units for n in (u.name, u.short, *u.aliases) if n]
+    found = [p for p in pool if any(n and n in fold(p.office) for n in names)]
+    if not found:
+        return None
+    lines = [end(f"{p.name}, {p.office} ({p.note})") for p in found[:5]]
+    cited = unique(lib.chunk_by_id.get(p.chunk_id) for p in found[:5])
+    return Draft("\n".join(lines), cited, "person", 0.9, doc_id=found[0].doc_id)

@@ -51,6 +51,13 @@ def _same_level(q: Question, ans: TableAnswer) -> bool:
     return not said or bool(asked & said)
 
 
+def _names_other_units(q: Question, d: AdminDocument) -> bool:
+    """Whether the question names a unit besides the ones the document is about ("Kinh phí Đề án
+    Trung tâm PVHCC …" names the Trung tâm its subject names; "phường Sơn Nam …" names another)."""
+    about = fold(f"{d.subject} {d.issuer}")
+    return any(fold(r.name) not in about for r in q.units)
+
+
 def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     ask = q.table
     if ask is None:
@@ -62,7 +69,7 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     for rank, d in enumerate(docs):
         for node, table in _tables(d):
             context = f"{table.caption} {node.heading} {node.text[:200]}"
-            ans = run(table, ask, topic, context, has_units=bool(q.units), asks_other=asks_other)
+            ans = run(table, ask, topic, context, has_units=_names_other_units(q, d), asks_other=asks_other)
             if ans is None or (ans.op == "lookup" and table.assigns_tasks and q.asks("lead", "cooperate")):
                 continue  # who leads and who joins a task: the duty rules read every row and passage
             if ans.op == "lookup" and not _same_level(q, ans):

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from retrieval.answering.table_query import TableAsk, read_ask
 from retrieval.documents.references import NumberMention, mentions_in_question
@@ -22,15 +26,19 @@ QUESTION_WORDS_ACCENTED = frozenset(_ASKING_WORDS) | frozenset(w for w in STOPWO
 QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS_ACCENTED) | {"bao"}
 _ASKING_PHRASES = re.compile(r"\b(?:bao nhiêu|bao giờ|bao lâu|như thế nào|thế nào|ra sao|là gì)\b", re.IGNORECASE)
 
-_TYPE_WORDS = {
-    "chi thi": "Chỉ thị", "ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "thong bao": "Thông báo",
-    "bao cao": "Báo cáo", "cong van": "Công văn", "quy che": "Quy chế", "quy dinh": "Quy định",
-    "to trinh": "Tờ trình", "chuong trinh": "Chương trình", "nghi quyet": "Nghị quyết", "huong dan": "Hướng dẫn",
-    "de an": "Đề án", "cong dien": "Công điện", "ket luan": "Kết luận", "kh": "Kế hoạch", "qd": "Quyết định",
-    "cv": "Công văn", "tb": "Thông báo", "ct": "Chỉ thị", "bc": "Báo cáo",
-}
-_THIS = re.compile(r"\b(van ban|cong van|ke hoach|thong bao|chi thi|quyet dinh|bao cao|quy che|to trinh|chuong trinh)"
-                   r" (nay|tren|do|vua roi|vua hoi|nói tren|noi tren)\b")
+DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "question.yaml"
+
+
+@lru_cache(maxsize=1)
+def _language() -> tuple[dict[str, str], re.Pattern[str]]:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    kinds: dict[str, str] = raw["document_kinds"]
+    long_words = sorted((w for w in kinds if len(w) > 3), key=len, reverse=True)
+    this = re.compile(r"\b(van ban|" + "|".join(re.escape(w) for w in long_words) + r") ("
+                      + "|".join(re.escape(w) for w in raw["this_words"]) + r")\b")
+    return kinds, this
+
+
 # "Mục II", "mục 2", "Chương III", "Điều 5", "khoản 2 Điều 6", "phụ lục"
 _PART = re.compile(
     r"\b(?:(?P<p>điểm|diem)\s+(?P<pl>[a-zđ])\s+)?(?:(?P<k>khoản|khoan)\s+(?P<kl>\d+)\s+)?"
@@ -127,8 +135,9 @@ def parse_parts(text: str) -> list[PartMention]:
 
 def parse_documents(text: str, folded: str) -> DocMention:
     dm = DocMention(numbers=mentions_in_question(text))
-    for word, kind in _TYPE_WORDS.items():
-        if len(word) <= 2:
+    kinds, this = _language()
+    for word, kind in kinds.items():
+        if len(word) <= 3:
             if re.search(rf"\b{word}\s*\d", folded):
                 dm.kinds.append(kind)
         elif re.search(rf"\b{word}\b", folded) and kind not in dm.kinds:
@@ -136,7 +145,7 @@ def parse_documents(text: str, folded: str) -> DocMention:
     ym = re.search(r"\bnam (20\d\d|19\d\d)\b", folded)
     if ym:
         dm.year = int(ym.group(1))
-    dm.this = bool(_THIS.search(folded))
+    dm.this = bool(this.search(folded))
     return dm
 
 

@@ -52,6 +52,10 @@ CODE_KIND = {
     "TT": "Thông tư",
     "HD": "Hướng dẫn",
     "TTR": "Tờ trình",
+    "BB": "Biên bản",
+    "DA": "Đề án",
+    "GM": "Giấy mời",
+    "CD": "Công điện",
 }
 KIND_CODE = {fold(v): k for k, v in CODE_KIND.items()} | {"cong van": "", "chuong trinh hanh dong": "CTR"}
 
@@ -102,8 +106,8 @@ class NumberMention:
 
 
 _PARTIAL_RE = re.compile(
-    r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|hd|gm|cd|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
-    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu|huong dan|giay moi)"
+    r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|hd|gm|cd|bb|da|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
+    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu|huong dan|giay moi|bien ban|de an)"
     # "công văn hỏa tốc 1456", "công văn khẩn số 610": the urgency between the kind and the number
     r"\s*(?:(?:hoa toc|thuong khan|khan|mat|toi mat)\s+)?(?:so\s*)?(\d{1,5})\b"
 )

@@ -86,8 +86,25 @@ def labelled_lines(d: AdminDocument) -> list[tuple[str, str, Node]]:
             for n in top.walk():
                 m = _LINE.match(clean_inline(n.text or ""))
                 if m and len(m.group("label").split()) <= 7:
-                    out.append((fold(m.group("label")).strip(" -+•*"), m.group("value").strip(), n))
+                    out.append((fold(m.group("label")).strip(" -+•*("), m.group("value").strip().rstrip(")"), n))
     return out
+
+
+_PHONE = re.compile(r"\b0\d{2,3}[.\s]?\d{3,4}[.\s]?\d{3,4}\b")
+
+
+def _contact_sentence(d: AdminDocument) -> tuple[str, Node] | None:
+    """A sentence that gives whom to contact and a phone number, when no line is labelled so
+    ("Mọi vướng mắc …, đề nghị liên hệ ông X (điện thoại: 0912.486.307)")."""
+    labels = _kinds()[0]["contact"].labels
+    for part in [d, *d.attachments]:
+        for top in [*part.preamble, *part.body, *[Node("paragraph", text=t) for t in part.closing]]:
+            for n in top.walk():
+                text = clean_inline(n.text or "")
+                for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ(])", text):
+                    if _PHONE.search(sentence) and any(_says(w, fold(sentence)) for w in labels):
+                        return sentence.strip(), n
+    return None
 
 
 def _named_label(q: Question, d: AdminDocument) -> tuple[str, str, Node] | None:
@@ -133,6 +150,9 @@ def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
             if f is not None and f.node not in nodes:
                 lines.append(end(f"{kinds[name].name}: {f.value}"))
                 nodes.append(f.node)
+            elif f is None and name == "contact" and (said := _contact_sentence(d)) is not None:
+                lines.append(end(said[0]))
+                nodes.append(said[1])
             elif f is None and name == "members" and d.recipients and d.kind == "Giấy mời":
                 lines.append(end("Thành phần mời: " + "; ".join(r.rstrip(";.") for r in d.recipients)))
         if not lines:

@@ -15,7 +15,7 @@ from retrieval.answering.slots import lexical_slots
 from retrieval.documents.model import AdminDocument
 from retrieval.documents.passages import Chunk
 from retrieval.facts.people import OFFICE, asked_office, holds
-from retrieval.lang.text import fold
+from retrieval.lang.text import clean_inline, fold
 
 
 def _target(q: Question, ev: Evidence, lib: Library, sections: tuple[str, ...] = ()) -> AdminDocument | None:
@@ -90,6 +90,10 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         when = date.text or date.short()
         facts.append(f"{name} ban hành {lower_first(when)}" + (f" tại {date.place}" if date.place else ""))
         sections.append("phần đầu")
+        passed = _passed(d)
+        if passed is not None:  # a resolution says where and when its council passed it
+            facts.append(passed[0])
+            sections.append(passed[1])
     if urgency:
         facts.append(f"độ khẩn: {d.header.urgency}" if d.header.urgency else "văn bản không ghi độ khẩn")
     if "signer" in wanted:
@@ -105,7 +109,9 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         sections.append("phần đầu")
     if "effect" in wanted:
         eff = d.effective or next((a.effective for a in d.attachments if a.effective), None)
-        if eff:
+        if eff and any("hiệu lực" in f for f in facts):
+            pass  # the sentence that passed it said so already
+        elif eff:
             signed = d.header.date.short()
             facts.append(f"{name} có hiệu lực {eff}"
                          + (f" (ký ngày {signed})" if "ngày ký" in eff and signed else ""))
@@ -251,3 +257,15 @@ def _members(q: Question, ev: Evidence, lib: Library) -> Draft | None:
     lines = [end(f"{p.name}, {p.office} ({p.note})") for p in found[:5]]
     cited = unique(lib.chunk_by_id.get(p.chunk_id) for p in found[:5])
     return Draft("\n".join(lines), cited, "person", 0.9, doc_id=found[0].doc_id)
+
+
+def _passed(d: AdminDocument) -> tuple[str, str] | None:
+    """"Nghị quyết này đã được HĐND tỉnh … khóa XVII, kỳ họp thứ mười ba thông qua ngày …": the
+    sentence that says where and when a council passed the document, and its part."""
+    for n in d.walk():
+        text = clean_inline(n.text or "")
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            f = fold(sentence)
+            if "thong qua" in f and "ky hop" in f and re.search(r"\bngay \d", f):
+                return lower_first(sentence.strip().rstrip("./")), n.path or "phần kết"
+    return None

@@ -44,10 +44,15 @@ def language() -> TableLanguage:
                          tuple(raw["total_headers"]), frozenset(raw["filler"]))
 
 
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
+
+
 def _has(phrase: str, folded: str) -> bool:
-    if ".." in phrase:  # "tu .. tro len": words apart
+    if phrase.startswith("re:"):  # a pattern, where a phrase cannot say what must not follow
+        return re.search(phrase[3:], folded) is not None
+    if ".." in phrase:  # "ít .. nhất": one or two words between ("ít tài khoản nhất")
         a, b = (p.strip() for p in phrase.split("..", 1))
-        return re.search(rf"\b{re.escape(a)}\b.{{1,30}}\b{re.escape(b)}\b", folded) is not None
+        return re.search(rf"\b{re.escape(a)}(?: \S+){{1,2}} {re.escape(b)}\b", folded) is not None
     return re.search(rf"\b{re.escape(phrase)}\b", folded) is not None
 
 
@@ -60,6 +65,7 @@ class TableAsk:
     kinds: list[str]  # the kinds of value asked: time, place, person, deadline, money …
     lists: bool  # "những … nào": rows that meet a condition, not one row
     level: float | None = None  # the number of "dưới 90%", "trên 100 hồ sơ"
+    dates: list[tuple[int, int, int]] = field(default_factory=list)  # the days it names ("hạn 05/11/2025")
 
     @property
     def op(self) -> str:
@@ -84,24 +90,40 @@ def read_ask(folded: str) -> TableAsk:
     m = re.search(r"\b(?:duoi|tren|thap hon|cao hon|nho hon|lon hon|khong qua|vuot)\s+(\d+(?:[.,]\d+)?)", folded)
     if m:
         level = float(m.group(1).replace(",", "."))
-    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level)
+    dates = [d for m in _DATE.finditer(folded) if (d := day(m.group(0))) is not None]
+    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates)
 
 
 # -- typed columns -------------------------------------------------------------------------------
 _NUMBER = re.compile(r"[+\-−–]?\s?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+\-−–]?\s?\d+(?:,\d+)?")
 
 
+_UNIT_AFTER = re.compile(r"^(?P<n>[+\-−–]?\s?\d[\d.,]*)\s*(?P<unit>%|[^\W\d_][^\d]{0,30})?$")
+
+
 def number(text: str) -> float | None:
-    """"18.450" -> 18450, "99,57" -> 99.57, "-17,3" -> -17.3; None for a text cell."""
+    """"18.450" -> 18450, "99,57" -> 99.57, "-17,3" -> -17.3, "08 tài khoản" -> 8; None for a
+    text cell."""
     t = clean_inline(text).strip()
-    m = _NUMBER.fullmatch(t.rstrip("%").strip()) if t else None
-    if m is None:
+    m = _UNIT_AFTER.match(t) if t else None
+    if m is None or (m.group("unit") and len(m.group("unit").split()) > 3):
         return None
-    s = m.group(0).replace(" ", "").replace("−", "-").replace("–", "-")
+    if _NUMBER.fullmatch(m.group("n").strip()) is None:
+        return None
+    s = m.group("n").replace(" ", "").replace("−", "-").replace("–", "-")
     try:
         return float(s.replace(".", "").replace(",", "."))
     except ValueError:
         return None
+
+
+def day(text: str) -> tuple[int, int, int] | None:
+    """The date a cell says ("Trước 05/11/2025" -> (2025, 11, 5)); year 0 when it gives none."""
+    m = _DATE.search(clean_inline(text))
+    if m is None:
+        return None
+    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    return (y, mo, d) if 1 <= d <= 31 and 1 <= mo <= 12 else None
 
 
 @dataclass
@@ -109,7 +131,7 @@ class Column:
     index: int
     header: str
     words: list[str]  # folded header syllables that can be matched
-    kind: str  # number | percent | change | text
+    kind: str  # number | percent | change | date | text
     numeric: bool
 
 
@@ -123,7 +145,9 @@ def columns(table: Table) -> list[Column]:
         fh = fold(clean_inline(h))
         words = [w for w in syllables(fh) if w not in lang.filler]
         signed = numeric and any(c.strip()[:1] in "+-−–" for c in cells)
-        kind = "change" if signed else "percent" if "%" in h or "ty le" in fh else "number" if numeric else "text"
+        dated = not numeric and bool(cells) and sum(day(c) is not None for c in cells) >= 0.8 * len(cells)
+        kind = "change" if signed else "percent" if "%" in h or "ty le" in fh else "number" if numeric \
+            else "date" if dated else "text"
         out.append(Column(i, clean_inline(h), words, kind, numeric))
     return out
 
@@ -149,14 +173,19 @@ def _header_match(col: Column, asked: set[str]) -> float:
     return sum(1 for w in col.words if w in asked) / len(col.words)
 
 
-def _compact(words: list[str], asked: list[str]) -> bool:
-    """Whether the header's words that the question says stand together in it (fillers
-    aside): "tỷ lệ giải quyết đúng hạn" names "Tỷ lệ đúng hạn", "tiếp nhận … năm 2024" far
-    apart does not name "Tiếp nhận năm 2024"."""
-    pos = [i for i, w in enumerate(asked) if w in set(words)]
-    if not pos:
-        return False
-    return pos[-1] - pos[0] <= len(set(words)) + 1 or len(words) == 1
+def _said_together(words: list[str], asked: list[str]) -> float:
+    """How much of a header the question says in one stretch (fillers aside), the stretch no
+    longer than the header and a word: "tỷ lệ giải quyết đúng hạn" says all of "Tỷ lệ đúng hạn";
+    "tài khoản … cập nhật" far apart says two words of "Số tài khoản được cấp", not three."""
+    want = set(words)
+    if not want:
+        return 0.0
+    span = len(want) + 2
+    best = 0
+    for i, w in enumerate(asked):
+        if w in want:
+            best = max(best, len(want & set(asked[i:i + span])))
+    return best / len(want)
 
 
 def _kind_columns(table: Table, cols: list[Column], kinds: list[str]) -> list[int]:
@@ -246,12 +275,12 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     pool = [r for r in data_rows if group is None or r.group == group]
     # which columns: named by their header, or by the kind of value asked
     numeric = [c for c in cols if c.numeric and c.index != name_col and table.roles[c.index] != "index"]
-    scored = [(c, _header_match(c, asked)) for c in cols if c.index != name_col and table.roles[c.index] != "index"]
     plain = [w for w in ask.words if w not in language().filler]
-    full = [c for c, s in scored if s >= 0.99 and _compact(c.words, plain)]
+    scored = [(c, _said_together(c.words, plain)) for c in cols if c.index != name_col and table.roles[c.index] != "index"]
+    full = [c for c, s in scored if s >= 0.99]
     # a header only partly said counts unless a fully said one is its part ("Tiếp nhận" said,
     # "Tiếp nhận năm 2024" not)
-    partial = [c for c, s in scored if 0.6 <= s < 0.99 and len(c.words) >= 2 and _compact(c.words, plain)
+    partial = [c for c, s in scored if 0.6 <= s < 0.99 and len(c.words) >= 2
                and not any(set(o.words) < set(c.words) for o in full)]
     match = dict((c.index, s) for c, s in scored)
     named = sorted(full + partial, key=lambda c: -match[c.index])
@@ -270,7 +299,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     op = ask.op
     if op == "sum" and keyed:  # "khoản chi X là bao nhiêu mỗi năm và cả giai đoạn": X's row
         op = "lookup"
-    value_cols = [i for i in col_ids if cols[i].numeric]
+    value_cols = [i for i in col_ids if cols[i].numeric or cols[i].kind == "date"]
 
     if op in ("decrease", "increase"):
         # a change is read from a signed column: "giảm so với năm 2024" names "Tăng, giảm so với năm 2024 (%)"
@@ -290,7 +319,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             if not value_cols:
                 return None
         col = value_cols[0]
-        values = [(number(r.cells[col]), r) for r in pool if col < len(r.cells)]
+        values = [(_value(cols[col], r.cells[col]), r) for r in pool if col < len(r.cells)]
         vals = [(v, r) for v, r in values if v is not None]
         if not vals:
             return None
@@ -300,9 +329,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             target = max(v for v, _r in vals) if op == "max" else min(v for v, _r in vals)
             rows = [r for v, r in vals if v == target]
             word = "cao nhất" if op == "max" else "thấp nhất"
-            if any(w in asked for w in ("lon", "nhieu")) and op == "max":
+            if cols[col].kind == "date":
+                word = "muộn nhất" if op == "max" else "sớm nhất"
+            if any(w in asked for w in ("lon", "nhieu")) and op == "max" and cols[col].kind != "date":
                 word = "lớn nhất"
-            if any(w in asked for w in ("nho", "it")) and op == "min":
+            if any(w in asked for w in ("nho", "it")) and op == "min" and cols[col].kind != "date":
                 word = "nhỏ nhất"
             shown = [i for i in value_cols if i != col][:2]
             lines = "; ".join(f"{row_name(table, r, name_col)}: {r.cells[col]}" +
@@ -312,7 +343,8 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             total = _grand_total(table, col)
             if total is not None and group is None:
                 rows = [total]
-                shown = list(dict.fromkeys([col, *[i for i in value_cols if i != col]]))
+                # the total row is short: all of it, the asked columns first
+                shown = list(dict.fromkeys([col, *[i for i in value_cols if i != col], *[c.index for c in numeric]]))[:6]
                 text = f"{row_name(table, total, name_col)}: " + "; ".join(
                     f"{clean_inline(table.columns[i])} {total.cells[i]}" for i in shown
                     if i < len(total.cells) and total.cells[i].strip()) + "."
@@ -337,6 +369,17 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if said else 0.0)
         return TableAnswer(fit, op, rows, [col], name_col, text, {"column": header})
 
+    # rows named by a value they hold: a day ("hạn 05/11/2025 – đơn vị nào?"), a person or a
+    # place their cells name ("thứ Tư 18/3, Chủ tịch Lê Minh Đức có lịch gì?")
+    if not keyed and not asks_other:
+        hits = _rows_holding(table, cols, pool, ask)
+        if hits:
+            every = [c.index for c in cols if c.index != name_col and table.roles[c.index] != "index"]
+            if len(hits) <= 4:
+                text = " ".join(_fmt_row(table, r, every, name_col) + "." for r in hits)
+            else:
+                text = f"{len(hits)} dòng: " + "; ".join(row_name(table, r, name_col) for r in hits) + "."
+            return TableAnswer(1.2 + 0.5 * context_fit, "match", hits, every, name_col, text)
     # a lookup: the named rows (or the total when none is named and a column is) and the asked columns
     if keyed and not col_ids and len(keyed) <= 2 and best_share >= 0.6 and not asks_other and \
             (named or context_fit >= 0.4):
@@ -350,12 +393,55 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             context_fit >= 0.3 and ("sum" in ask.ops or "money" in ask.kinds):
         total = _grand_total(table, value_cols[0])
         if total is not None and group is None:
-            cells = "; ".join(f"{clean_inline(table.columns[i])}: {total.cells[i]}" for i in value_cols
+            shown = list(dict.fromkeys([*value_cols, *[c.index for c in numeric]]))[:6]
+            cells = "; ".join(f"{clean_inline(table.columns[i])}: {total.cells[i]}" for i in shown
                               if i < len(total.cells) and total.cells[i].strip())
             if cells:
                 return TableAnswer(0.9 + 0.5 * context_fit, "sum", [total], value_cols, name_col,
                                    f"{row_name(table, total, name_col)} — {cells}.")
     return None
+
+
+def _name_pairs(row: TableRow) -> set[str]:
+    """The folded pairs of capitalised words of a row's cells: the names it holds ("Lê Minh
+    Đức", "Khoái Châu"), not the words of its task."""
+    out: set[str] = set()
+    for cell in row.cells:
+        words = re.findall(r"[^\W\d_]+", clean_inline(cell))
+        for a, b in zip(words, words[1:]):
+            if a[:1].isupper() and b[:1].isupper():
+                out.add(f"{fold(a)} {fold(b)}")
+    return out
+
+
+def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk) -> list[TableRow]:
+    """The rows whose cells hold what the question says of them: the one day it names, and the
+    pairs of words (a person's or a place's name) that some rows hold and others do not."""
+    dated = [c.index for c in cols if c.kind == "date" or table.roles[c.index] == "date"]
+    by_day = [r for r in pool if any(i < len(r.cells) and _same_day(day(r.cells[i]), ask.dates) for i in dated)] \
+        if len(ask.dates) == 1 else []
+    pairs = {f"{a} {b}" for a, b in zip(ask.words, ask.words[1:]) if not (a.isdigit() or b.isdigit())}
+    held = [pairs & _name_pairs(r) for r in pool]
+    common = set.intersection(*held) if held else set()
+    scores = [len(h - common) for h in held]
+    top = max(scores, default=0)
+    by_words = [r for r, n in zip(pool, scores) if n == top] if top >= 2 and scores.count(top) < len(pool) else []
+    if by_day and by_words:
+        both = [r for r in by_day if r in by_words]
+        return both or by_day
+    return by_day or by_words
+
+
+def _value(col: Column, cell: str) -> float | None:
+    """A cell as a number to compare: its figure, or its day as yyyymmdd in a column of dates."""
+    if col.kind == "date":
+        d = day(cell)
+        return float(d[0] * 10000 + d[1] * 100 + d[2]) if d else None
+    return number(cell)
+
+
+def _same_day(d: tuple[int, int, int] | None, asked: list[tuple[int, int, int]]) -> bool:
+    return d is not None and any(d[1:] == a[1:] and (not a[0] or not d[0] or a[0] == d[0]) for a in asked)
 
 
 def _grand_total(table: Table, col: int) -> TableRow | None:

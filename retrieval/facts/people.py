@@ -132,7 +132,9 @@ def holds(person: Person, office: str) -> bool:
     want = OFFICE.search(office)
     if not want or want.group(1) != person.title:
         return False
-    body = set(office[want.end():].split()) - {"cua", "hien", "nay", "tinh", "la", "ai"}
+    # the body's words end where the question goes on ("… UBND tỉnh ký Quyết định 2210")
+    after = re.split(r"\b(?:ky|trong|theo|tai|thuoc|duoc|giu|va|voi|la|co|o)\b", office[want.end():], maxsplit=1)[0]
+    body = set(after.split()) - {"cua", "hien", "nay", "tinh", "la", "ai"}
     have = set(fold(person.office).split())
     # "Giám đốc Trung tâm Phục vụ hành chính công tỉnh" is not "Giám đốc Sở Nội vụ" for sharing "vụ"
     return not body or len(body & have) >= max(1, round(0.6 * len(body)))

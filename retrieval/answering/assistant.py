@@ -23,6 +23,7 @@ from retrieval.answering.abstain import Thresholds, out_of_scope
 from retrieval.answering.answer import Answer, Source
 from retrieval.answering.draft import Draft, shorten
 from retrieval.answering.evidence import Library, about_documents, gather
+from retrieval.answering.focus import readable
 from retrieval.answering.question import Question, parse_question
 from retrieval.answering.slots import SLOTS, decide
 from retrieval.answering.targets import Target, ambiguous, find_targets, named
@@ -126,6 +127,7 @@ class Assistant:
         return parse_question(text, prepared.restored, self.units, slots), vector, prepared
 
     def _answer(self, text: str, top_k: int, context_doc: str | None, chosen_doc: str | None = None) -> Answer:
+        text = readable(text)  # the asking part of a chatty message, chat words spelled out
         q, vector, prepared = self.read(text)
         lib = self.library
         cited_only = {k for k in lib.references}

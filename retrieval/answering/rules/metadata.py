@@ -71,7 +71,9 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     said = set(lexical_slots(q.text)) & set(wanted)
     if not (ev.named_docs or said or urgency or about_documents(q, ev)):
         return None
-    parts = {"recipients": ("Kính gửi", "Nơi nhận"), "signer": ("phần ký",), "doc_date": ("phần đầu",)}
+    # "gửi tới những ai" is the Kính gửi of a letter; "nơi nhận" says the copies
+    sent_to = ("Nơi nhận",) if "noi nhan" in q.folded else ("Kính gửi",)
+    parts = {"recipients": sent_to, "signer": ("phần ký",), "doc_date": ("phần đầu",)}
     d = _target(q, ev, lib, tuple(x for w in wanted for x in parts.get(w, ())))
     if d is None:
         return None

@@ -116,12 +116,94 @@ Về việc thành lập Tổ công tác số hóa hồ sơ xã Quảng Châu**
 """
 
 
+CONG_VAN = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN
+SỞ NỘI VỤ**
+
+Số: 377/SNV-CCHC
+
+V/v cấp tài khoản phần mềm đánh giá Chỉ số CCHC cấp xã
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 14 tháng 4 năm 2026
+
+Kính gửi: Ủy ban nhân dân các xã, phường có tên tại Phụ lục.
+
+1. Sở Nội vụ cấp tài khoản phần mềm đánh giá Chỉ số CCHC cho các xã, phường theo Phụ lục kèm theo; các xã, phường hoàn thành tự chấm điểm theo thời hạn tại Phụ lục.
+
+2. Mọi vướng mắc, đề nghị liên hệ bà Trịnh Thu Hằng, Phòng Cải cách hành chính, Sở Nội vụ (điện thoại: 0221.3551.742).
+
+**KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC**
+
+**Phan Quốc Toản**
+
+**Phụ lục**
+
+| TT | Xã, phường | Số tài khoản | Hạn tự chấm điểm |
+|---|---|---|---|
+| 1 | Phường Lam Sơn | 05 tài khoản | Trước 08/5/2026 |
+| 2 | Phường Bảo Khê | 03 tài khoản | Trước 12/5/2026 |
+| 3 | Xã Quảng Châu | 04 tài khoản | Trước 08/5/2026 |
+| 4 | Xã Tân Phúc | 02 tài khoản | Trước 15/5/2026 |
+| | Tổng cộng | 14 tài khoản | |
+"""
+
+NGHI_QUYET = """**HỘI ĐỒNG NHÂN DÂN
+XÃ QUẢNG CHÂU**
+
+Số: 05/NQ-HĐND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Quảng Châu, ngày 20 tháng 3 năm 2026
+
+**NGHỊ QUYẾT
+Về nhiệm vụ cải cách hành chính năm 2026 của xã Quảng Châu**
+
+**Điều 1.** Giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết này, báo cáo kết quả tại kỳ họp cuối năm.
+
+**Điều 2.** Nghị quyết này đã được Hội đồng nhân dân xã Quảng Châu khóa I, kỳ họp thứ tư thông qua ngày 20 tháng 3 năm 2026 và có hiệu lực từ ngày 01 tháng 4 năm 2026./.
+
+**CHỦ TỊCH**
+
+**Hoàng Văn Lực**
+"""
+
+LICH = """**ỦY BAN NHÂN DÂN
+XÃ QUẢNG CHÂU**
+
+Số: 19/TB-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Quảng Châu, ngày 03 tháng 4 năm 2026
+
+**THÔNG BÁO
+Lịch công tác tuần của lãnh đạo UBND xã Quảng Châu (từ ngày 06/4/2026 đến ngày 10/4/2026)**
+
+| Thứ, ngày | Thời gian | Lãnh đạo UBND xã | Nội dung công việc | Địa điểm |
+|---|---|---|---|---|
+| Thứ Hai (06/4) | 08 giờ 00 | Chủ tịch Lê Văn Tùng | Giao ban đầu tuần | Phòng họp số 1 |
+| Thứ Ba (07/4) | 14 giờ 00 | Phó Chủ tịch Đinh Thị Hoa | Kiểm tra Bộ phận một cửa | Trụ sở UBND xã |
+| Thứ Tư (08/4) | 08 giờ 30 | Chủ tịch Lê Văn Tùng | Tiếp công dân định kỳ | Phòng tiếp dân |
+| Thứ Năm (09/4) | 15 giờ 00 | Phó Chủ tịch Đinh Thị Hoa | Họp Tổ công tác số hóa hồ sơ | Phòng họp số 2 |
+"""
+
+
 @pytest.fixture(scope="module")
 def tables_assistant(tmp_path_factory, embedder, embed_cache):
     return assistant_over(tmp_path_factory, embedder, embed_cache, {
         "bao-cao-thanh-toan-truc-tuyen-quy-i-2026.md": BAO_CAO,
         "de-an-nang-cap-mot-cua-quang-chau-2026.md": DE_AN,
         "quyet-dinh-to-cong-tac-so-hoa-2026.md": QUYET_DINH,
+        "cong-van-tai-khoan-chi-so-cchc-2026.md": CONG_VAN,
+        "nghi-quyet-hdnd-xa-quang-chau-2026.md": NGHI_QUYET,
+        "thong-bao-lich-cong-tac-quang-chau-2026.md": LICH,
     })
 
 
@@ -234,3 +316,65 @@ def test_a_superlative_off_the_tables_subject_is_not_a_tables_answer(tables_assi
 def test_a_row_the_table_does_not_hold_is_not_answered_with_the_total(tables_assistant):
     ans = tables_assistant.ask("Phường Minh Khai có tỷ lệ thanh toán trực tuyến bao nhiêu?")
     assert "53,11" not in ans.text and "8.190" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo Phụ lục Công văn 377/SNV-CCHC, xã, phường nào được cấp ít tài khoản nhất?",
+    "cv 377 xa nao it tai khoan nhat",
+    "Ít tài khoản nhất – CV 377?",
+])
+def test_the_fewest_counted_in_cells_with_their_unit(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "table_query" and "Tân Phúc" in ans.text and "02 tài khoản" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo Công văn 377/SNV-CCHC, những xã, phường nào có hạn tự chấm điểm 08/5/2026?",
+    "cv 377 han 08/5/2026 gom xa phuong nao",
+    "Hạn 08/5/2026 – đơn vị nào?",
+])
+def test_rows_named_by_the_day_they_hold(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "table_query", ans.text
+    assert "Lam Sơn" in ans.text and "Quảng Châu" in ans.text and "Bảo Khê" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Trong tuần từ 06/4 đến 10/4/2026, Phó Chủ tịch Đinh Thị Hoa có những lịch công tác nào?",
+    "tuan 6/4 den 10/4 pho chu tich dinh thi hoa co lich gi",
+    "Lịch của Phó Chủ tịch Đinh Thị Hoa tuần này?",
+])
+def test_rows_named_by_the_person_they_hold(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert "Kiểm tra Bộ phận một cửa" in ans.text and "Họp Tổ công tác số hóa hồ sơ" in ans.text, ans.text
+    assert "Giao ban đầu tuần" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Khi có vướng mắc về tài khoản phần mềm Chỉ số CCHC thì liên hệ ai, số điện thoại nào?",
+    "cv 377 lien he ai, sdt",
+    "CV 377: đầu mối liên hệ?",
+])
+def test_whom_to_contact_and_the_phone_number(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert "Trịnh Thu Hằng" in ans.text and "0221.3551.742" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị quyết 05/NQ-HĐND của xã Quảng Châu được thông qua tại kỳ họp nào, ngày nào?",
+    "nq 05 hdnd xa quang chau thong qua ky hop nao",
+    "NQ 05/NQ-HĐND: kỳ họp, ngày thông qua?",
+])
+def test_a_resolution_says_its_session_and_day(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "metadata" and "kỳ họp thứ tư" in ans.text and "20 tháng 3 năm 2026" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Công văn 377/SNV-CCHC ban hành ngày nào và ai ký?",
+    "cv 377 ngay nao, ai ky",
+    "CV 377: ngày, người ký?",
+])
+def test_a_terse_list_of_a_documents_facts_is_answered_whole(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    assert ans.intent == "metadata" and "14 tháng 4 năm 2026" in ans.text and "Phan Quốc Toản" in ans.text, ans.text

@@ -243,13 +243,16 @@ def _fmt_row(table: Table, row: TableRow, cols: list[int], name_col: int | None,
 
 
 def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = "", has_units: bool = False,
-        asks_other: bool = False) -> TableAnswer | None:
+        asks_other: tuple[str, ...] = (), asks_duty: bool = False) -> TableAnswer | None:
     """The ask answered on this table, or None when it does not fit. `asked_content`: the
     question's topic syllables; `context`: the table's caption and section heading; `has_units`:
     the question names a unit, so a table's total is not its answer; `asks_other`: it asks what
     a table of figures does not hold (to whom, by when, what duty), so a named row alone is not
-    its answer."""
+    its answer (the slots it asks beside a row: those the table has a column for do not count);
+    `asks_duty`: it asks a unit's duty, which a row holding the unit's name is not."""
     cols = columns(table)
+    held = {slot for slot, roles in _SLOT_ROLES.items() if any(r in table.roles for r in roles)}
+    other = any(s not in held for s in asks_other)
     if not table.rows or not cols:
         return None
     asked = set(ask.words)
@@ -371,8 +374,8 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
 
     # rows named by a value they hold: a day ("hạn 05/11/2025 – đơn vị nào?"), a person or a
     # place their cells name ("thứ Tư 18/3, Chủ tịch Lê Minh Đức có lịch gì?")
-    if not keyed and not asks_other:
-        hits = _rows_holding(table, cols, pool, ask)
+    if not keyed:
+        hits = _rows_holding(table, cols, pool, ask, by_name=not asks_duty)
         if hits:
             every = [c.index for c in cols if c.index != name_col and table.roles[c.index] != "index"]
             if len(hits) <= 4:
@@ -381,8 +384,10 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 text = f"{len(hits)} dòng: " + "; ".join(row_name(table, r, name_col) for r in hits) + "."
             return TableAnswer(1.2 + 0.5 * context_fit, "match", hits, every, name_col, text)
     # a lookup: the named rows (or the total when none is named and a column is) and the asked columns
-    if keyed and not col_ids and len(keyed) <= 2 and best_share >= 0.6 and not asks_other and \
-            (named or context_fit >= 0.4):
+    # a row said in full ("Phó Chủ tịch Đinh Thị Hoa") or the table's own subject: the whole row —
+    # unless the question asks what the table does not say ("… tiền ăn bao nhiêu mỗi ngày?")
+    if keyed and not col_ids and len(keyed) <= 4 and best_share >= 0.6 and not other and \
+            (named or context_fit >= 0.4 or best_share >= 0.8) and not _asks_beyond(table, keyed, asked_content, context):
         col_ids = [c.index for c in cols if c.index != name_col and table.roles[c.index] != "index"]
     if keyed and col_ids:
         rows = keyed[:4]
@@ -390,7 +395,8 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         fit = 0.8 + 0.4 * best_share + 0.3 * name_fit + 0.3 * context_fit + 0.2 * min(len(col_ids), 3)
         return TableAnswer(fit, "lookup", rows, col_ids, name_col, text)
     if not keyed and not has_units and value_cols and any(cols[i] in named for i in value_cols) and \
-            context_fit >= 0.3 and ("sum" in ask.ops or "money" in ask.kinds):
+            context_fit >= 0.3 and ("sum" in ask.ops or "money" in ask.kinds) and \
+            not _asks_beyond(table, [], asked_content, context):
         total = _grand_total(table, value_cols[0])
         if total is not None and group is None:
             shown = list(dict.fromkeys([*value_cols, *[c.index for c in numeric]]))[:6]
@@ -414,7 +420,20 @@ def _name_pairs(row: TableRow) -> set[str]:
     return out
 
 
-def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk) -> list[TableRow]:
+def _asks_beyond(table: Table, rows: list[TableRow], asked: list[str], context: str) -> bool:
+    """Whether the question's topic has a word that neither the table (its headers, its caption
+    and section, the rows named) nor its document's subject says."""
+    said = set(syllables(fold(" ".join([*table.columns, context, *(c for r in rows for c in r.cells)]))))
+    filler = language().filler
+    return any(w not in said and w not in filler and not w.isdigit() for w in asked)
+
+
+# the slots a table answers when it has a column of one of these roles
+_SLOT_ROLES = {"deadline": ("deadline", "date"), "lead": ("lead",), "cooperate": ("cooperate",)}
+
+
+def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk,
+                  by_name: bool = True) -> list[TableRow]:
     """The rows whose cells hold what the question says of them: the one day it names, and the
     pairs of words (a person's or a place's name) that some rows hold and others do not."""
     dated = [c.index for c in cols if c.kind == "date" or table.roles[c.index] == "date"]
@@ -425,7 +444,7 @@ def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: T
     common = set.intersection(*held) if held else set()
     scores = [len(h - common) for h in held]
     top = max(scores, default=0)
-    by_words = [r for r, n in zip(pool, scores) if n == top] if top >= 2 and scores.count(top) < len(pool) else []
+    by_words = [r for r, n in zip(pool, scores) if n == top] if by_name and top >= 2 and scores.count(top) < len(pool) else []
     if by_day and by_words:
         both = [r for r in by_day if r in by_words]
         return both or by_day

@@ -839,9 +839,22 @@ def _collect_references(doc: AdminDocument) -> list[Reference]:
     return merge_references(refs)
 
 
+def _split_capacity(line: str) -> list[str]:
+    """"KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" on one line (a Markdown copy without its hard break): the
+    capacity, then the signer's own title, which is the longest known title that ends it."""
+    if not _CAPACITY.match(line):
+        return [line]
+    words = line.split()
+    for i in range(2, len(words)):
+        if " ".join(words[i:]).upper().strip(" .") in _SIGNER_TITLES:
+            return [" ".join(words[:i]), " ".join(words[i:])]
+    return [line]
+
+
 def _signer(lines: list[str]) -> Signature | None:
     if not lines:
         return None
+    lines = [part for x in lines for part in _split_capacity(x)]
     capacity = [_capacity_case(x) for x in lines if _CAPACITY.match(x)]
     titles = [x for x in lines if not _CAPACITY.match(x) and x.upper().strip(" .") in _SIGNER_TITLES] or [
         x for x in lines if not _CAPACITY.match(x) and _upper(x) and not re.match(r"^\(", x)]

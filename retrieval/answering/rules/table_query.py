@@ -64,12 +64,13 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         return None
     docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
     topic = topic_tokens(q, ev=ev)
-    asks_other = q.asks(*OTHER_SLOTS)
+    asks_other = tuple(s for s in OTHER_SLOTS if q.asks(s))
     best: tuple[float, AdminDocument, Node, TableAnswer] | None = None
     for rank, d in enumerate(docs):
         for node, table in _tables(d):
-            context = f"{table.caption} {node.heading} {node.text[:200]}"
-            ans = run(table, ask, topic, context, has_units=_names_other_units(q, d), asks_other=asks_other)
+            context = f"{d.kind} {d.subject} {table.caption} {node.heading} {node.text[:200]}"
+            ans = run(table, ask, topic, context, has_units=_names_other_units(q, d), asks_other=asks_other,
+                      asks_duty=q.asks("duties", "recipient", "via"))
             if ans is None or (ans.op == "lookup" and table.assigns_tasks and q.asks("lead", "cooperate")):
                 continue  # who leads and who joins a task: the duty rules read every row and passage
             if ans.op == "lookup" and not _same_level(q, ans):
@@ -86,7 +87,7 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     # a table whose headers or groups the question names is what it asks about, however few of
     # its words the passages share ("đơn vị nào giảm so với quý trước?")
     return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id,
-                 topic_free=ans.op != "lookup" and ans.fit >= 1.5)
+                 topic_free=ans.fit >= (1.5 if ans.op != "lookup" else 1.7))
 
 
 __all__ = ["ORDERING_OPS", "read_ask", "table_query"]

@@ -16,7 +16,7 @@ from retrieval.documents.passages import Chunk
 from retrieval.lang.text import fold
 
 # slots a table of figures does not answer by a row alone
-OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary")
+OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary", "yes_no")
 
 
 def _tables(d: AdminDocument) -> list[tuple[Node, Table]]:

@@ -48,12 +48,7 @@ _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
 
 
 def _has(phrase: str, folded: str) -> bool:
-    if phrase.startswith("re:"):  # a pattern, where a phrase cannot say what must not follow
-        return re.search(phrase[3:], folded) is not None
-    if ".." in phrase:  # "ít .. nhất": one or two words between ("ít tài khoản nhất")
-        a, b = (p.strip() for p in phrase.split("..", 1))
-        return re.search(rf"\b{re.escape(a)}(?: \S+){{1,2}} {re.escape(b)}\b", folded) is not None
-    return re.search(rf"\b{re.escape(phrase)}\b", folded) is not None
+    return re.search(_pattern(phrase), folded) is not None
 
 
 @dataclass
@@ -81,10 +76,28 @@ class TableAsk:
         return "lookup"
 
 
-def read_ask(folded: str) -> TableAsk:
+def _pattern(phrase: str) -> str:
+    if phrase.startswith("re:"):  # a pattern, where a phrase cannot say what must not follow
+        return phrase[3:]
+    if ".." in phrase:  # "ít .. nhất": one or two words between ("ít tài khoản nhất")
+        a, b = (p.strip() for p in phrase.split("..", 1))
+        return rf"\b{re.escape(a)}(?: \S+){{1,2}} {re.escape(b)}\b"
+    return rf"\b{re.escape(phrase)}\b"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """One pattern per operation and per kind of value: the question is read once per ask."""
     lang = language()
-    ops = [op for op, phrases in lang.operations.items() if any(_has(p, folded) for p in phrases)]
-    kinds = [k for k, (cues, _h) in lang.value_kinds.items() if any(_has(c, folded) for c in cues)]
+    ops = {op: re.compile("|".join(_pattern(p) for p in phrases)) for op, phrases in lang.operations.items()}
+    kinds = {k: re.compile("|".join(_pattern(c) for c in cues)) for k, (cues, _h) in lang.value_kinds.items()}
+    return ops, kinds
+
+
+def read_ask(folded: str) -> TableAsk:
+    op_cues, kind_cues = _cues()
+    ops = [op for op, pat in op_cues.items() if pat.search(folded)]
+    kinds = [k for k, pat in kind_cues.items() if pat.search(folded)]
     lists = re.search(r"\b(nhung|cac)\b.{0,60}\bnao\b|\bliet ke\b|\bnao\b.{0,40}\b(giam|tang|duoi|tren)\b", folded) is not None
     level = None
     m = re.search(r"\b(?:duoi|tren|thap hon|cao hon|nho hon|lon hon|khong qua|vuot)\s+(\d+(?:[.,]\d+)?)", folded)
@@ -135,7 +148,22 @@ class Column:
     numeric: bool
 
 
+_COLUMNS: dict[int, tuple[Table, list[Column]]] = {}
+
+
 def columns(table: Table) -> list[Column]:
+    """The table's typed columns, read once per table (kept while the table lives)."""
+    got = _COLUMNS.get(id(table))
+    if got is not None and got[0] is table:
+        return got[1]
+    if len(_COLUMNS) > 4096:  # an index reloaded many times: start afresh
+        _COLUMNS.clear()
+    cols = _typed_columns(table)
+    _COLUMNS[id(table)] = (table, cols)
+    return cols
+
+
+def _typed_columns(table: Table) -> list[Column]:
     lang = language()
     out = []
     for i, h in enumerate(table.columns):

@@ -869,6 +869,8 @@ def _signer(lines: list[str]) -> Signature | None:
 
 _EFFECTIVE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?P<when>(?:kể\s+)?từ\s+(?:ngày\s+ký(?:\s+ban\s+hành)?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}))",
                         re.IGNORECASE)
+_ALSO_REPLACED = re.compile(r"(?:,|\bvà)\s+(?:Quyết định|Chỉ thị|Kế hoạch|Thông báo|Công văn|Nghị quyết|Quy chế|Quy định)\s+"
+                            r"(?:số\s+)?(?P<num>\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/-]*)", re.IGNORECASE)
 _REPLACES = re.compile(r"(?:thay\s+thế|bãi\s+bỏ)\s+(?:[^.;]{0,40}?)(?:số\s+)?(?P<num>\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/-]*)", re.IGNORECASE)
 
 
@@ -901,7 +903,13 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
     em = _EFFECTIVE.search(text)
     if em:
         doc.effective = em.group("when")
-    doc.replaces = list(dict.fromkeys(m.group("num") for m in _REPLACES.finditer(text)))
+    replaced = []
+    for m in _REPLACES.finditer(text):
+        replaced.append(m.group("num"))
+        # "thay thế Quyết định số 1256/QĐ-UBND … và Quyết định số 2187/QĐ-UBND …": each one joined on
+        sentence = re.split(r"[.;]\s", text[m.end():], maxsplit=1)[0]
+        replaced += [a.group("num") for a in _ALSO_REPLACED.finditer(sentence)]
+    doc.replaces = list(dict.fromkeys(replaced))
     return doc
 
 

@@ -79,14 +79,25 @@ def labelled_fields(d: AdminDocument) -> dict[str, Field]:
 
 
 def labelled_lines(d: AdminDocument) -> list[tuple[str, str, Node]]:
-    """Every "Label: value" line of a document: the label folded, the value as written."""
+    """Every "Label: value" line of a document: the label folded, the value as written. A label
+    that ends its line ("Thành phần tham dự:") takes the items listed under it as its value."""
     out = []
     for part in [d, *d.attachments]:
-        for top in [*part.preamble, *part.body]:
-            for n in top.walk():
-                m = _LINE.match(clean_inline(n.text or ""))
-                if m and len(m.group("label").split()) <= 7:
-                    out.append((fold(m.group("label")).strip(" -+•*("), m.group("value").strip().rstrip(")"), n))
+        nodes = [n for top in [*part.preamble, *part.body] for n in top.walk()]
+        for i, n in enumerate(nodes):
+            text = clean_inline(n.text or "")
+            m = _LINE.match(text)
+            if m and len(m.group("label").split()) <= 7:
+                out.append((fold(m.group("label")).strip(" -+•*("), m.group("value").strip().rstrip(")"), n))
+                continue
+            if text.endswith(":") and 1 <= len(text.split()) <= 7:
+                items = []
+                for k in nodes[i + 1:i + 20]:
+                    if k.kind not in ("bullet", "subbullet", "point") or not k.text:
+                        break
+                    items.append(clean_inline(k.text).rstrip(";."))
+                if items:
+                    out.append((fold(text[:-1]).strip(" -+•*("), "; ".join(items), n))
     return out
 
 

@@ -70,3 +70,15 @@ def test_documents_are_named_by_kind_and_loose_number(question, kind, digits):
     dm = parse_documents(question, fold(question))
     assert kind in dm.kinds, dm
     assert any(m.digits == digits for m in mentions_in_question(question))
+
+
+@pytest.mark.parametrize("question, text, disagree", [
+    ("Giai đoạn 1 của Đề án gồm những nội dung gì?", "3. Giai đoạn 2 (năm 2027 - 2028): nhân rộng", True),
+    ("giai doan 1 de an gom nhung gi", "2. Giai đoạn 1 (từ tháng 02/2026): thí điểm", False),
+    ("Đợt 2 gồm những xã nào?", "Đợt 1 gồm 48 xã, phường; đợt 2 gồm 48 xã", False),  # it numbers both
+    ("Đợt 2 gồm những xã nào?", "Kế hoạch thực hiện trong năm 2026", False),  # it numbers nothing asked
+])
+def test_a_thing_numbered_otherwise_is_another_thing(question, text, disagree):
+    from retrieval.answering.evidence import numbers_disagree
+
+    assert numbers_disagree(fold(question), text) is disagree

@@ -18,7 +18,7 @@ from retrieval.facts.people import Person, people_in
 from retrieval.facts.units import Resolution, Unit, Units
 from retrieval.index.retriever import Hit
 from retrieval.lang.glossary import Glossary
-from retrieval.lang.text import fold, syllables
+from retrieval.lang.text import clean_inline, fold, syllables
 
 
 @dataclass
@@ -212,6 +212,23 @@ def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "E
             drop |= set(fold(n).replace("&", " ").split())
     drop |= {"ubnd", "so", "tinh", "huyen", "xa", "phuong", "cac"}
     return [t for t in content if t not in drop]
+
+
+_NUMBERED = re.compile(r"\b([a-z]{2,}) (\d{1,2}|[ivx]{1,4})\b")
+
+
+def _numbered(folded: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for word, num in _NUMBERED.findall(folded):
+        out.setdefault(word, set()).add(num)
+    return out
+
+
+def numbers_disagree(question_folded: str, text: str) -> bool:
+    """Whether the question numbers a thing ("giai đoạn 1", "đợt 2") that the text numbers
+    otherwise, and never as the question does."""
+    asked, said = _numbered(question_folded), _numbered(fold(clean_inline(text)))
+    return any(w in said and not (nums & said[w]) for w, nums in asked.items())
 
 
 def overlap(tokens: list[str], text: str) -> float:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from retrieval.answering.draft import Draft, shorten
-from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens
+from retrieval.answering.evidence import Evidence, Library, numbers_disagree, overlap, topic_tokens
 from retrieval.answering.question import Question
 from retrieval.answering.slots import lexical_slots
 from retrieval.documents.model import Law
@@ -115,7 +115,10 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     # the words of the question may pick a lower passage of a document; among law articles the
     # retrieval's own order (tuned on them) is the better judge
     law = [isinstance(lib.documents.get(h.chunk.doc_id), Law) for h in cands]
-    scored = [(overlap(topic, f"{h.chunk.text}") - (1.0 if law[i] else 0.04) * i, i, h.chunk) for i, h in enumerate(cands)]
+    # a passage that numbers the asked thing otherwise ("Giai đoạn 2" for "giai đoạn 1") is another one
+    scored = [(overlap(topic, f"{h.chunk.text}") - (1.0 if law[i] else 0.04) * i
+               - (0.5 if numbers_disagree(q.folded, f"{h.chunk.context} {h.chunk.text[:120]}") else 0.0), i, h.chunk)
+              for i, h in enumerate(cands)]
     scored.sort(key=lambda x: -x[0])
     _s, _i, top = scored[0]
     # "… gồm những gì?" answered by one entry of a list: the list, from its lead-in

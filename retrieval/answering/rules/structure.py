@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
-from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_text, overlap
+from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_text, numbers_disagree, overlap
 from retrieval.answering.question import Question
 from retrieval.documents.model import AdminDocument, Node, Table, TableRow
 from retrieval.documents.passages import Chunk
@@ -167,6 +167,8 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
                     continue
                 # what the item says of its list (heading and lead-in) weighs more than the entries
                 own = " ".join([node_text(n), *(c.text for c in n.children if c.kind == "paragraph")])
+                if numbers_disagree(q.folded, own):
+                    continue  # "giai đoạn 1" asked, "Giai đoạn 2" here
                 own_match = overlap(topic, own)
                 if own_match < 0.2:
                     continue  # what the entries are must be the question's subject, not their words
@@ -261,7 +263,7 @@ def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[
     best: tuple[float, str, Chunk] | None = None
     for h in ev.hits[:5]:
         for sent in split_sentences(h.chunk.text):
-            if ":" not in sent or sent.count(",") < 3:
+            if ":" not in sent or sent.count(",") < 3 or numbers_disagree(ev.question.folded, sent.split(":")[0]):
                 continue
             s = overlap(topic, sent) + 0.15
             if any(re.search(rf"\b{k}\s*:", fold(sent)) for k in kinds):

@@ -19,10 +19,18 @@ from retrieval.lang.text import fold
 OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary", "yes_no")
 
 
-def _tables(d: AdminDocument) -> list[tuple[Node, Table]]:
-    out = list(d.tables())
-    for a in d.attachments:
-        out += list(a.tables())
+def _tables(d: AdminDocument) -> list[tuple[Node, Table, str]]:
+    """Each table of a document and what says what it is about: the kind and subject of the part
+    it stands in (a Đề án attached to its Quyết định), the heading of the section or appendix
+    over it ("KHÁI TOÁN KINH PHÍ THỰC HIỆN ĐỀ ÁN"), its caption."""
+    out: list[tuple[Node, Table, str]] = []
+    for part in [d, *d.attachments]:
+        for top in [*part.preamble, *part.body, *part.appendices]:
+            for n in top.walk():
+                if n.table is not None:
+                    context = " ".join([part.kind, part.subject, top.heading, top.text[:200], n.table.caption, n.heading,
+                                        *(c.text for c in top.children if c.kind == "paragraph")][:12])
+                    out.append((n, n.table, context))
     return out
 
 
@@ -63,12 +71,12 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     if ask is None:
         return None
     docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
-    topic = topic_tokens(q, ev=ev)
+    # an abbreviation ("PVHCC") is said in full by the table's document, not as typed
+    topic = [w for w in topic_tokens(q, ev=ev) if lib.glossary.lookup(w) is None]
     asks_other = tuple(s for s in OTHER_SLOTS if q.asks(s))
     best: tuple[float, AdminDocument, Node, TableAnswer] | None = None
     for rank, d in enumerate(docs):
-        for node, table in _tables(d):
-            context = f"{d.kind} {d.subject} {table.caption} {node.heading} {node.text[:200]}"
+        for node, table, context in _tables(d):
             ans = run(table, ask, topic, context, has_units=_names_other_units(q, d), asks_other=asks_other,
                       asks_duty=q.asks("duties", "recipient", "via"))
             if ans is None or (ans.op == "lookup" and table.assigns_tasks and q.asks("lead", "cooperate")):

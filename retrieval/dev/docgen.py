@@ -151,7 +151,8 @@ def markdown_to_docx(text: str, path: Path) -> None:
                 put(cell, line)
 
     layout([x for b in left for x in lines(b)], [x for b in right for x in lines(b)])
-    for b in blocks:
+    def block(b: str) -> None:
+        """A Markdown block as a Word table when it is one, else its lines as paragraphs."""
         rows = [r for r in lines(b) if r.startswith("|")]
         if rows and len(rows) == len(lines(b)):
             cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows if not re.fullmatch(r"\|[-| :]+\|", r)]
@@ -160,9 +161,12 @@ def markdown_to_docx(text: str, path: Path) -> None:
             for i, r in enumerate(cells):
                 for j, c in enumerate(r):
                     t.cell(i, j).text = c
-            continue
+            return
         for line in lines(b):
             put(d, line)
+
+    for b in blocks:
+        block(b)
     if tail:
         copies: list[str] = [tail[0]]
         sign: list[str] = []
@@ -176,16 +180,5 @@ def markdown_to_docx(text: str, path: Path) -> None:
                 copies.append(b)
         layout([x for b in copies for x in lines(b)], [x for b in sign for x in lines(b)])
         for b in rest:  # footnotes, then the appendices
-            rows = [r for r in lines(b) if r.startswith("|")]
-            if rows and len(rows) == len(lines(b)):
-                cells = [[c.strip() for c in r.strip("|").split("|")] for r in rows
-                         if not re.fullmatch(r"\|[-| :]+\|", r)]
-                t = d.add_table(rows=len(cells), cols=max(len(r) for r in cells))
-                t.style = "Table Grid"
-                for i, r in enumerate(cells):
-                    for j, c in enumerate(r):
-                        t.cell(i, j).text = c
-                continue
-            for line in lines(b):
-                put(d, line)
+            block(b)
     d.save(str(path))

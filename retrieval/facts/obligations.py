@@ -37,7 +37,7 @@ from retrieval.facts.reports import ReportReader, purpose
 from retrieval.facts.subjects import Opening, Responsible, SubjectReader
 from retrieval.facts.units import Units, load_units
 from retrieval.lang.lexicon import ROLE_NAMES, Lexicon, load_lexicon, lower_same_length
-from retrieval.lang.text import clean_inline
+from retrieval.lang.text import clean_inline, fold
 
 __all__ = [
     "Obligation", "Responsible", "applicable", "core", "describe", "extract_obligations", "format_date",
@@ -817,25 +817,20 @@ def parse_responsible(heading: str, units: Units) -> Responsible:
     return got
 
 
-def own_bodies(doc: AdminDocument) -> list[str]:
+def own_bodies(doc: AdminDocument, lex: Lexicon | None = None) -> list[str]:
     """The bodies a document sets up itself, folded: the one its subject establishes ("thành lập
     Ban Chỉ đạo cải cách hành chính …") and the short names it gives them ("sau đây gọi tắt là
     Ban Chỉ đạo")."""
-    import yaml
-
-    from retrieval.lang.lexicon import DATA
-    from retrieval.lang.text import fold
-
-    words = yaml.safe_load(DATA.read_text(encoding="utf-8")).get("own_body", {})
+    lex = lex or load_lexicon()
     out: list[str] = []
     subject = fold(doc.subject)
-    for w in words.get("establish", []):
-        at = subject.find(fold(w) + " ")
+    for w in lex.own_establish:
+        at = subject.find(w + " ")
         if at >= 0:
             out.append(subject[at + len(w) + 1:].strip(" .;"))
     text = fold(" ".join(clean_inline(n.text) for n in doc.walk() if n.text))
-    for w in words.get("alias", []):
-        for m in re.finditer(rf"\b{re.escape(fold(w))}\s+([^);,.]+)", text):
+    for w in lex.own_alias:
+        for m in re.finditer(rf"\b{re.escape(w)}\s+([^);,.]+)", text):
             out.append(m.group(1).strip())
     return [o for o in dict.fromkeys(out) if o]
 
@@ -843,25 +838,19 @@ def own_bodies(doc: AdminDocument) -> list[str]:
 def unknown_names(doc: AdminDocument, obligations: "list[Obligation]") -> list[str]:
     """The names the duties keep as written because the registry lacks them, less the bodies
     the document sets up itself and their officers."""
-    import yaml
-
-    from retrieval.lang.lexicon import DATA
-    from retrieval.lang.text import fold
-
     lex = load_lexicon()
     # a person given a task by name ("đồng chí Nguyễn Thị Lan") is no unit the registry lacks
     names = sorted({n for o in obligations for n in o.unresolved if not _a_persons_name(n, lex)})
-    own = own_bodies(doc)
+    own = own_bodies(doc, lex)
     if not own:
         return names
-    officers = {fold(w) for w in yaml.safe_load(DATA.read_text(encoding="utf-8")).get("own_body", {}).get("officers", [])}
     mine = set(own)
     for _ in range(2):  # a body named after an own one ("Tổ giúp việc Ban Chỉ đạo"), then its short form
         for n in names:
             f = fold(n)
             if any(b in f or f in b for b in mine):
                 mine.add(f)
-    return [n for n in names if fold(n) not in mine and fold(n) not in officers]
+    return [n for n in names if fold(n) not in mine and fold(n) not in lex.own_officers]
 
 
 def _a_persons_name(name: str, lex: Lexicon) -> bool:

@@ -60,6 +60,12 @@ class Responsible:
     def empty(self) -> bool:
         return not self.units and not self.groups and not self.unresolved
 
+    def keep_unknown(self, name: str) -> None:
+        """A name the registry lacks, kept as written: a unit of the duty and listed as unknown."""
+        if name not in self.units:
+            self.units.append(name)
+            self.unresolved.append(name)
+
     def merge(self, other: "Responsible") -> None:
         for u in other.units:
             if u not in self.units:
@@ -219,9 +225,7 @@ class SubjectReader:
                 if more:
                     # "Kho bạc Nhà nước khu vực IV": one of the bodies the registry names by kind
                     name = clean_inline(text[i:end + more.end()])
-                    if name not in resp.units:
-                        resp.units.append(name)
-                        resp.unresolved.append(name)
+                    resp.keep_unknown(name)
                     return end + more.end()
                 if res.unit.name not in resp.units:
                     resp.units.append(res.unit.name)
@@ -261,9 +265,7 @@ class SubjectReader:
             office = clean_inline(text[i:end]).strip(" ,;:")
             if not om and self.body:
                 office = f"{office} {self.body}"
-            if office not in resp.units:
-                resp.units.append(office)
-                resp.unresolved.append(office)
+            resp.keep_unknown(office)
             return end
         pm = _PERSON.match(text, i)
         if pm:
@@ -276,9 +278,7 @@ class SubjectReader:
                 while k < len(text) and not self.lex.verb_re.match(low, k) and text[k] not in ",;:.(":
                     k += 1
                 end = k
-            if name not in resp.units:
-                resp.units.append(name)
-                resp.unresolved.append(name)
+            resp.keep_unknown(name)
             return end
         cm = self.lex.community_re.match(low, i)
         if cm:
@@ -294,9 +294,7 @@ class SubjectReader:
                     resp.groups.append(known.group.name)
                 return cm.end()
             name = name[:1].upper() + name[1:]
-            if name not in resp.units:
-                resp.units.append(name)
-                resp.unresolved.append(name)
+            resp.keep_unknown(name)
             return cm.end()
         sm = self.lex.set_noun_re.match(low, i)
         if sm:
@@ -309,9 +307,7 @@ class SubjectReader:
             end = self._name_end(text, low, om.end(), ments)
             name = clean_inline(text[i:end]).strip(" ,;:")
             if name:
-                if name not in resp.units:
-                    resp.units.append(name)
-                    resp.unresolved.append(name)
+                resp.keep_unknown(name)
                 return end
         hm = self.lex.head_re.match(low, i)
         if hm:

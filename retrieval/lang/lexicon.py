@@ -76,6 +76,11 @@ class Lexicon:
     appendix_time_re: re.Pattern[str]  # "theo thời điểm … tại Phụ lục": each unit's date is in its row there
     row_event_re: re.Pattern[str]  # "… ngày họp": a time said from each row's own event
     day_before_re: re.Pattern[str]  # "ngày làm việc liền trước": a working day before that event
+    # a body a document sets up itself: the verbs that set it up, the phrases that give its short
+    # name, its officers' titles (all folded)
+    own_establish: tuple[str, ...] = ()
+    own_alias: tuple[str, ...] = ()
+    own_officers: frozenset[str] = frozenset()
 
     def verbs_in(self, low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Every duty verb in low[start:end] (`lower_same_length` text): (start, end, role)."""
@@ -169,6 +174,9 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
                                     + _word(_alternation(data["appendix_time"]["appendix"]))),
         row_event_re=re.compile(_word(_alternation(data["appendix_time"]["events"]))),
         day_before_re=re.compile(_word(_alternation(data["appendix_time"]["day_before"]))),
+        own_establish=tuple(fold(w) for w in data["own_body"]["establish"]),
+        own_alias=tuple(fold(w) for w in data["own_body"]["alias"]),
+        own_officers=frozenset(fold(w) for w in data["own_body"]["officers"]),
     )
 
 

@@ -45,6 +45,8 @@ def language() -> TableLanguage:
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
+# the level of government a question or a row names ("cấp huyện"), folded
+LEVEL = re.compile(r"\bcap (tinh|huyen|xa|trung uong|bo)\b")
 
 
 def _has(phrase: str, folded: str) -> bool:

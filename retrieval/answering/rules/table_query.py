@@ -5,12 +5,11 @@ by its unit or task with every column the question asks ("thời gian nào, ở 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from retrieval.answering.draft import Draft
 from retrieval.answering.evidence import Evidence, Library, topic_tokens
 from retrieval.answering.question import Question
-from retrieval.answering.table_query import ORDERING_OPS, TableAnswer, read_ask, run
+from retrieval.answering.table_query import LEVEL, ORDERING_OPS, TableAnswer, read_ask, run
 from retrieval.documents.model import AdminDocument, Node, Table
 from retrieval.documents.passages import Chunk
 from retrieval.lang.text import fold
@@ -46,16 +45,13 @@ def _chunks(lib: Library, d: AdminDocument, node: Node, ans: TableAnswer) -> lis
     return out + [c for c in whole[:1] if c not in out]
 
 
-_LEVEL = re.compile(r"\bcap (tinh|huyen|xa|trung uong|bo)\b")
-
-
 def _same_level(q: Question, ans: TableAnswer) -> bool:
     """A question asking at one level of government ("cấp huyện") and rows that say their level
     must agree."""
-    asked = set(_LEVEL.findall(q.folded))
+    asked = set(LEVEL.findall(q.folded))
     if not asked:
         return True
-    said = {lv for r in ans.rows for lv in _LEVEL.findall(fold(" ".join(r.cells)))}
+    said = {lv for r in ans.rows for lv in LEVEL.findall(fold(" ".join(r.cells)))}
     return not said or bool(asked & said)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from retrieval.answering.draft import Draft, end, unique
 from retrieval.answering.evidence import Evidence, Library, overlap
 from retrieval.answering.question import Question
+from retrieval.answering.table_query import LEVEL
 from retrieval.documents.model import AdminDocument, Node, Table, TableRow
 from retrieval.documents.passages import Chunk
 from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
@@ -36,7 +37,6 @@ ASKS: list[tuple[re.Pattern[str], re.Pattern[str] | None, str | None]] = [
     (re.compile(r"\bphoi hop\b"), None, "cooperate"),
     (re.compile(r"\bdoi tuong\b"), re.compile(r"doi tuong"), "target"),
 ]
-_LEVEL = re.compile(r"\bcap (tinh|huyen|xa|trung uong|bo)\b")
 _LEVEL_NAMES = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "trung uong": "trung ương", "bo": "bộ"}
 DUTY_ROLES = ("lead", "cooperate", "deadline")
 _FIELD = re.compile(r"\blinh vuc (nao|gi)\b|\bthuoc linh vuc\b")
@@ -171,8 +171,8 @@ def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
     cited = unique([_row_chunk(lib, found), *_table_chunk(lib, found)])
     # "… ở cấp huyện" of a list for "cấp xã": the document says nothing for the level asked
     scope = f"{table.caption} {found.node.heading} {found.doc.subject}"
-    asked_level = {m.group(1) for m in _LEVEL.finditer(q.folded)}
-    levels = {m.group(1) for m in _LEVEL.finditer(fold(scope))}
+    asked_level = {m.group(1) for m in LEVEL.finditer(q.folded)}
+    levels = {m.group(1) for m in LEVEL.finditer(fold(scope))}
     if asked_level and levels and not asked_level & levels:
         shown = ", ".join(f"cấp {_LEVEL_NAMES[x]}" for x in sorted(levels))
         text = (f"{found.doc.short_name} chỉ nêu “{found.name}” ở {shown}; "

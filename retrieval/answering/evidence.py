@@ -39,6 +39,9 @@ class Library:
     scope: str  # "8 văn bản của UBND tỉnh Hưng Yên và 28 luật", for the "không tìm thấy" reply
     by_doc: dict[str, list[Chunk]] = field(default_factory=dict)  # a document's chunks, in order
     law_titles: dict[str, str] = field(default_factory=dict)  # law doc id -> its title folded
+    # number key -> every distinct document cited under it: "Chỉ thị số 26/CT-TTg" of 2016 and
+    # of 2024 are two documents that share a number, told apart by their dates
+    cited_under: dict[str, list[tuple[Reference, AdminDocument]]] = field(default_factory=dict)
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -46,12 +49,14 @@ class Library:
               glossary: Glossary) -> "Library":
         admin = [d for d in documents if isinstance(d, AdminDocument)]
         refs: dict[str, tuple[Reference, AdminDocument]] = {}
+        under: dict[str, list[tuple[Reference, AdminDocument]]] = {}
         for d in admin:
             for r in d.references:
                 k = number_key(r.number)
                 cur = refs.get(k)
                 if cur is None or _richness(r) > _richness(cur[0]):
                     refs[k] = (r, d)
+                _add_variant(under.setdefault(k, []), r, d)
         by_section: dict[tuple[str, str], list[Chunk]] = {}
         by_doc: dict[str, list[Chunk]] = {}
         for c in chunks:
@@ -74,6 +79,7 @@ class Library:
             people=[p for d in admin for p in people_in(d, chunks)],
             scope=" và ".join(scope) or "chưa có văn bản nào",
             by_doc=by_doc, law_titles={d.doc_id: fold(d.title) for d in documents if isinstance(d, Law) and d.title},
+            cited_under=under,
         )
 
     def spelled(self, text: str) -> str:
@@ -121,6 +127,23 @@ class Library:
     def citation(self, chunk: Chunk) -> str:
         name, where = self.citation_parts(chunk)
         return f"{name}, {where}" if where else name
+
+
+def _year(r: Reference) -> str | None:
+    m = re.search(r"(?:19|20)\d\d\b", r.date or "")
+    return m.group(0) if m else None
+
+
+def _add_variant(variants: list[tuple[Reference, AdminDocument]], r: Reference, d: AdminDocument) -> None:
+    """One entry per distinct document: citations of another year are another document; a
+    citation without a date is the same one as any other (the richest description kept)."""
+    year = _year(r)
+    for i, (v, vd) in enumerate(variants):
+        if year is None or _year(v) is None or _year(v) == year:
+            if _richness(r) > _richness(v) and (year is not None or _year(v) is None):
+                variants[i] = (r, d)
+            return
+    variants.append((r, d))
 
 
 def _richness(r: Reference) -> int:

@@ -158,7 +158,7 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         restored=restored,
         syllables=syllables(restored),
         content=content_tokens(restored),
-        units=[m.resolution for m in units.find(restored)] if restored else [],
+        units=[m.resolution for m in units.find(restored, proper_names=True)] if restored else [],
         documents=parse_documents(q, folded),
         parts=parse_parts(q),
         slots=slots,

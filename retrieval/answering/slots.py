@@ -68,7 +68,9 @@ def decide(question: str, vector: np.ndarray | None, examples: LabelledExamples 
     # class of phrases, so only their cue words decide them
     knn = [(s, w) for s, w in knn_slots(vector, examples) if s not in CONVERSATION or s in lex]
     out: list[str] = []
-    if knn and knn[0][1] >= 0.6:
+    # the words said outweigh the nearest examples unless these agree strongly: "thư ký … là
+    # ai" is near "ai ký …" in meaning, but it asks a person
+    if knn and (knn[0][1] >= 0.8 or (knn[0][1] >= 0.6 and (not lex or knn[0][0] in lex))):
         out.append(knn[0][0])
     for s in lex:
         if s not in out:

@@ -706,7 +706,8 @@ class Units:
         return [nm for _s, nm in sorted(ranked, key=lambda x: (-x[0], x[1]))[:n]]
 
     # -- running text ---------------------------------------------------------------------
-    def find(self, text: str, groups: bool = True, authorities: bool = False) -> list[Mention]:
+    def find(self, text: str, groups: bool = True, authorities: bool = False,
+             proper_names: bool = False) -> list[Mention]:
         """Units (and groups) named in running text, longest match first, left to right.
 
         Short names that need a prefix ("Tư pháp") are not read alone here, except in a
@@ -714,7 +715,10 @@ class Units:
         A head's title before a name belongs to the mention ("Chủ tịch UBND các xã, phường");
         "UBND xã <Tên>" / "phường <Tên>" the registry lacks gives a synthetic unit. The
         province's authorities (UBND tỉnh, Tỉnh ủy …) are mentions only with `authorities`:
-        a question or a sentence names them mostly as a document's author or addressee."""
+        a question or a sentence names them mostly as a document's author or addressee.
+        `proper_names` (a question, typed tersely): a unit's short name written as a name, every
+        syllable capitalised and nothing capitalised after it ("Phố Hiến tổng hợp …", "Công
+        Thương báo cáo …"), names that unit without its prefix."""
         s, toks = _tokens(text, drop_numbers=True)
         keys = [t.key for t in toks]
         out: list[Mention] = []
@@ -726,6 +730,8 @@ class Units:
                 i = last_end = listed[-1].end
                 continue
             hit = self._accented_at(toks, i) or self._registry_at(keys, i, groups, True)
+            if hit is None and proper_names:
+                hit = self._proper_name_at(s, toks, i)
             synthetic = self._synthetic_at(s, toks, keys, i)
             if synthetic is not None and (hit is None or synthetic[1] > hit[1]):
                 hit = synthetic  # "UBND xã Tân Tiến", not the generic "UBND xã"
@@ -759,6 +765,18 @@ class Units:
             if groups and cand in self._group_free:
                 return Resolution(None, self._group_free[cand], "exact", cand), i + n
         return None
+
+    def _proper_name_at(self, s: str, toks: list[_Tok], i: int) -> tuple[Resolution, int] | None:
+        j = i
+        while j < len(toks) and j - i < 6 and _capitalised(toks[j]) and (j == i or not _punct_between(s, toks[j - 1], toks[j])):
+            j += 1
+        if j - i < 2:
+            return None  # one capitalised word is a sentence's first as often as a name
+        cand = " ".join(t.key for t in toks[i:j])
+        u = self._by_key.get(cand)
+        if u is None or u.authority or not u.standalone or u.until is not None:
+            return None
+        return Resolution(u, None, "exact", cand), j
 
     def _accented_at(self, toks: list[_Tok], i: int) -> tuple[Resolution, int] | None:
         if not self._free_accented:

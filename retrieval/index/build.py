@@ -68,6 +68,10 @@ from retrieval.lang.accents import AccentRestorer
 from retrieval.lang.text import fold, folded_tokens
 
 
+# the reference data that ships with the code (corpus/ of the repository)
+PROJECT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A corpus file a build left out."""
@@ -167,6 +171,10 @@ def build_index(
     parts = IndexParts(documents, chunks, vectors, lexical, checksums, originals=originals)
     extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "skipped": skipped_record(skipped)}
     reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
+    # a folder of documents alone still gets the project's glossary, registry additions and
+    # slot examples: without them "TT PVHCC" would not be "Trung tâm Phục vụ hành chính công"
+    given = {p.name for p in reference}
+    reference += [PROJECT_CORPUS / n for n in REFERENCE_DATA if n not in given and (PROJECT_CORPUS / n).is_file()]
     cache = EmbeddingCache(cache_path) if cache_path else None
     try:
         write_index(parts, index_dir, embedder, cache, extra, reference)

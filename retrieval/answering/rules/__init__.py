@@ -113,7 +113,7 @@ def run(q: Question, ev: Evidence, lib: Library, today: dt.date) -> list[Draft]:
     # a fact whose passage covers the question far less than the best passage does answers
     # something else ("ai chủ trì cuộc họp …" is not about a task): the passage speaks
     words = next((d for d in out if d.rule == "passage"), None)
-    if out and words is not None and out[0] is not words and 0 <= out[0].match < 0.5 and words.match >= out[0].match + 0.3:
+    if out and words is not None and out[0] is not words and 0 <= out[0].match < 0.65 and words.match >= out[0].match + 0.3:
         out.remove(words)
         out.insert(0, words)
     return out

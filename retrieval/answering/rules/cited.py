@@ -9,7 +9,7 @@ import re
 from retrieval.answering.draft import Draft, end, unique
 from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens
 from retrieval.answering.question import Question
-from retrieval.documents.model import Reference
+from retrieval.documents.model import AdminDocument, Reference
 from retrieval.documents.passages import Chunk
 from retrieval.documents.references import describe, number_key
 from retrieval.lang.text import fold
@@ -55,9 +55,12 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
     if named and (asks_number or asks_about_document(q)):
         lines, cited = [], []
         for k in named[:3]:
-            ref, d = lib.references[k]
-            lines.append(sentence(ref))
-            cited += _defining(lib, ref, d.doc_id)
+            variants = _variants(q, lib, k)
+            if len(variants) > 1:
+                lines.append(f"Có {len(variants)} văn bản cùng số {variants[0][0].number} được dẫn:")
+            for ref, d in variants:
+                lines.append(("- " if len(variants) > 1 else "") + sentence(ref))
+                cited += _defining(lib, ref, d.doc_id)
         return Draft("\n".join(lines), cited, "cited", 1.0, doc_id=cited[0].doc_id if cited else None)
     if not asks_number or q.asks("effect"):
         return None  # "… thay thế quyết định nào?" is the document's own effect clause
@@ -91,6 +94,14 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
         if len(picked) > 1:
             return Draft("\n".join(f"- {sentence(r)}" for r, _ in picked[:6]), unique([c for _, c in picked]), "cited", best)
     return Draft(sentence(ref), [chunk], "cited", min(1.0, best + 0.2), doc_id=chunk.doc_id)
+
+
+def _variants(q: Question, lib: Library, key: str) -> list[tuple[Reference, AdminDocument]]:
+    """The documents cited under one number; the year the question gives picks one of them."""
+    every = lib.cited_under.get(key) or [lib.references[key]]
+    year = str(q.documents.year) if q.documents.year else None
+    dated = [v for v in every if year and year in (v[0].date or "")]
+    return dated or every
 
 
 def clause_around(text: str, number: str) -> str:

@@ -194,8 +194,8 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     """To whom, via whom, by when, how long: the best matching duty, every date of it."""
     if not q.asks("recipient", "via", "deadline", "duration", "yes_no", "content", "figure") or q.primary == "duties":
         return None
-    if asked_kinds(q) and not q.asks("recipient", "via", "deadline", "duration"):
-        return None  # "bao nhiêu đơn vị …", "những sở nào …": who, not what they report
+    if (asked_kinds(q) or q.asks("list")) and not q.asks("recipient", "via", "deadline", "duration"):
+        return None  # "bao nhiêu đơn vị …", "những sở nào …", "gồm những nội dung gì": not what they report
     if q.slots and set(q.slots) <= {"figure", "content"} and not any(w in q.folded for w in ("bao lau", "may lan")):
         return None  # "còn bao nhiêu hồ sơ tồn đọng?": a figure, which a duty does not give
     if q.asks("effect"):
@@ -291,6 +291,14 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
         parts.append(f"thời gian: {o.deadline_text}")
     if o.recipient:
         parts.append(f"báo cáo {o.recipient}" + (f" (qua {o.via})" if o.via else ""))
+    elif not o.deadline_text and o.sentence:
+        # "… rà soát, đề xuất …; báo cáo UBND tỉnh trước ngày 15/10/2025": the task's date is
+        # its report's, a duty of the same sentence
+        report = next((x for x in lib.obligations if x is not o and x.doc_id == o.doc_id and x.sentence == o.sentence
+                       and x.deadline_text and x.recipient), None)
+        if report is not None:
+            parts.append(f"báo cáo {report.recipient}" + (f" (qua {report.via})" if report.via else "")
+                         + f" {report.deadline_text}")
     task = shorten(re.sub(r"^(?:Giao|giao)\s+", "", o.sentence or o.action), 260)
     text = "; ".join(parts) + "." + f"\nNội dung: {task.rstrip('.')}."
     return _draft([text], [o], lib, "roles", min(1.0, best), scored[0].match)

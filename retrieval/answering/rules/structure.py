@@ -191,7 +191,17 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
             text = end(f"{label}: " + ", ".join(names))
         return Draft(text, [chunk], "lists", min(1.0, s + 0.1), doc_id=chunk.doc_id)
     # a list inside a sentence ("Tham dự cuộc họp có: lãnh đạo các sở: Nội vụ, Tài chính, …")
-    sentence = _listing_sentence(ev, lib, topic, asked_kinds(q))
+    # the lead-in of the item found ("Thí điểm tại phường A, phường B …, gồm các nội dung:")
+    lead = None if best is None else _chunk_of(lib, best[1], best[2])
+    near = [] if best is None or lead is None else \
+        [(c.text, lead) for c in best[2].children if c.kind == "paragraph"]
+    # an entry of the list found is a part of its answer, not another answer
+    inside = set() if best is None else {(best[1].doc_id, c.path) for c in best[2].walk()}
+    sentence = _listing_sentence(ev, lib, topic, asked_kinds(q), near, inside)
+    if best is not None and kinds and not any(
+            m.resolution.unit is not None and fold(m.resolution.unit.kind) in kinds
+            for c in best[2].children if c.kind in _LIST_KINDS for m in lib.units.find(node_text(c))):
+        best = (best[0] - 0.15, best[1], best[2])  # "những xã nào": entries that name no xã are not the list
     if sentence is not None and (best is None or sentence[0] > best[0]):
         s, text, chunk = sentence
         return Draft(text, [chunk], "lists", min(1.0, s), doc_id=chunk.doc_id)
@@ -257,19 +267,30 @@ def _shown(lib: Library, name: str, kinds: tuple[str, ...]) -> str:
     return f"{r.via_former} (nay là {r.name})" if r.via_former else r.name
 
 
-def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[str]) -> tuple[float, str, Chunk] | None:
+def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[str],
+                      near: list[tuple[str, Chunk]], inside: set[tuple[str, str]]) -> tuple[float, str, Chunk] | None:
+    """A sentence that lists ("… tại phường A, phường B, xã C …"), in the best passages or in
+    the item the list rule found (`near`): its lead-in may say what its bullets do not."""
     from retrieval.facts.obligations import split_sentences
 
     best: tuple[float, str, Chunk] | None = None
-    for h in ev.hits[:5]:
-        for sent in split_sentences(h.chunk.text):
+    hits = [(h.chunk.text, h.chunk) for h in ev.hits[:5] if (h.chunk.doc_id, h.chunk.section) not in inside]
+    for text, chunk in [*hits, *near]:
+        # a table's rows are not one sentence, and a named document's list is in that document
+        if chunk.kind == "table" or (ev.named_docs and chunk.doc_id not in ev.doc_ids):
+            continue
+        for sent in (x for line in text.splitlines() for x in split_sentences(line)):
             if ":" not in sent or sent.count(",") < 3 or numbers_disagree(ev.question.folded, sent.split(":")[0]):
                 continue
-            s = overlap(topic, sent) + 0.15
+            # the item's heading says what the sentence's list is of ("Giai đoạn 1 …: thí điểm tại …")
+            s = overlap(topic, f"{chunk.text.splitlines()[0]} {sent}") + 0.15
             if any(re.search(rf"\b{k}\s*:", fold(sent)) for k in kinds):
                 s += 0.2  # "những sở nào" answered by "các sở: Nội vụ, Tài chính, …"
+            elif kinds and sum(1 for m in lib.units.find(sent) if m.resolution.unit is not None
+                               and fold(m.resolution.unit.kind) in kinds) >= 2:
+                s += 0.3  # "những xã, phường nào" answered by "tại phường A, phường B, xã C"
             if best is None or s > best[0]:
-                best = (s, sent, h.chunk)
+                best = (s, sent, chunk)
     return best if best is not None and best[0] >= 0.5 else None
 
 

@@ -65,10 +65,13 @@ class PartMention:
 
 # how a question names a document: "Công văn hỏa tốc 1456/UBND-KGVX", "Chỉ thị số 05/CT-UBND",
 # "KH 27", "QĐ 1875/QĐ-UBND" — words that say which document, not what about
-_DOC_NAME = re.compile(
-    r"\b(?:văn bản|công văn|kế hoạch|quyết định|chỉ thị|thông báo(?: kết luận)?|báo cáo|quy chế|tờ trình|"
-    r"chương trình|nghị quyết|hướng dẫn|kh|qđ|qd|cv|tb|ct|bc)"
-    r"(?:\s+(?:hỏa tốc|khẩn|thượng khẩn|số))*\s*(?:\d+(?:/[\wĐđ-]+)*)", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _doc_name() -> re.Pattern[str]:
+    """A document named by kind and number, on folded text ("biên bản họp 31/BB-UBND", "kh 27",
+    "thông báo kết luận 142"): its words name the document, they are not the question's topic."""
+    kinds = sorted({*_language()[0], "van ban", "qd"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:\s+(?:hoa toc|khan|thuong khan|so|ket luan|hop))*"
+                      r"\s*(?:\d+(?:/[\w-]+)*)")
 
 
 @dataclass
@@ -163,7 +166,7 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         parts=parse_parts(q),
         slots=slots,
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
-        naming={fold(w) for m in [*_DOC_NAME.finditer(restored or q), *_PART.finditer(restored or q)]
+        naming={fold(w) for m in [*_doc_name().finditer(fold(restored or q)), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},
         table=read_ask(fold(restored or q)),
     )

@@ -194,8 +194,9 @@ def inspect_file(path: Path, units_path: Path | None = None, as_json: bool = Fal
     if doc.closing:
         print("Phần kết: " + " / ".join(c[:100] for c in doc.closing))
     print("Nơi nhận: " + "; ".join(doc.copies))
-    if doc.signer:
-        print(f"Ký: {' / '.join(doc.signer.capacity)} — {doc.signer.title} {doc.signer.name}")
+    for sig in [*doc.cosigners, *([doc.signer] if doc.signer else [])]:
+        role = f"{sig.role}: " if sig.role else ""
+        print(f"Ký: {role}{' / '.join(sig.capacity)} — {sig.title} {sig.name}")
     for n, fn in sorted(doc.footnotes.items()):
         print(f"Chú thích {n} (dẫn tại {', '.join(fn.cited_in) or '—'}): {fn.text[:120]}")
     print(f"Nhiệm vụ ({len(obligations)}):")

@@ -175,6 +175,7 @@ class Signature:
     title: str  # the signer's own title: "Phó Chủ tịch"
     capacity: list[str] = field(default_factory=list)  # ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
     text: str = ""  # the block as written, one line after another
+    role: str = ""  # the part the signer had in a meeting, which a minutes' block opens with: "Thư ký", "Chủ trì"
 
 
 @dataclass
@@ -213,6 +214,8 @@ class AdminDocument:
     closing: list[str] = field(default_factory=list)  # "… nghiêm túc thực hiện./.", contact lines
     copies: list[str] = field(default_factory=list)  # Nơi nhận
     signer: Signature | None = None
+    # the other signatures: a minutes' secretary beside its chair, each party of a joint document
+    cosigners: list[Signature] = field(default_factory=list)
     footnotes: dict[int, Footnote] = field(default_factory=dict)
     appendices: list[Node] = field(default_factory=list)  # kind "appendix"
     attachments: list["AdminDocument"] = field(default_factory=list)  # issued with it (Quy chế, Quy định)

@@ -86,6 +86,9 @@ _SIGNER_TITLES = (
     "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BÍ THƯ", "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CỤC TRƯỞNG",
     "TỔNG CỤC TRƯỞNG", "HIỆU TRƯỞNG", "CHỦ NHIỆM", "TRƯỞNG ĐOÀN", "THỦ TRƯỞNG", "VIỆN TRƯỞNG",
 )
+# the parts people have in a meeting, by which the blocks of a minutes' signature open
+_MEETING_ROLES = {"THƯ KÝ": "Thư ký", "CHỦ TRÌ": "Chủ trì", "CHỦ TỌA": "Chủ tọa", "NGƯỜI GHI BIÊN BẢN": "Người ghi biên bản",
+                  "THƯ KÝ CUỘC HỌP": "Thư ký", "CHỦ TRÌ CUỘC HỌP": "Chủ trì"}
 _TITLE_CASE = {
     "CHỦ TỊCH": "Chủ tịch", "PHÓ CHỦ TỊCH": "Phó Chủ tịch", "GIÁM ĐỐC": "Giám đốc", "PHÓ GIÁM ĐỐC": "Phó Giám đốc",
     "CHÁNH VĂN PHÒNG": "Chánh Văn phòng", "PHÓ CHÁNH VĂN PHÒNG": "Phó Chánh Văn phòng",
@@ -142,8 +145,25 @@ def _upper(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_ONSETS = frozenset("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split()) | {""}
+_CODAS = frozenset("c ch m n ng nh p t".split()) | {""}
+_VOWELS = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]+")
+
+
+def _is_syllable(word: str) -> bool:
+    """Whether a word can be one Vietnamese syllable ("TỊCH", "XÃ"), not an abbreviation ("UBND", "HĐND")."""
+    w = word.lower()
+    m = _VOWELS.search(w)
+    if m is None or not w.isalpha():
+        return False
+    return w[: m.start()] in _ONSETS and w[m.end():] in _CODAS and _VOWELS.search(w, m.end()) is None
+
+
 def _sentence_case(text: str) -> str:
-    low = text.lower()
+    """"CHỦ TỊCH UBND XÃ" -> "Chủ tịch UBND xã": abbreviations keep their capitals."""
+    words = [w if w.isupper() and len(w) > 1 and (not _is_syllable(w) or re.fullmatch(r"[IVXL]+", w)) else w.lower()
+             for w in text.split(" ")]
+    low = " ".join(words)
     return low[:1].upper() + low[1:]
 
 
@@ -526,10 +546,24 @@ def _is_heading(item: _Item, rest: str, kind: str) -> bool:
 class _Tree:
     roots: list[Node] = field(default_factory=list)
     stack: list[Node] = field(default_factory=list)
+    # items whose lead-in opened a list of their own kind ("3. Kết luận … như sau:" then "1. …")
+    nested: dict[int, Node] = field(default_factory=dict)
 
     def open(self, node: Node) -> None:
         rank = NODE_RANKS[node.kind]
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == node.kind and _first_label(node.label) and not _follows(top.label, node.label) \
+                and top.children and top.children[-1].kind == "paragraph" and clean_inline(top.children[-1].text).endswith(":"):
+            # a numbering that starts again under a lead-in ending with a colon is that item's list
+            self.nested[id(top)] = top
+            top.children.append(node)
+            self.stack.append(node)
+            return
         while self.stack and NODE_RANKS[self.stack[-1].kind] >= rank:
+            cur = self.stack[-1]
+            if id(cur) in self.nested and cur.kind == node.kind and cur.children and \
+                    _follows(cur.children[-1].label, node.label) and cur.children[-1].kind == node.kind:
+                break  # the next entry of the nested list
             self.stack.pop()
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.stack.append(node)
@@ -551,6 +585,25 @@ class _Tree:
                 continue
             break
         (self.stack[-1].children if self.stack else self.roots).append(node)
+
+
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def _first_label(label: str) -> bool:
+    return label in ("1", "a", "I")
+
+
+def _follows(prev: str, label: str) -> bool:
+    """Whether `label` is the one after `prev` ("3" → "4", "d" → "đ", "IV" → "V")."""
+    if prev.isdigit() and label.isdigit():
+        return int(label) == int(prev) + 1
+    if prev in _ROMAN and label in _ROMAN:
+        return _ROMAN.index(label) == _ROMAN.index(prev) + 1
+    if len(prev) == 1 and len(label) == 1 and prev in _LETTERS and label in _LETTERS:
+        return _LETTERS.index(label) == _LETTERS.index(prev) + 1
+    return False
 
 
 # the words with which running text announces the table printed after it
@@ -675,13 +728,13 @@ def _read_body(cur: _Cursor, body: _Body, stop_at_attachment: bool = True) -> No
             cur.i += 1
             continue
         if state in ("body", "closing", "copies", "signature") and (
-                _CAPACITY.match(p) or (p.upper().strip(" .") in _SIGNER_TITLES and (it.heading or it.block.layout))):
+                _CAPACITY.match(p) or (_opens_signature(p) and (it.heading or it.block.layout))):
             state = "signature"
             body.sign_lines += [clean_inline(x) for x in text.split("\n") if clean_inline(x)]
             cur.i += 1
             continue
         if state == "signature":
-            named = any(_is_person_name(x) for x in body.sign_lines)
+            named = _is_person_name(body.sign_lines[-1]) if body.sign_lines else False
             if not named and (_is_person_name(p) or re.match(r"^\(?(Đã ký|đã ký|Ký)", p) or _upper(p) and len(p) < 40):
                 body.sign_lines.append(clean_inline(p))
                 cur.i += 1
@@ -851,10 +904,34 @@ def _split_capacity(line: str) -> list[str]:
     return [line]
 
 
+def _opens_signature(line: str) -> bool:
+    first = line.split("\n")[0].upper().strip(" .")
+    return first in _SIGNER_TITLES or first in _MEETING_ROLES
+
+
+def _signers(lines: list[str]) -> list[Signature]:
+    """One signature a block: a block ends with its signer's name ("THƯ KÝ / Đỗ Thị Hồng
+    Nhung", then "CHỦ TRÌ / CHỦ TỊCH UBND XÃ / Phạm Văn Hùng"); the main one last, as the
+    right-hand block is printed after the left."""
+    blocks: list[list[str]] = [[]]
+    for x in lines:
+        blocks[-1].append(x)
+        if _is_person_name(x):
+            blocks.append([])
+    out = [s for b in blocks if b and (s := _signer(b)) is not None and s.name]
+    if not out:
+        one = _signer(lines)
+        return [one] if one is not None else []
+    return out
+
+
 def _signer(lines: list[str]) -> Signature | None:
     if not lines:
         return None
     lines = [part for x in lines for part in _split_capacity(x)]
+    role = next((_MEETING_ROLES[x.upper().strip(" .")] for x in lines if x.upper().strip(" .") in _MEETING_ROLES), "")
+    if role:
+        lines = [x for x in lines if x.upper().strip(" .") not in _MEETING_ROLES]
     capacity = [_capacity_case(x) for x in lines if _CAPACITY.match(x)]
     titles = [x for x in lines if not _CAPACITY.match(x) and x.upper().strip(" .") in _SIGNER_TITLES] or [
         x for x in lines if not _CAPACITY.match(x) and _upper(x) and not re.match(r"^\(", x)]
@@ -864,7 +941,7 @@ def _signer(lines: list[str]) -> Signature | None:
         last = capacity[-1].split(" ", 1)[-1]
         if not capacity[-1].upper().startswith("TM."):
             title = last
-    return Signature(name=names[-1] if names else "", title=title, capacity=capacity, text="\n".join(lines))
+    return Signature(name=names[-1] if names else "", title=title, capacity=capacity, text="\n".join(lines), role=role)
 
 
 _EFFECTIVE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?P<when>(?:kể\s+)?từ\s+(?:ngày\s+ký(?:\s+ban\s+hành)?|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}))",
@@ -888,10 +965,11 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
     parent, issuer = _issuer(st.issuer_lines, number, st.date.place)
     header = Header(parent=parent, issuer_lines=st.issuer_lines, issuer=issuer, motto=st.motto, number=number,
                     date=st.date, urgency=st.urgency, confidentiality=st.secrecy)
+    signed = _signers(body.sign_lines)
     doc = AdminDocument(
         doc_id=doc_id, source=source, kind=kind, subject=subject, header=header,
         recipients=st.recipients, authority=st.authority, bases=st.bases, preamble=body.preamble,
-        body=body.tree.roots, closing=body.closing, copies=body.copies, signer=_signer(body.sign_lines),
+        body=body.tree.roots, closing=body.closing, copies=body.copies, signer=signed[-1] if signed else None, cosigners=signed[:-1],
         appendices=body.appendices, attached_to=st.attached_to,
     )
     for n in doc.preamble:

@@ -12,7 +12,7 @@ from retrieval.answering.evidence import Evidence, Library, about_documents, ove
 from retrieval.answering.question import Question
 from retrieval.answering.rules.fields import member_cues
 from retrieval.answering.slots import lexical_slots
-from retrieval.documents.model import AdminDocument
+from retrieval.documents.model import AdminDocument, Signature
 from retrieval.documents.passages import Chunk
 from retrieval.facts.people import OFFICE, asked_office, holds
 from retrieval.lang.text import clean_inline, fold
@@ -44,7 +44,14 @@ def _chunks(lib: Library, d: AdminDocument, *sections: str) -> list[Chunk]:
 
 
 def signer_line(d: AdminDocument) -> str:
-    s = d.signer
+    """"Phó Chủ tịch Nguyễn Văn A (ký thay Chủ tịch)"; every signer of a minutes, each with
+    the part they had ("Thư ký: Đỗ Thị B; Chủ trì: Chủ tịch UBND xã Phạm Văn C")."""
+    if d.cosigners and d.signer is not None:
+        return "; ".join(f"{s.role}: " * bool(s.role) + _one_signer(s) for s in [*d.cosigners, d.signer])
+    return _one_signer(d.signer)
+
+
+def _one_signer(s: Signature | None) -> str:
     if s is None or not s.name:
         return ""
     cap = [c for c in s.capacity]
@@ -168,9 +175,8 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     subject = re.sub(r"^(?:V/v|Về việc)\s+", "về việc ", d.subject, flags=re.IGNORECASE)
     line += f" {subject}" if fold(subject).startswith("ve ") else f" về {lower_first(subject)}"
     signed = ""
-    if d.signer is not None and d.signer.name:
-        kt = next((c.split(" ", 1)[1] for c in d.signer.capacity if c.upper().startswith("KT.") and " " in c), "")
-        signed = f" Người ký: {d.signer.title} {d.signer.name}" + (f" (ký thay {kt})" if kt else "") + "."
+    if signer_line(d):
+        signed = f" Người ký: {signer_line(d)}."
     parts = [n for n in d.body if n.kind in ("roman", "part", "chapter", "article", "section") and (n.heading or n.text)]
     outline = ""
     if d.attachments:

@@ -12,7 +12,7 @@ from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_te
 from retrieval.answering.question import Question
 from retrieval.documents.model import AdminDocument, Node, Table, TableRow
 from retrieval.documents.passages import Chunk
-from retrieval.lang.text import clean_inline, fold
+from retrieval.lang.text import clean_inline, fold, syllables
 
 _LIST_KINDS = ("point", "bullet", "subbullet", "section", "subsection", "article", "roman", "chapter")
 
@@ -75,7 +75,9 @@ def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
         # source); a unit named asks for its duties there, not for the part
         top = ev.hits[0].chunk.doc_id if ev.hits else None
         about = ev.named_docs or ev.docs[0].doc_id == top
-        found = _part_by_heading(q, ev) if about and not (ev.units or ev.groups) else None
+        # the unit that issued the document names the document, not whose duties are asked
+        others = [u for u in ev.units if fold(u.name) != fold(ev.docs[0].issuer)]
+        found = _part_by_heading(q, ev) if about and not (others or ev.groups) else None
         return _part_draft(q, found[0], found[1], lib, topic) if found else None
     if q.asks("figure") and not q.asks("section"):
         return None
@@ -99,25 +101,39 @@ def _part_by_heading(q: Question, ev: Evidence) -> tuple[AdminDocument, Node] | 
     """The top-level part of the named document whose heading the question quotes whole
     ("MỤC TIÊU", "TỔ CHỨC THỰC HIỆN", "KINH PHÍ THỰC HIỆN"): the longest such heading."""
     asked = re.findall(r"\w+", q.folded)
-    words, joined = set(asked), " ".join(asked)
-    best: tuple[int, AdminDocument, Node] | None = None
+    words, joined = set(asked), f" {' '.join(asked)} "
+    best: tuple[tuple[int, int], AdminDocument, Node] | None = None
+    opening: dict[str, int] = {}
     for d in ev.docs[:1]:
         for part in _parts_of(d, q):
             for n in part.body:
                 head = fold(clean_inline(n.heading)).strip(" .:")
                 hw = [w for w in re.findall(r"\w+", head) if w not in ("va", "cac")]
-                if len(hw) < 2 or head in _PLAIN_HEADINGS or not all(w in words for w in hw):
+                if len(hw) < 2 or head in _PLAIN_HEADINGS:
                     continue
-                if " ".join(hw[:2]) not in joined:
+                opening[" ".join(hw[:2])] = opening.get(" ".join(hw[:2]), 0) + 1
+                if f" {' '.join(hw[:2])} " not in joined:
                     continue  # the heading's words together, not scattered over the question
-                if best is None or len(hw) > best[0]:
-                    best = (len(hw), d, n)
+                # the whole heading quoted, or its opening words ("kết luận gì" for "Kết luận
+                # của đồng chí Chủ tịch UBND xã") when no other part opens with them
+                whole = all(w in words for w in hw)
+                if not whole and not set(ev.topic) <= set(hw):
+                    continue  # its opening words name it only when the question is about nothing else
+                rank = (int(whole), len(hw) if whole else 0)
+                if best is None or rank > best[0]:
+                    best = (rank, d, n)
+    if best is not None and not best[0][0]:
+        head = [w for w in re.findall(r"\w+", fold(clean_inline(best[2].heading))) if w not in ("va", "cac")]
+        if opening.get(" ".join(head[:2]), 0) > 1:
+            return None
     return (best[1], best[2]) if best else None
 
 
 def _part_draft(q: Question, d: AdminDocument, n: Node, lib: Library, topic: list[str]) -> Draft:
     # "Điều 5 … xử lý hồ sơ có nguy cơ quá hạn như thế nào": the khoản on that subject
-    if n.children and q.asks("content") and not q.asks("section", "list"):
+    heading_words = set(syllables(fold(n.heading)))
+    # a part the question names by its heading ("… kết luận gì?") is the answer as a whole
+    if n.children and q.asks("content") and not q.asks("section", "list") and not set(topic) <= heading_words:
         best = max(n.walk(), key=lambda c: overlap(topic, node_text(c)) if c is not n else -1)
         if overlap(topic, node_text(best)) >= 0.35:
             c = _chunk_of(lib, d, best)

@@ -22,7 +22,7 @@ from retrieval.answering import rules
 from retrieval.answering.abstain import Thresholds, out_of_scope
 from retrieval.answering.answer import Answer, Source
 from retrieval.answering.draft import Draft, shorten
-from retrieval.answering.evidence import Library, about_documents, gather
+from retrieval.answering.evidence import Library, about_documents, dated_first, dated_passages, gather
 from retrieval.answering.focus import readable
 from retrieval.answering.question import Question, parse_question
 from retrieval.answering.slots import SLOTS, decide
@@ -138,6 +138,12 @@ class Assistant:
         boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5) for t in targets if named(t)}
         hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None,
                                      prepared=prepared)
+        hits = dated_first(q, hits, lib)
+        # a date only one document states names that document ("ai chủ trì họp 19/9/2025?")
+        dated = {c.doc_id for c in dated_passages(q, lib)}
+        dated_doc = lib.admin_doc(next(iter(dated))) if len(dated) == 1 else None
+        if dated_doc is not None and not any(named(t) for t in targets):
+            targets = [Target(dated_doc, 1.0, "date"), *targets]
         ev = gather(q, hits, targets, lib)
         if ambiguous(targets) and not q.documents.numbers:
             return self._choose(q, targets, hits, top_k)

@@ -43,6 +43,7 @@ class Library:
     # of 2024 are two documents that share a number, told apart by their dates
     cited_under: dict[str, list[tuple[Reference, AdminDocument]]] = field(default_factory=dict)
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
+    _dates: dict[str, frozenset[tuple[int, int, int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
@@ -81,6 +82,13 @@ class Library:
             by_doc=by_doc, law_titles={d.doc_id: fold(d.title) for d in documents if isinstance(d, Law) and d.title},
             cited_under=under,
         )
+
+    def dates_in(self, chunk: Chunk) -> frozenset[tuple[int, int, int]]:
+        """The full dates a passage states (day, month, year), read once."""
+        got = self._dates.get(chunk.chunk_id)
+        if got is None:
+            got = self._dates[chunk.chunk_id] = _full_dates(chunk.text)
+        return got
 
     def spelled(self, text: str) -> str:
         """The text with its abbreviations spelled out and its spelled-out terms abbreviated,
@@ -177,6 +185,36 @@ class Evidence:
             if d is not None and d not in out:
                 out.append(d)
         return out
+
+
+_FULL_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
+def _full_dates(text: str) -> frozenset[tuple[int, int, int]]:
+    return frozenset((int(d), int(m), int(y)) for d, m, y in _FULL_DATE.findall(text))
+
+
+def dated_passages(q: Question, lib: Library, limit: int = 3) -> list[Chunk]:
+    """The passages that state every full date the question gives ("từ 01/7/2025 đến
+    15/9/2025", "họp ngày 19/9/2025"): a date written out names its passage better than any
+    word. None when many passages hold them all: a common date picks nothing."""
+    asked = _full_dates(" ".join(q.dates))
+    if not asked:
+        return []
+    holding = [c for c in lib.chunks if c.kind not in ("footnote", "meta") and asked <= lib.dates_in(c)]
+    return holding if len(holding) <= limit else []
+
+
+def dated_first(q: Question, hits: list[Hit], lib: Library) -> list[Hit]:
+    """The hits with the passages that state the question's dates first."""
+    holding = dated_passages(q, lib)
+    if not holding:
+        return hits
+    ids = {c.chunk_id for c in holding}
+    top = hits[0].score if hits else 1.0
+    ranked = {h.chunk.chunk_id: h for h in hits}
+    first = [ranked.get(c.chunk_id) or Hit(c, top, c.chunk_id) for c in holding]
+    return [*first, *(h for h in hits if h.chunk.chunk_id not in ids)]
 
 
 def gather(q: Question, hits: list[Hit], targets: list[Target], lib: Library) -> Evidence:

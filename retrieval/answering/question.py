@@ -74,6 +74,18 @@ def _doc_name() -> re.Pattern[str]:
                       r"\s*(?:\d+(?:/[\w-]+)*)")
 
 
+@lru_cache(maxsize=1)
+def _chairing() -> re.Pattern[str]:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w) for w in sorted(raw["meetings"], key=len, reverse=True))
+    return re.compile(rf"\b(?:chu tri|chu toa)\s+(?:{words})\b|\b(?:{words})\b.{{0,40}}\b(?:ai|do ai) (?:chu tri|chu toa)\b")
+
+
+def asks_chair(folded: str) -> bool:
+    """"Ai chủ trì cuộc họp …?", "cuộc họp … do ai chủ trì?": who chaired, a person."""
+    return bool(_chairing().search(folded))
+
+
 @dataclass
 class Question:
     text: str  # NFC as typed

@@ -19,7 +19,7 @@ from retrieval.index.examples import LabelledExamples
 from retrieval.lang.text import fold, nfc
 
 SLOTS = (
-    "recipient", "via", "deadline", "duration", "lead", "cooperate", "duties", "figure", "list", "content",
+    "recipient", "via", "deadline", "duration", "period", "lead", "cooperate", "duties", "figure", "list", "content",
     "doc_number", "doc_date", "issuer", "signer", "person", "effect", "recipients", "summary", "section", "definition",
     "yes_no", "greeting", "thanks",
 )

@@ -10,6 +10,8 @@ fits best among the documents the question is about. Nothing here names a docume
 
 from __future__ import annotations
 
+import datetime as dt
+
 import math
 import re
 from dataclasses import dataclass, field
@@ -402,6 +404,10 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if said else 0.0)
         return TableAnswer(fit, op, rows, [col], name_col, text, {"column": header})
 
+    # a day the table's days do not reach: a weekly schedule asked about the next week
+    outside = _day_outside(table, cols, pool, ask)
+    if outside is not None:
+        return TableAnswer(1.2 + 0.5 * context_fit, "no_day", [], [], name_col, outside)
     # rows named by a value they hold: a day ("hạn 05/11/2025 – đơn vị nào?"), a person or a
     # place their cells name ("thứ Tư 18/3, Chủ tịch Lê Minh Đức có lịch gì?")
     if not keyed:
@@ -479,6 +485,36 @@ def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: T
         both = [r for r in by_day if r in by_words]
         return both or by_day
     return by_day or by_words
+
+
+def _day_outside(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk) -> str | None:
+    """"Thứ Hai 23/3, Chủ tịch có lịch gì?" of a schedule from 16/3 to 21/3: the table says
+    nothing of that day. Only a day near the table's own (within two weeks), so that a date
+    of another subject ("họp ngày 19/9") is not read as a day the schedule skips."""
+    if len(ask.dates) != 1:
+        return None
+    dated = [c.index for c in cols if c.kind == "date" or table.roles[c.index] == "date"]
+    days = sorted({(m, d) for r in pool for i in dated if i < len(r.cells) and (x := day(r.cells[i])) for _y, m, d in [x]})
+    if len(days) < 2:
+        return None
+    y, m, d = ask.dates[0]
+    if (m, d) in days:
+        return None
+    year = y or 2000
+
+    def ordinal(md: tuple[int, int]) -> int:
+        try:
+            return dt.date(year, md[0], md[1]).toordinal()
+        except ValueError:
+            return 0
+
+    asked, first, last = ordinal((m, d)), ordinal(days[0]), ordinal(days[-1])
+    if not (asked and first and last) or first <= asked <= last and len(days) < 5:
+        return None  # a short list of deadlines skips days; a schedule runs through them
+    if min(abs(asked - first), abs(asked - last)) > 14 and not first <= asked <= last:
+        return None
+    return (f"Văn bản không nêu ngày {d}/{m}" + (f"/{y}" if y else "")
+            + f": bảng chỉ gồm các ngày từ {days[0][1]}/{days[0][0]} đến {days[-1][1]}/{days[-1][0]}.")
 
 
 def _value(col: Column, cell: str) -> float | None:

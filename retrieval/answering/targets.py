@@ -27,7 +27,7 @@ _SUBJECT_NOISE = QUESTION_WORDS | load_units().province_words() | frozenset(
 class Target:
     doc: AdminDocument
     score: float
-    why: str  # "number" | "subject" | "context" | "passages"
+    why: str  # "number" | "subject" | "context" | "passages" | "date" (the only document stating a date the question gives)
 
 
 @dataclass
@@ -153,7 +153,7 @@ NAMING = 0.45  # a subject quoted this well names the document; below, it only l
 
 
 def named(t: Target) -> bool:
-    return t.why in ("number", "context") or t.score >= NAMING
+    return t.why in ("number", "context", "date") or t.score >= NAMING
 
 
 def ambiguous(targets: list[Target]) -> bool:

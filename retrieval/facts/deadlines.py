@@ -914,6 +914,12 @@ def find_deadlines(text: str, year: int | None = None, month: int | None = None)
     return _scan(text, _Doc(year, month), cell=False)
 
 
+def find_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text states a span of time ("từ ngày 16/3/2026 đến ngày 21/3/2026", "từ tháng
+    02/2026 đến hết tháng 12/2026"): (start, end) offsets, in order."""
+    return [(m.start(), m.end()) for m in _RANGE.finditer(text)]
+
+
 def parse_cell(text: str, year: int | None = None, month: int | None = None) -> Deadline | None:
     """The deadline in a task table's time column ("Tháng 5/2025", "Quý III/2025", "Từ 01/6
     đến 30/9/2025", "Năm 2026", "30/6/2026", "Hằng tháng", "Thường xuyên", "Trong 30 ngày kể

@@ -20,6 +20,7 @@ from retrieval.answering.rules.figures import figures
 from retrieval.answering.rules.laws import law_facts
 from retrieval.answering.rules.metadata import metadata, person, summary, which_document
 from retrieval.answering.rules.passages import conversation, glossary, passage
+from retrieval.answering.rules.periods import period
 from retrieval.answering.rules.structure import lists, navigation, structure_counts
 from retrieval.answering.rules.table_query import table_query
 from retrieval.answering.rules.tables import table_cell
@@ -48,6 +49,7 @@ RULES: list[Rule] = [
     Rule("metadata", metadata, "number, date, issuer, signer, effect, urgency, Kính gửi, Nơi nhận", _slots("doc_number doc_date issuer signer effect recipients")),
     Rule("person", person, "who holds an office the question names, or that no document names one", _slots("person signer")),
     Rule("labelled", labelled, "a labelled line: the time, place, chair, participants of a meeting", _slots("deadline person lead list")),
+    Rule("period", period, "a span of time the document states: từ ngày … đến ngày …", _slots("period deadline")),
     Rule("summary", summary, "what a document is about", _slots("summary content")),
     Rule("structure_counts", structure_counts, "how many chapters, articles, parts or appendices a document has", _slots("figure")),
     Rule("navigation", navigation, "a part the question points to: Mục II, Chương III, Điều 5, Phụ lục", _slots("section content")),
@@ -65,7 +67,7 @@ TOPIC_FREE = frozenset({"conversation", "glossary"})
 
 
 # the slots a second fact may be added for: each says one thing a question can ask beside another
-COMPOSABLE = frozenset({"summary", "doc_date", "doc_number", "issuer", "signer", "effect", "recipient", "via",
+COMPOSABLE = frozenset({"summary", "period", "doc_date", "doc_number", "issuer", "signer", "effect", "recipient", "via",
                         "deadline", "lead", "cooperate", "figure", "person", "duration"})
 _BY_NAME = {r.name: r for r in RULES}
 

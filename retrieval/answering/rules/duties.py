@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, upper_first
 from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
-from retrieval.answering.question import Question
+from retrieval.answering.question import Question, asks_chair
 from retrieval.answering.rules.cited import asks_about_document
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
 from retrieval.facts.deadlines import format_date
 from retrieval.facts.obligations import Obligation, applicable, who
-from retrieval.lang.text import clean_inline, fold
+from retrieval.lang.text import clean_inline, fold, syllables
 
 # phrases a question uses to ask, not to name its topic: "phải làm gì" asks, "làm sạch" does not
 _ASKING = re.compile(
@@ -162,7 +162,7 @@ def _body(o: Obligation, full: bool = False) -> str:
     text = o.sentence if (full and o.sentence and len(o.sentence) <= 420) else o.action
     text = clean_inline(text)
     text = re.sub(r"^(?:Giao|giao)\s+", "", text)
-    line = lower_first(text.rstrip(". "))
+    line = lower_first(re.sub(r"[./\s]+$", "", text))  # "… thi hành Quyết định này./."
     if o.recipient and fold(o.recipient) not in fold(line):
         line += f"; gửi {o.recipient}" + (f" (qua {o.via})" if o.via else "")
     if o.deadline_text and fold(o.deadline_text) not in fold(line):
@@ -273,8 +273,8 @@ def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> l
 
 def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     """Who leads and who cooperates in a task, and when: table rows and "X chủ trì, phối hợp với Y"."""
-    if not q.asks("lead", "cooperate"):
-        return None
+    if not q.asks("lead", "cooperate") or asks_chair(q.folded):
+        return None  # who chaired a meeting is a person, not the lead of a task
     scored = [x for x in _scored(q, ev, lib) if "phối hợp" not in x.ob.roles or not x.ob.lead]
     if not scored or scored[0].score < 0.4:
         return None
@@ -324,6 +324,18 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         where = f" trong {ev.docs[0].short_name}" if ev.named_docs and ev.docs else " trong các văn bản đang có"
         return Draft(f"Không thấy nhiệm vụ nào giao cho {name}{where}.", [], "unit_duties", 0.5, not_stated=True)
     topic = _topic(q, ev)
+    # "… theo công điện bão số 9", "Quy chế một cửa: …": the documents of the kind the question
+    # names (or that issue one), when it has some
+    kinds = set(q.documents.kinds)
+    of_kind = [x for x in scored if kinds and (d := lib.admin_doc(x.ob.doc_id)) is not None
+               and any(p.kind in kinds for p in [d, *d.attachments])]
+    if of_kind and not ev.named_docs:
+        scored = of_kind
+    # the words that name the document ("theo quy chế phối hợp … một cửa") are not a subject
+    if ev.named_docs or of_kind:
+        named_docs = ev.docs if ev.named_docs else [d for d in (lib.admin_doc(k) for k in {x.ob.doc_id for x in of_kind}) if d]
+        own = {w for d in named_docs for p in [d, *d.attachments] for w in syllables(fold(f"{p.kind} {p.subject}"))}
+        topic = [t for t in topic if t not in own]
     # a question about one subject ("… về số hóa hộ tịch") keeps the duties on it
     if len(topic) >= 2 and scored[0].score >= 0.55:
         scored = [x for x in scored if x.score >= 0.35]
@@ -336,11 +348,6 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         by_doc.setdefault(doc_id, coop)
     if not by_doc:
         return None
-    # "… theo công điện bão số 9": the documents of the kind the question names, when it has some
-    kinds = set(q.documents.kinds)
-    of_kind = {k: v for k, v in by_doc.items() if kinds and (d := lib.admin_doc(k)) is not None and d.kind in kinds}
-    if of_kind and not ev.named_docs:
-        by_doc = of_kind
     docs = newest_first([d for d in (lib.admin_doc(k) for k in by_doc) if d is not None])
     name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
     lines = []

@@ -122,7 +122,11 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     words = [[fold(w) for w in syllables(f"{c.context} {c.text}")] for c in pool]
     said = {w for ws in words for w in ws}
     said_pairs = {p for ws in words for p in zip(ws, ws[1:])}
-    unsaid = [t for t in topic if t not in said and not t.isdigit() and len(t) > 1]
+    # the figure hangs on the words of the sentence that asks it, not on what a chatty opening
+    # says of the asker ("em đang làm báo cáo … sau sắp xếp. Từ ngày … bao nhiêu hồ sơ?")
+    asking = [x for x in re.split(r"[.!?]\s+", q.folded) if re.search(r"\b(bao nhieu|may)\b", x)]
+    own = set(re.findall(r"[a-z0-9]+", " ".join(asking))) if asking else set(topic)
+    unsaid = [t for t in topic if t not in said and not t.isdigit() and len(t) > 1 and t in own]
     kept = set(topic)
     # the compound words of the question (pyvi), "giải_ngân" absent where "giải quyết" and
     # "ngân sách" are not

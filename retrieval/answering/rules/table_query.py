@@ -87,6 +87,9 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     fit, d, node, ans = best
     if ans.op == "lookup" and fit < 1.5 or fit < 0.9:
         return None
+    if ans.op == "no_day":  # the table is what is asked about, and it has no such day
+        return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", 1.0, not_stated=True, doc_id=d.doc_id,
+                     topic_free=True)
     score = 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
     # a table whose headers or groups the question names is what it asks about, however few of
     # its words the passages share ("đơn vị nào giảm so với quý trước?")

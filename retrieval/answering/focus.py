@@ -50,15 +50,22 @@ def spell_out(text: str) -> str:
 def asking_part(text: str) -> str:
     """The message without the courtesies that open or close it ("Dạ cho em hỏi, …", "… ạ?").
     What it says of the asker stays: "bên em là Công an tỉnh" says whose duty is asked."""
-    courtesy, courtesy_accented = _language()[:2]
     text = nfc(text).strip()
-    out = text
+    # each sentence may open with one ("Em là sinh viên … Cho em hỏi CCHC là gì ạ?")
+    sentences = [_without_courtesies(x) for x in re.split(r"(?<=[.!?])\s+", text)]
+    out = " ".join(x for x in sentences if x)
+    return out if len(out.split()) >= 3 else text
+
+
+def _without_courtesies(sentence: str) -> str:
+    courtesy, courtesy_accented = _language()[:2]
+    out = sentence
     for _ in range(3):  # "Dạ", "cho em hỏi", then "ạ" at the end
         m = courtesy.search(fold(out)) or courtesy_accented.search(out.lower())  # both keep the offsets
         if m is None or m.end() == m.start():
             break
         out = (out[:m.start()] + out[m.end():]).strip(" ,")
-    return out if len(out.split()) >= 3 else text
+    return out
 
 
 def readable(text: str) -> str:

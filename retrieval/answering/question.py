@@ -164,6 +164,24 @@ def parse_documents(text: str, folded: str) -> DocMention:
     return dm
 
 
+def _duty_holders(restored: str, units: Units) -> list[Resolution]:
+    """The units the question asks about, not those it names as whom a report goes to or
+    through ("xã thí điểm gửi danh sách cho SKHCN trước ngày nào": the xã, not the Sở)."""
+    from retrieval.answering.slots import ASSIGNING_MARKERS, RECIPIENT_MARKERS
+
+    folded = fold(restored)
+    out = []
+    for m in units.find(restored, proper_names=True):
+        at = folded.find(fold(m.resolution.text))
+        before = " ".join(folded[:at].split()[-2:]) if at > 0 else ""
+        to_whom = bool(before) and before.split()[-1] in RECIPIENT_MARKERS and not before.endswith(ASSIGNING_MARKERS)
+        if not to_whom:
+            out.append(m.resolution)
+    # a question that names only whom it reports to still asks about that unit ("Sở Nội vụ nhận
+    # báo cáo gì?" is rare; "gửi cho Sở Nội vụ những gì" has no other unit to ask about)
+    return out or [m.resolution for m in units.find(restored, proper_names=True)]
+
+
 def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> Question:
     q = nfc(text or "").strip()
     folded = fold(q)
@@ -173,7 +191,7 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         restored=restored,
         syllables=syllables(restored),
         content=content_tokens(restored),
-        units=[m.resolution for m in units.find(restored, proper_names=True)] if restored else [],
+        units=_duty_holders(restored, units) if restored else [],
         documents=parse_documents(q, folded),
         parts=parse_parts(q),
         slots=slots,

@@ -34,6 +34,11 @@ CUES: dict[str, re.Pattern[str]] = {slot: re.compile("|".join(pats)) for slot, p
 # a question made of these and a document's name is about the documents themselves
 DOCUMENT_SLOT_WORDS: dict[str, frozenset[str]] = {
     slot: frozenset(str(words).split()) for slot, words in _RAW["document_slot_words"].items()}
+# the words that only say which fact of a duty is asked ("gửi đâu", "hạn ngày mấy")
+DUTY_SLOT_WORDS: dict[str, frozenset[str]] = {
+    slot: frozenset(str(words).split()) for slot, words in _RAW["duty_slot_words"].items()}
+RECIPIENT_MARKERS = tuple(_RAW["recipient_markers"])
+ASSIGNING_MARKERS = tuple(_RAW["assigning_markers"])
 unknown = set(CUES) - set(SLOTS)
 if unknown:  # a slot the rules do not know is a typo in the data, not a new slot
     raise ValueError(f"{DATA}: unknown slots {sorted(unknown)}")

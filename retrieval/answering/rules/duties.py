@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, upper_first
 from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
 from retrieval.answering.question import Question, asks_chair
+from retrieval.answering.slots import DUTY_SLOT_WORDS
 from retrieval.answering.rules.cited import asks_about_document
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
@@ -36,14 +37,7 @@ def _asking_only(q: Question) -> set[str]:
     rest = _ASKING.sub(" ", q.folded)
     return set(spans.split()) - set(rest.split())
 # and the words of each slot ("do cơ quan nào chủ trì, ai phối hợp")
-_SLOT_WORDS = {
-    "lead": frozenset("chu tri co quan don vi so thuc hien dau moi".split()),
-    "cooperate": frozenset("phoi hop voi co quan don vi".split()),
-    "recipient": frozenset("gui cho ve noi nop co quan don vi".split()),
-    "via": frozenset("qua thong".split()),
-    "deadline": frozenset("thoi han han truoc ngay cham nhat bao gio".split()),
-    "duration": frozenset("thoi han bao lau trong vong".split()),
-}
+_SLOT_WORDS = DUTY_SLOT_WORDS
 
 
 def _topic(q: Question, ev: Evidence) -> list[str]:
@@ -228,7 +222,12 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     if q.asks("yes_no"):
         prefix = "Có. "
     if q.asks("deadline", "duration") and not any(x.deadline_text for x in picked):
-        lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
+        twin = _timed_twin(scored, o)
+        if twin is not None:
+            picked.append(twin)
+            lines.append(f"Thời gian: {twin.deadline_text} ({twin.section}).")
+        else:
+            lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
     return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best), scored[0].match)
 
 
@@ -250,13 +249,14 @@ def _not_theirs(q: Question, ev: Evidence, lib: Library, scored: list[Scored], t
     return _draft([line], [o], lib, "reporting", 0.95, everyone[0].match)
 
 
-_JOINS = re.compile(r",\s*và\s+|;\s*|\?\s+|,\s*(?=(?:còn|đồng thời|và)\s)")
+# where a question asking two things joins them (on folded text: typed with or without accents)
+_JOINS = re.compile(r",\s*va\s+|;\s*|\?\s+|,\s*(?=(?:con|dong thoi|va|ngoai ra)\s)")
 
 
 def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> list[Obligation]:
     """A question that asks two things ("… nội dung gì, và … trước ngày nào?"): the duty that
     answers each part, when it is another one."""
-    parts = [p for p in _JOINS.split(q.text) if len(p.split()) >= 4]
+    parts = [p for p in _JOINS.split(q.folded) if len(p.split()) >= 4]
     if len(parts) < 2:
         return []
     out: list[Obligation] = []
@@ -269,6 +269,14 @@ def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> l
         if scored and scored[0].score >= 0.5 and scored[0].ob is not first and scored[0].ob.action != first.action:
             out.append(scored[0].ob)
     return out[:2]
+
+
+def _timed_twin(scored: list[Scored], o: Obligation) -> Obligation | None:
+    """The same task where the document gives its time: a plan says "Sở KH&CN chủ trì xây
+    dựng phiếu khảo sát" in its text and "Tháng 5/2025" in its table of tasks."""
+    top = next((x.match for x in scored if x.ob is o), 0.0)
+    return next((x.ob for x in scored if x.ob is not o and x.ob.deadline_text and x.ob.doc_id == o.doc_id
+                 and x.match >= top - 0.15 and set(x.ob.units) & set(o.units)), None)
 
 
 def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
@@ -287,8 +295,13 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     parts = [f"Chủ trì: {lead}"]
     if o.cooperating:
         parts.append("phối hợp: " + "; ".join(_coop_names(o, lib)))
+    twin = None
     if o.deadline_text:
         parts.append(f"thời gian: {o.deadline_text}")
+    elif q.asks("deadline"):
+        twin = _timed_twin(scored, o)
+        if twin is not None:
+            parts.append(f"thời gian: {twin.deadline_text} ({twin.section})")
     if o.recipient:
         parts.append(f"báo cáo {o.recipient}" + (f" (qua {o.via})" if o.via else ""))
     elif not o.deadline_text and o.sentence:
@@ -301,7 +314,7 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
                          + f" {report.deadline_text}")
     task = shorten(re.sub(r"^(?:Giao|giao)\s+", "", o.sentence or o.action), 260)
     text = "; ".join(parts) + "." + f"\nNội dung: {task.rstrip('.')}."
-    return _draft([text], [o], lib, "roles", min(1.0, best), scored[0].match)
+    return _draft([text], [o, *([twin] if twin else [])], lib, "roles", min(1.0, best), scored[0].match)
 
 
 def _coop_names(o: Obligation, lib: Library) -> list[str]:

@@ -39,7 +39,9 @@ def spell_out(text: str) -> str:
     out = []
     for token in re.split(r"(\s+)", text):
         key = fold(token).strip(",.?!:;")
-        if token and token == token.lower() and key in chat:
+        # lower case, or in capitals a chat word for common words ("SĐT"), not one for a name
+        # ("KHCN" stays: "Sở KHCN" is the registry's)
+        if token and key in chat and (token == token.lower() or (len(key) >= 3 and chat[key][:1].islower())):
             word = fold(chat[key]) if plain else chat[key]
             out.append(token.replace(token.strip(",.?!:;"), word))
         else:

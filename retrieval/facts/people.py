@@ -7,16 +7,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from retrieval.documents.model import AdminDocument
 from retrieval.documents.passages import Chunk
 from retrieval.lang.text import clean_inline, fold
 
+FIELDS = Path(__file__).resolve().parents[1] / "lang" / "data" / "fields.yaml"
+
 # the heads of offices, folded; "pho" is part of the office, never dropped
 OFFICE_TITLES = (
     "chu tich", "giam doc", "chanh van phong", "chanh thanh tra", "truong ban", "truong doan", "bi thu",
     "thu truong", "truong phong", "bo truong", "thu tuong", "tong giam doc", "vien truong", "hieu truong",
-    "chuyen vien", "to truong", "truong cong an", "chi huy truong", "cuc truong", "vu truong",
+    "chuyen vien", "to truong", "to pho", "thu ky", "uy vien", "truong cong an", "chi huy truong", "cuc truong",
+    "vu truong",
 )
 OFFICE = re.compile(r"\b((?:pho )?(?:" + "|".join(OFFICE_TITLES) + r"))\b")
 
@@ -65,13 +72,24 @@ def people_in(doc: AdminDocument, chunks: list[Chunk]) -> list[Person]:
                 continue
             seen.add(key)
             out.append(Person(name, office, doc.doc_id, chunk.chunk_id, f"{role} {_body(doc)}".strip()))
+    # a table of members: the role each has in the body is the office asked ("Tổ trưởng")
+    body = _body(doc)
+    for name, role, post, where in _table_roster(doc):
+        chunk = next((c for c in own if c.section == where), None) or next((c for c in own if name in c.text), None)
+        office = f"{role} {body}".strip() if body and fold(body) not in fold(role) else role
+        key = (fold(name), fold(office))
+        if key in seen or not role or chunk is None:
+            continue
+        seen.add(key)
+        out.append(Person(name, office, doc.doc_id, chunk.chunk_id, post))
+    not_offices = tuple(_language()["not_offices"])
     for c in own:
         if c.kind == "meta":
             continue
         for m in _INTRODUCED.finditer(clean_inline(c.text)):
             name, office = m.group(1).strip(), m.group(2).strip(" ,.")
             key = (fold(name), fold(office))
-            if key in seen or not office:
+            if key in seen or not office or fold(office).startswith(not_offices):
                 continue
             seen.add(key)
             out.append(Person(name, office, doc.doc_id, c.chunk_id))
@@ -79,6 +97,37 @@ def people_in(doc: AdminDocument, chunks: list[Chunk]) -> list[Person]:
 
 
 _ROLE_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(?:các\s+)?(?P<role>[^:]{2,40}?)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _language() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load(FIELDS.read_text(encoding="utf-8"))
+
+
+def _column(headers: list[str], words: list[str]) -> int | None:
+    return next((i for i, h in enumerate(headers) if any(w in fold(h) for w in words)), None)
+
+
+def _table_roster(doc: AdminDocument) -> list[tuple[str, str, str, str]]:
+    """(name, role in the body, post, where) of each row of a table of members ("Họ và tên |
+    Chức vụ, đơn vị công tác | Nhiệm vụ trong Tổ công tác")."""
+    cols = _language()["roster_columns"]
+    out = []
+    for node, table in doc.tables():
+        name_col = _column(table.columns, cols["name"])
+        role_col = _column(table.columns, cols["role"])
+        if name_col is None or role_col is None or role_col == name_col:
+            continue
+        post_col = _column(table.columns, cols["post"])
+        for row in table.rows:
+            if max(name_col, role_col) >= len(row.cells):
+                continue
+            name = re.sub(rf"^{_HONORIFIC}\s+", "", clean_inline(row.cells[name_col]), flags=re.IGNORECASE).strip()
+            if not re.fullmatch(_NAME, name):
+                continue
+            post = clean_inline(row.cells[post_col]) if post_col is not None and post_col < len(row.cells) else ""
+            out.append((name, clean_inline(row.cells[role_col]), post, f"{node.path}, {row.citation}"))
+    return out
 
 
 def _roster(doc: AdminDocument) -> list[tuple[str, str]]:
@@ -138,3 +187,27 @@ def holds(person: Person, office: str) -> bool:
     have = set(fold(person.office).split())
     # "Giám đốc Trung tâm Phục vụ hành chính công tỉnh" is not "Giám đốc Sở Nội vụ" for sharing "vụ"
     return not body or len(body & have) >= max(1, round(0.6 * len(body)))
+
+
+_PHONE = re.compile(r"(?:điện thoại|ĐT|đt|sđt|SĐT)\s*:?\s*(\+?\d[\d .]{6,}\d)")
+
+
+def asks_contact(folded: str) -> bool:
+    """"… là ai, số điện thoại?": the person's phone is asked too."""
+    return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in _language()["not_offices"])
+
+
+def phone_of(person: Person, chunks: list[Chunk]) -> tuple[str, Chunk] | None:
+    """The phone number the document gives right after the person's name ("bà Phạm Thu Hà,
+    điện thoại: 0983.275.614")."""
+    for c in chunks:
+        if c.doc_id != person.doc_id:
+            continue
+        text = clean_inline(c.text)
+        at = text.find(person.name)
+        if at < 0:
+            continue
+        m = _PHONE.search(text, at + len(person.name), at + len(person.name) + 60)
+        if m:
+            return m.group(1).strip(" ."), c
+    return None

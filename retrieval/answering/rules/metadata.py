@@ -14,7 +14,7 @@ from retrieval.answering.rules.fields import member_cues
 from retrieval.answering.slots import lexical_slots
 from retrieval.documents.model import AdminDocument, Signature
 from retrieval.documents.passages import Chunk
-from retrieval.facts.people import OFFICE, asked_office, holds
+from retrieval.facts.people import OFFICE, asked_office, asks_contact, holds, phone_of
 from retrieval.lang.text import clean_inline, fold
 
 
@@ -209,7 +209,13 @@ def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | N
     if exact:
         p = exact[0]
         chunk = lib.chunk_by_id.get(p.chunk_id)
-        return Draft(end(f"{p.office}: {p.name}" + (f" ({p.note})" if p.note else "")), [chunk] if chunk else [], "person", 0.9, doc_id=p.doc_id)
+        text = f"{p.office}: {p.name}" + (f" ({p.note})" if p.note else "")
+        cited = [chunk] if chunk else []
+        phone = phone_of(p, lib.by_doc.get(p.doc_id, [])) if asks_contact(q.folded) else None
+        if phone is not None:
+            text += f"; điện thoại: {phone[0]}"
+            cited = unique([*cited, phone[1]])
+        return Draft(end(text), cited, "person", 0.9, doc_id=p.doc_id)
     title = OFFICE.search(office)
     base = title.group(1).removeprefix("pho ") if title else ""
     near = [p for p in pool if p.title.removeprefix("pho ") == base]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, upper_first
 from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
 from retrieval.answering.question import Question, asks_chair
-from retrieval.answering.slots import DUTY_SLOT_WORDS
+from retrieval.answering.slots import CUES, DUTY_SLOT_WORDS
 from retrieval.answering.rules.cited import asks_about_document
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
@@ -215,7 +215,9 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
         picked.append(x)
     picked = picked[:3] + [x for x in extra if x not in picked]
     full = q.asks("cooperate", "lead") or bool(q.units and len(picked) == 1)
-    lines = [describe(x, ev, today, full) for x in picked]
+    # a duty read from a clause that says little alone ("…; báo cáo UBND tỉnh trước ngày …")
+    # is shown with its sentence
+    lines = [describe(x, ev, today, full or _bare(x)) for x in picked]
     if len(picked) > 1 and len({x.sentence for x in picked}) == 1 and picked[0].sentence:
         lines = [describe(picked[0], ev, today, True)]
     prefix = ""
@@ -257,6 +259,10 @@ def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> l
     """A question that asks two things ("… nội dung gì, và … trước ngày nào?"): the duty that
     answers each part, when it is another one."""
     parts = [p for p in _JOINS.split(q.folded) if len(p.split()) >= 4]
+    if len(parts) < 2:  # "… trước ngày nào và tổ chức lớp bồi dưỡng … khi nào": two asking clauses
+        halves = [h for h in re.split(r"\s+va\s+", q.folded) if len(h.split()) >= 5]
+        if len(halves) >= 2 and sum(bool(CUES["deadline"].search(h) or CUES["recipient"].search(h)) for h in halves) >= 2:
+            parts = halves
     if len(parts) < 2:
         return []
     out: list[Obligation] = []
@@ -267,8 +273,24 @@ def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> l
         sub = Evidence(q, ev.hits, ev.targets, ev.docs, ev.named_docs, ev.units, ev.groups, words)
         scored = _scored(q, sub, lib)
         if scored and scored[0].score >= 0.5 and scored[0].ob is not first and scored[0].ob.action != first.action:
-            out.append(scored[0].ob)
+            ob = scored[0].ob
+            if CUES["deadline"].search(part) and not _has_day(ob):
+                # "… trình UBND tỉnh ban hành trước ngày 15 tháng 12 …": the same sentence's dated duty
+                ob = next((x for x in lib.obligations if x.doc_id == ob.doc_id and x.sentence == ob.sentence
+                           and _has_day(x)), ob)
+            out.append(ob)
     return out[:2]
+
+
+def _bare(o: Obligation) -> bool:
+    """A duty whose own words say little: a short clause, or only its time ("trước ngày 15
+    tháng 12 của năm trước năm kế hoạch")."""
+    return len(o.action.split()) < 8 or bool(o.deadline_text) and fold(o.action).startswith(fold(o.deadline_text))
+
+
+def _has_day(o: Obligation) -> bool:
+    """A deadline with a day to meet ("trước ngày 15 tháng 12"), not a period alone ("hằng năm")."""
+    return o.deadline is not None or (o.rule is not None and o.rule.day is not None)
 
 
 def _timed_twin(scored: list[Scored], o: Obligation) -> Obligation | None:

@@ -101,6 +101,7 @@ class Question:
     naming: set[str] = field(default_factory=set)  # folded words that only name a document
     table: TableAsk | None = None  # what it asks of a table: rows, columns, operation
 
+
     def asks(self, *slots: str) -> bool:
         return any(s in self.slots for s in slots)
 

@@ -83,8 +83,10 @@ class DocumentCatalog:
                 continue
             weight = sum(self._idf[w] for w in set(subj))
             shared = sum(self._idf[w] for w in set(subj) if w in qwords)
+            # pairs weigh as their rarer word: "cải cách hành chính" side by side says little
             pairs = [p for p in zip(subj, subj[1:])]
-            pair_share = sum(1 for p in pairs if p in qpairs) / max(len(pairs), 1)
+            pair_weight = sum(min(self._idf[a], self._idf[b]) for a, b in pairs)
+            pair_share = sum(min(self._idf[a], self._idf[b]) for a, b in pairs if (a, b) in qpairs) / max(pair_weight, 1e-6)
             score = 0.6 * shared / max(weight, 1e-6) + 0.4 * pair_share
             if score <= 0:
                 continue

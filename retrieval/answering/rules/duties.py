@@ -111,8 +111,20 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             s -= 0.1  # the partner's copy of a duty answers "who cooperates", not "who must"
         if (ev.units or ev.groups) and o.group is None:
             s += 0.08  # given to the unit by name, not through a group it belongs to
+        elif not (ev.units or ev.groups) and _holder_named(q, o):
+            s += 0.1  # "thành viên Ban Chỉ đạo báo cáo …": the one the question names holds it
         out.append(Scored(s, match, o))
     return sorted(out, key=lambda x: -x.score)
+
+
+def _holder_named(q: Question, o: Obligation) -> bool:
+    """Whether the question names who holds the duty as the document writes it ("các thành
+    viên Ban Chỉ đạo", "Tổ giúp việc"), though the registry has no such unit."""
+    holder = [w for w in (fold(x) for x in syllables(o.responsible or "")) if w not in ("cac", "nhung")]
+    if len(holder) < 2:
+        return False
+    asked = set(q.content)
+    return sum(w in asked for w in holder) >= max(2, round(0.75 * len(holder)))
 
 
 def _names_group(o: Obligation, groups: list[str], lib: Library) -> bool:

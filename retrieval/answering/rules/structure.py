@@ -29,6 +29,9 @@ def _chunk_of(lib: Library, d: AdminDocument, n: Node) -> Chunk | None:
 
 
 def _entries(n: Node) -> list[str]:
+    # a short list is shown whole: its entries are the answer; a long one, each entry's start
+    items = [c for c in n.children if c.kind not in ("paragraph", "table") or c.children]
+    limit = 400 if len(items) <= 4 else 180
     out = []
     for c in n.children:
         if c.kind in ("paragraph",) and not c.children:
@@ -38,7 +41,7 @@ def _entries(n: Node) -> list[str]:
         # a headed entry with nothing of its own says what its first item says ("1. Mục đích: Nâng cao …")
         inner = c.text or next((x.text for x in c.children if x.text), "")
         text = c.title if (c.heading and not inner) else (f"{c.title}: {strip_label(inner)}" if c.heading else _label(c) + c.text)
-        out.append(shorten(strip_label(text) if c.kind in ("bullet", "subbullet") else text, 180))
+        out.append(shorten(strip_label(text) if c.kind in ("bullet", "subbullet") else text, limit))
     return out
 
 

@@ -275,14 +275,28 @@ def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "E
     return [t for t in content if t not in drop]
 
 
-_NUMBERED = re.compile(r"\b([a-z]{2,}) (\d{1,2}|[ivx]{1,4})\b")
+@lru_cache(maxsize=1)
+def _numbered_pattern() -> re.Pattern[str]:
+    import yaml
+
+    from retrieval.answering.question import DATA
+
+    things = yaml.safe_load(DATA.read_text(encoding="utf-8"))["numbered_things"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in things) + r") (\d{1,2}|[ivx]{1,4})\b")
 
 
 def _numbered(folded: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for word, num in _NUMBERED.findall(folded):
+    for word, num in _numbered_pattern().findall(folded):
         out.setdefault(word, set()).add(num)
     return out
+
+
+def numbers_agree(question_folded: str, text: str) -> bool:
+    """Whether the text numbers every thing the question numbers as the question does
+    ("giai đoạn 2" asked, "Giai đoạn 2 (năm 2027 - 2028)" here)."""
+    asked, said = _numbered(question_folded), _numbered(fold(clean_inline(text)))
+    return bool(asked) and all(w in said and nums & said[w] for w, nums in asked.items())
 
 
 def numbers_disagree(question_folded: str, text: str) -> bool:

@@ -64,6 +64,9 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
         return Draft("\n".join(lines), cited, "cited", 1.0, doc_id=cited[0].doc_id if cited else None)
     if not asks_number or q.asks("effect"):
         return None  # "… thay thế quyết định nào?" is the document's own effect clause
+    grounds = _grounds(q, ev, lib)
+    if grounds is not None:
+        return grounds
     # which cited document fits the question's words ("kết luận kiểm tra CCHC tại huyện Văn Lâm"):
     # each number judged by the clause it stands in and by what the corpus says of it; the
     # names of units count here (they tell one inspection notice from the next)
@@ -94,6 +97,29 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
         if len(picked) > 1:
             return Draft("\n".join(f"- {sentence(r)}" for r, _ in picked[:6]), unique([c for _, c in picked]), "cited", best)
     return Draft(sentence(ref), [chunk], "cited", min(1.0, best + 0.2), doc_id=chunk.doc_id)
+
+
+# what a document's opening says of the documents it carries out ("Thực hiện …", "Căn cứ …")
+_OPENINGS = ("mở đầu", "phần mở đầu", "căn cứ")
+_CARRIES_OUT = re.compile(r"\b(thuc hien|trien khai|can cu|cu the hoa|de thuc hien)\b")
+
+
+def _grounds(q: Question, ev: Evidence, lib: Library) -> Draft | None:
+    """"KH 09 được ban hành để thực hiện những văn bản nào (của UBND tỉnh)?": every document
+    the named document's opening cites, of the issuer the question names."""
+    if not ev.named_docs or not ev.docs or not _CARRIES_OUT.search(q.folded):
+        return None
+    d = ev.docs[0]
+    own = number_key(d.number) if not d.header.number.blank else ""
+    refs = [r for r in d.references if r.location in _OPENINGS and number_key(r.number) != own]
+    by = [r for r in refs if r.issuer and fold(r.issuer) in q.folded]
+    refs = by or refs
+    if not refs:
+        return None
+    cited = unique([c for r in refs for c in _defining(lib, r, d.doc_id)])
+    how = "căn cứ" if "can cu" in q.folded else "để thực hiện"
+    lines = [f"{d.short_name} được ban hành {how}:", *(f"- {sentence(r)}" for r in refs[:6])]
+    return Draft("\n".join(lines), cited, "cited", 1.0, doc_id=d.doc_id)
 
 
 def _variants(q: Question, lib: Library, key: str) -> list[tuple[Reference, AdminDocument]]:

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
-from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_text, numbers_disagree, overlap
+from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_text, numbers_agree, numbers_disagree, overlap
 from retrieval.answering.question import Question
 from retrieval.documents.model import AdminDocument, Node, Table, TableRow
 from retrieval.documents.passages import Chunk
@@ -189,6 +189,8 @@ def lists(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
                 if numbers_disagree(q.folded, own):
                     continue  # "giai đoạn 1" asked, "Giai đoạn 2" here
                 own_match = overlap(topic, own)
+                if numbers_agree(q.folded, node_text(n)):
+                    own_match += 0.3  # "giai đoạn 2 … gồm những gì": the item numbered so
                 if own_match < 0.2:
                     continue  # what the entries are must be the question's subject, not their words
                 s = max(own_match, 0.6 * overlap(topic, own + " " + " ".join(node_text(c) for c in items)))

@@ -730,6 +730,8 @@ class Units:
                 i = last_end = listed[-1].end
                 continue
             hit = self._accented_at(toks, i) or self._registry_at(keys, i, groups, True)
+            if hit is not None and hit[0].unit is not None and not self._accents_fit(toks[i], hit[0].unit):
+                hit = None  # "hồ sơ tư pháp" folds to "so tu phap", which is not "Sở Tư pháp"
             if hit is None and proper_names:
                 hit = self._proper_name_at(s, toks, i)
             synthetic = self._synthetic_at(s, toks, keys, i)
@@ -765,6 +767,16 @@ class Units:
             if groups and cand in self._group_free:
                 return Resolution(None, self._group_free[cand], "exact", cand), i + n
         return None
+
+    @staticmethod
+    def _accents_fit(first: _Tok, unit: Unit) -> bool:
+        """Whether the first word of a name, when typed with diacritics, is written as the
+        unit's names write it: "sơ" (of "hồ sơ") is not "Sở"."""
+        word = accented_key(first.orig)
+        if word == first.key:
+            return True  # typed without diacritics: nothing to compare
+        firsts = {k.split()[0] for k in unit.named_keys(False, accented_key) if k}
+        return word in firsts or not any(fold(f) == first.key for f in firsts)
 
     def _proper_name_at(self, s: str, toks: list[_Tok], i: int) -> tuple[Resolution, int] | None:
         j = i

@@ -45,7 +45,8 @@ def measures(q: Question) -> list[Measure]:
     for m in re.finditer(r"\b(bao nhieu|may)\b", fq):
         if re.search(r"\b(thu|hang)\s*$", fq[: m.start()]):
             continue  # "xếp thứ mấy": the rank, read above
-        words = re.findall(r"[a-z0-9%]+", fq[m.end(): m.end() + 40])
+        # the noun it counts stands in its own clause: "… là bao nhiêu, giảm …" counts nothing named
+        words = re.findall(r"[a-z0-9%]+", re.split(r"[,;?.]", fq[m.end(): m.end() + 40])[0])
         noun = " ".join(w for w in words[:2] if w not in _NOT_NOUN).split(" va ")[0]
         if words and words[0] in _NOT_NOUN:
             noun = ""
@@ -146,7 +147,6 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
                 # the heading the sentence stands under says what its figure is of ("Mức chi hỗ trợ")
                 cands.append((max(overlap(topic, sent), 0.9 * overlap(topic, f"{c.context} {sent}")), sent, c))
         cands.sort(key=lambda x: -x[0])
-        if __import__("os").environ.get("FIGDBG"): print("FIG", q.text[:60], "|", m.kind, [(round(x[0],2), x[1][:60]) for x in cands[:3]], file=__import__("sys").stderr)
         if cands and cands[0][0] >= (0.5 if m.kind == "any" else 0.3):
             found.append(cands[0])
             # two sentences that fit as well give two figures ("đạt 98,7%" in 2024, "phấn đấu

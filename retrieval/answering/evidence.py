@@ -292,6 +292,21 @@ def _numbered(folded: str) -> dict[str, set[str]]:
     return out
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def years_disagree(question_folded: str, text: str) -> bool:
+    """Whether the question is about a year ("chỉ tiêu năm 2026") the text is not about while
+    it names others ("kết quả năm 2025")."""
+    asked = set(_YEAR.findall(re.sub(r"\d+/[\w/-]+", " ", question_folded)))  # not the year of a number
+    folded = fold(text)
+    said = set(_YEAR.findall(folded))
+    # "giai đoạn 2026 - 2028" is about 2027 too
+    for a, b in re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", folded):
+        said |= {str(y) for y in range(int(a), int(b) + 1)} if int(b) - int(a) <= 10 else set()
+    return bool(asked and said and not asked & said)
+
+
 def numbers_agree(question_folded: str, text: str) -> bool:
     """Whether the text numbers every thing the question numbers as the question does
     ("giai đoạn 2" asked, "Giai đoạn 2 (năm 2027 - 2028)" here)."""

@@ -36,6 +36,7 @@ class TableLanguage:
     value_kinds: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # kind -> (cues, header words)
     total_headers: tuple[str, ...]
     filler: frozenset[str]
+    targets: tuple[str, ...] = ()  # words that ask a target, which a table of results does not hold
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,7 @@ def language() -> TableLanguage:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     kinds = {k: (tuple(v.get("cues", [])), tuple(v.get("headers", []))) for k, v in raw["value_kinds"].items()}
     return TableLanguage({k: tuple(v) for k, v in raw["operations"].items()}, frozenset(raw["asks_rows"]), kinds,
-                         tuple(raw["total_headers"]), frozenset(raw["filler"]))
+                         tuple(raw["total_headers"]), frozenset(raw["filler"]), tuple(raw["targets"]))
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
@@ -515,6 +516,14 @@ def _day_outside(table: Table, cols: list[Column], pool: list[TableRow], ask: Ta
         return None
     return (f"Văn bản không nêu ngày {d}/{m}" + (f"/{y}" if y else "")
             + f": bảng chỉ gồm các ngày từ {days[0][1]}/{days[0][0]} đến {days[-1][1]}/{days[-1][0]}.")
+
+
+def asks_target_not_held(question_folded: str, table: Table, context: str) -> bool:
+    """"Chỉ tiêu … năm 2026 là bao nhiêu?" of a table of results: the table says what was done,
+    not what is aimed at, unless its headers or heading speak of targets."""
+    words = language().targets
+    asked = any(_has(w, question_folded) for w in words)
+    return asked and not any(_has(w, fold(" ".join([*table.columns, context]))) for w in words)
 
 
 def _value(col: Column, cell: str) -> float | None:

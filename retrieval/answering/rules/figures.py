@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
-from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens
+from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens, years_disagree
+from retrieval.answering.table_query import asks_target_not_held
 from retrieval.answering.question import Question
 from retrieval.documents.model import AdminDocument, Table, TableRow
 from retrieval.documents.passages import Chunk
@@ -57,7 +58,10 @@ def measures(q: Question) -> list[Measure]:
             out.append(Measure("id", ident.group(1), before + " bao nhieu"))
             continue
         if noun.startswith(("phan tram", "%")) or (not noun and any(w in before for w in _SHARE_WORDS)):
-            out.append(Measure("share", "%", before + " bao nhieu"))
+            # "tỷ lệ A và tỷ lệ B là bao nhiêu": two shares, each of its own words
+            clause = re.split(r"[,;?]", fq[: m.start()])[-1]
+            parts = [p for p in re.split(r"\bva\b", clause) if "ty le" in p]
+            out += [Measure("share", "%", p + " bao nhieu") for p in (parts if len(parts) > 1 else [before])]
         elif any(noun.startswith(w) or noun.endswith(w) for w in ("dong", "trieu dong", "ty dong", "tien")) or (
                 not noun and any(w in before for w in _MONEY_WORDS)):
             out.append(Measure("money", "dong", before + " bao nhieu " + noun))
@@ -140,12 +144,16 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
             missing.append(m)
             continue
         cands: list[tuple[float, str, Chunk]] = []
+        # a measure of several asks its own words first ("tỷ lệ … đúng hạn" of "… và tỷ lệ …")
+        own_words = set(re.findall(r"[a-z0-9]+", m.where))
+        mine = [t for t in topic if t in own_words] if len([x for x in ms if x.kind == m.kind]) > 1 else []
         for c in pool:
             for sent in (line for s in split_sentences(c.text) for line in s.split("\n") if line.strip()):
                 if not _has_measure(sent, m):
                     continue
                 # the heading the sentence stands under says what its figure is of ("Mức chi hỗ trợ")
-                cands.append((max(overlap(topic, sent), 0.9 * overlap(topic, f"{c.context} {sent}")), sent, c))
+                base = max(overlap(topic, sent), 0.9 * overlap(topic, f"{c.context} {sent}"))
+                cands.append((0.4 * base + 0.6 * overlap(mine, sent) if mine else base, sent, c))
         cands.sort(key=lambda x: -x[0])
         if cands and cands[0][0] >= (0.5 if m.kind == "any" else 0.3):
             found.append(cands[0])
@@ -221,8 +229,9 @@ def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> 
     superlative = re.search(r"\b(cao nhat|thap nhat|lon nhat|nho nhat|nhieu nhat|it nhat)\b", q.folded)
     for d in docs:
         for node, table in d.tables():
-            if not table.rows:
-                continue
+            context = f"{d.subject} {table.caption} {node.heading}"
+            if not table.rows or years_disagree(q.folded, context) or asks_target_not_held(q.folded, table, context):
+                continue  # a table of another year's figures, or of results when a target is asked
             for m in ms:
                 cols = _value_columns(table, m)
                 if not cols:
@@ -241,7 +250,7 @@ def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> 
                 # a unit the question names: its row
                 for unit in [*ev.units]:
                     rows = [r for r in table.rows if fold(unit.name) in fold(" ".join(r.cells))
-                            or fold(unit.short) == fold(_row_name(table, r)).replace("so ", "", 1)]
+                            or _names_unit(fold(_row_name(table, r)), fold(unit.short))]
                     if rows:
                         r = rows[0]
                         text = f"{_row_name(table, r)}: {clean_inline(table.columns[col])} {r.cells[col]}."
@@ -253,6 +262,12 @@ def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> 
                     cited = [c for c in lib.by_section.get((d.doc_id, where), [])][:1]
                     return Draft(text, cited, "figures", 0.85, not_stated=True, doc_id=d.doc_id)
     return None
+
+
+def _names_unit(row: str, short: str) -> bool:
+    """"Phường Sơn Nam", "Sở Tư pháp", "Sơn Nam": a row named by the unit's short name, after at
+    most two words of its kind."""
+    return row == short or (row.endswith(" " + short) and len(row[: -len(short)].split()) <= 2)
 
 
 def _row_chunks(lib: Library, d: AdminDocument, path: str, rows: list[TableRow]) -> list[Chunk]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from retrieval.answering.draft import Draft
-from retrieval.answering.evidence import Evidence, Library, topic_tokens
+from retrieval.answering.evidence import Evidence, Library, topic_tokens, years_disagree
 from retrieval.answering.question import Question
-from retrieval.answering.table_query import LEVEL, ORDERING_OPS, TableAnswer, read_ask, run
+from retrieval.answering.table_query import LEVEL, ORDERING_OPS, TableAnswer, asks_target_not_held, read_ask, run
 from retrieval.documents.model import AdminDocument, Node, Table
 from retrieval.documents.passages import Chunk
 from retrieval.lang.text import fold
@@ -73,6 +73,8 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     best: tuple[float, AdminDocument, Node, TableAnswer] | None = None
     for rank, d in enumerate(docs):
         for node, table, context in _tables(d):
+            if years_disagree(q.folded, f"{d.subject} {context}") or asks_target_not_held(q.folded, table, context):
+                continue  # "chỉ tiêu năm 2026" of a table of 2025's results
             ans = run(table, ask, topic, context, has_units=_names_other_units(q, d), asks_other=asks_other,
                       asks_duty=q.asks("duties", "recipient", "via"))
             if ans is None or (ans.op == "lookup" and table.assigns_tasks and q.asks("lead", "cooperate")):

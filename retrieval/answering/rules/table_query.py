@@ -5,14 +5,15 @@ by its unit or task with every column the question asks ("thời gian nào, ở 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from retrieval.answering.draft import Draft
 from retrieval.answering.evidence import Evidence, Library, topic_tokens, years_disagree
 from retrieval.answering.question import Question
-from retrieval.answering.table_query import LEVEL, ORDERING_OPS, TableAnswer, asks_target_not_held, read_ask, run
+from retrieval.answering.table_query import LEVEL, ORDERING_OPS, TableAnswer, asks_target_not_held, columns, read_ask, run
 from retrieval.documents.model import AdminDocument, Node, Table
 from retrieval.documents.passages import Chunk
-from retrieval.lang.text import fold
+from retrieval.lang.text import clean_inline, fold
 
 # slots a table of figures does not answer by a row alone
 OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary", "yes_no")
@@ -92,11 +93,38 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     if ans.op == "no_day":  # the table is what is asked about, and it has no such day
         return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", 1.0, not_stated=True, doc_id=d.doc_id,
                      topic_free=True)
+    text = _with_unit(ans.text, table_of(node), context_of(d, node))
     score = 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
     # a table whose headers or groups the question names is what it asks about, however few of
     # its words the passages share ("đơn vị nào giảm so với quý trước?")
-    return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id,
+    return Draft(text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id,
                  topic_free=ans.fit >= (1.5 if ans.op != "lookup" else 1.7))
+
+
+# "Đơn vị tính: triệu đồng", "ĐVT: hồ sơ" over a table: the unit of its figures
+_UNIT_LINE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^;)\n|]{2,30}?)\s*(?:[;)\n|*]|$)", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)(?!\d|[.,/]\d|\s*%)")
+
+
+def table_of(node: Node) -> Table:
+    assert node.table is not None
+    return node.table
+
+
+def context_of(d: AdminDocument, node: Node) -> str:
+    return next((c for n, _t, c in _tables(d) if n is node), "")
+
+
+def _with_unit(text: str, table: Table, context: str) -> str:
+    """The figures a table gives, with the unit it states once over them ("86.400 triệu
+    đồng"): a figure of money or a count alone is half the answer."""
+    m = _UNIT_LINE.search(context)
+    if m is None:
+        return text
+    unit = m.group(1).strip(" .*")
+    numeric = [c.index for c in columns(table) if c.numeric and table.roles[c.index] != "index"]
+    cells = {clean_inline(r.cells[i]) for r in [*table.rows, *table.aggregates] for i in numeric if i < len(r.cells)}
+    return _FIGURE.sub(lambda x: f"{x.group(0)} {unit}" if x.group(0) in cells else x.group(0), text)
 
 
 __all__ = ["ORDERING_OPS", "read_ask", "table_query"]

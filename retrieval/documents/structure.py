@@ -248,6 +248,13 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
     body_words = ("VĂN PHÒNG", "SỞ ", "BAN ", "THANH TRA", "TRUNG TÂM", "PHÒNG ", "CỤC ", "ĐOÀN ", "HỘI ĐỒNG",
                   "BỘ CHỈ HUY", "CÔNG AN", "TRƯỜNG ", "ĐÀI ", "VIỆN ", "CHI CỤC")
     names = [x for x in lines if x.strip()]
+    if len(names) == 1:
+        # one line where the header printed two ("UBND TỈNH HƯNG YÊN VĂN PHÒNG", a copy that lost
+        # its line break): split before the body that issues, after the place it belongs to
+        m = re.search(r"\b(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ)\s+\S+(?:\s+\S+)*?\s+(?=(?:" +
+                      "|".join(re.escape(w.strip()) for w in body_words) + r")\b)", names[0])
+        if m and _upper(names[0]):
+            names = [names[0][: m.end()].strip(), names[0][m.end():].strip()]
     if len(names) >= 2:
         # "UBND TỈNH HƯNG YÊN" above "VĂN PHÒNG": the parent is a complete name, the issuer another
         for cut in range(1, len(names)):
@@ -906,7 +913,17 @@ def _split_capacity(line: str) -> list[str]:
 
 def _opens_signature(line: str) -> bool:
     first = line.split("\n")[0].upper().strip(" .")
-    return first in _SIGNER_TITLES or first in _MEETING_ROLES
+    return first in _SIGNER_TITLES or first in _MEETING_ROLES or _split_role(first)[0] != ""
+
+
+def _split_role(line: str) -> tuple[str, str]:
+    """"CHỦ TRÌ CHỦ TỊCH UBND XÃ" on one line (a copy without its line break): the meeting role
+    and the title after it; ("", line) when it opens with none."""
+    upper = line.upper().strip(" .")
+    for role in sorted(_MEETING_ROLES, key=len, reverse=True):
+        if upper.startswith(role + " ") and _upper(line):
+            return role, line.strip()[len(role):].strip()
+    return "", line
 
 
 def _signers(lines: list[str]) -> list[Signature]:
@@ -929,6 +946,7 @@ def _signer(lines: list[str]) -> Signature | None:
     if not lines:
         return None
     lines = [part for x in lines for part in _split_capacity(x)]
+    lines = [part for x in lines for part in ([y for y in _split_role(x) if y] if _split_role(x)[0] else [x])]
     role = next((_MEETING_ROLES[x.upper().strip(" .")] for x in lines if x.upper().strip(" .") in _MEETING_ROLES), "")
     if role:
         lines = [x for x in lines if x.upper().strip(" .") not in _MEETING_ROLES]

@@ -41,7 +41,8 @@ def period(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | N
             text = clean_inline(text) if title else text
             for a, b in find_spans(text):
                 sentence = _sentence_around(text, a, b)
-                fit = overlap(ev.topic, f"{d.kind} {sentence}") + (0.2 if title else 0.0)
+                # a span in the title is the document's own: the whole title says what it is of
+                fit = overlap(ev.topic, f"{d.kind} {text if title else sentence}") + (0.2 if title else 0.0)
                 if best is None or fit > best[0]:
                     best = (fit, text[a:b], sentence, chunk, d)
     if best is None or best[0] < 0.3:
@@ -50,7 +51,9 @@ def period(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | N
     head = upper_first(span.strip())
     said = sentence.strip(" ()")
     text = end(f"{head} (theo {d.short_name}" + (f": “{said}”)" if said.lower() != span.strip().lower() else ")"))
-    return Draft(text, [chunk] if chunk is not None else [], "period", min(1.0, 0.75 + fit / 2), doc_id=d.doc_id)
+    # a span asked in so many words ("từ ngày nào đến ngày nào") is this rule's to answer
+    return Draft(text, [chunk] if chunk is not None else [], "period", 1.0 if fit >= 0.5 else 0.75 + fit / 2,
+                 doc_id=d.doc_id)
 
 
 __all__ = ["period"]

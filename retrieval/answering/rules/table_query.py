@@ -16,7 +16,8 @@ from retrieval.documents.passages import Chunk
 from retrieval.lang.text import clean_inline, fold
 
 # slots a table of figures does not answer by a row alone
-OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary", "yes_no")
+OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary", "yes_no",
+               "period")
 
 
 def _tables(d: AdminDocument) -> list[tuple[Node, Table, str]]:
@@ -65,8 +66,8 @@ def _names_other_units(q: Question, d: AdminDocument) -> bool:
 
 def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     ask = q.table
-    if ask is None:
-        return None
+    if ask is None or q.asks("period"):
+        return None  # the span a document covers is its own, not a row's
     docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
     # an abbreviation ("PVHCC") is said in full by the table's document, not as typed
     topic = [w for w in topic_tokens(q, ev=ev) if lib.glossary.lookup(w) is None]

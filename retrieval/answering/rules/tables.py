@@ -148,6 +148,8 @@ def _asked_columns(q: Question, table: Table, name_col: int) -> list[int]:
 
 
 def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
+    if q.primary == "period":
+        return None  # the span a document covers is its own, not a cell's
     found = _best_row(q, ev, lib)
     if found is None:
         return None

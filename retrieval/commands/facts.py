@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from retrieval.documents.model import AdminDocument, Node
+from retrieval.documents.model import AdminDocument, Node, Signature
 from retrieval.facts.deadlines import format_date
 from retrieval.facts.obligations import Obligation, applicable, describe, extract_obligations, unknown_names, who
 from retrieval.facts.units import Units, key, load_units, lookup_unit, units_for_index, unknown_unit_message
@@ -111,8 +111,11 @@ def _document_json(path: Path, doc: AdminDocument, obligations: list[Obligation]
     """What `inspect --json` prints: the document as understood, its duties and the unit names
     the registry does not know."""
     h = doc.header
-    signature = ({"name": doc.signer.name, "title": doc.signer.title, "capacity": doc.signer.capacity}
-                 if doc.signer else None)
+    def signed(sig: Signature) -> dict[str, object]:
+        out: dict[str, object] = {"name": sig.name, "title": sig.title, "capacity": sig.capacity}
+        return {**out, "role": sig.role} if sig.role else out
+
+    signature = signed(doc.signer) if doc.signer else None
     return {
         "file": path.name, "type": "admin", "kind": doc.kind, "subject": doc.subject, "number": doc.number,
         "number_parts": {"number": h.number.number, "year": h.number.year, "type_code": h.number.type_code,
@@ -126,6 +129,7 @@ def _document_json(path: Path, doc: AdminDocument, obligations: list[Obligation]
                          "tree": [_node_json(n) for n in a.body]} for a in doc.attachments],
         "closing": doc.closing, "copies": doc.copies,
         "signer": doc.signer.name if doc.signer else None, "signature": signature,
+        **({"cosigners": [signed(c) for c in doc.cosigners]} if doc.cosigners else {}),
         "footnotes": [{"number": k, "text": f.text, "cited_in": f.cited_in} for k, f in sorted(doc.footnotes.items())],
         "references": [{"number": r.number, "kind": r.kind, "date": r.date, "issuer": r.issuer, "subject": r.subject,
                         "location": r.location} for r in doc.references],

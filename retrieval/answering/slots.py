@@ -74,12 +74,16 @@ def decide(question: str, vector: np.ndarray | None, examples: LabelledExamples 
     knn = [(s, w) for s, w in knn_slots(vector, examples) if s not in CONVERSATION or s in lex]
     out: list[str] = []
     # the words said outweigh the nearest examples unless these agree strongly: "thư ký … là
-    # ai" is near "ai ký …" in meaning, but it asks a person
-    if knn and (knn[0][1] >= 0.8 or (knn[0][1] >= 0.6 and (not lex or knn[0][0] in lex))):
+    # ai" is near "ai ký …" in meaning, but it asks a person; the examples' slot still counts,
+    # after the words'
+    lead = knn and (knn[0][1] >= 0.8 or (knn[0][1] >= 0.6 and (not lex or knn[0][0] in lex)))
+    if lead:
         out.append(knn[0][0])
     for s in lex:
         if s not in out:
             out.append(s)
+    if knn and not lead and knn[0][1] >= 0.6 and knn[0][0] not in out:
+        out.append(knn[0][0])
     if not out and knn:
         out.append(knn[0][0])
     return out

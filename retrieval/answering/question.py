@@ -165,14 +165,15 @@ def parse_documents(text: str, folded: str) -> DocMention:
     return dm
 
 
-def _duty_holders(restored: str, units: Units) -> list[Resolution]:
+def _duty_holders(restored: str, units: Units, typed_accents: bool) -> list[Resolution]:
     """The units the question asks about, not those it names as whom a report goes to or
     through ("xã thí điểm gửi danh sách cho SKHCN trước ngày nào": the xã, not the Sở)."""
     from retrieval.answering.slots import ASSIGNING_MARKERS, RECIPIENT_MARKERS
 
     folded = fold(restored)
     out = []
-    for m in units.find(restored, proper_names=True):
+    found = units.find(restored, proper_names=True, typed_accents=typed_accents)
+    for m in found:
         at = folded.find(fold(m.resolution.text))
         before = " ".join(folded[:at].split()[-2:]) if at > 0 else ""
         to_whom = bool(before) and before.split()[-1] in RECIPIENT_MARKERS and not before.endswith(ASSIGNING_MARKERS)
@@ -180,7 +181,7 @@ def _duty_holders(restored: str, units: Units) -> list[Resolution]:
             out.append(m.resolution)
     # a question that names only whom it reports to still asks about that unit ("Sở Nội vụ nhận
     # báo cáo gì?" is rare; "gửi cho Sở Nội vụ những gì" has no other unit to ask about)
-    return out or [m.resolution for m in units.find(restored, proper_names=True)]
+    return out or [m.resolution for m in found]
 
 
 def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> Question:
@@ -192,7 +193,7 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         restored=restored,
         syllables=syllables(restored),
         content=content_tokens(restored),
-        units=_duty_holders(restored, units) if restored else [],
+        units=_duty_holders(restored, units, has_diacritics(q)) if restored else [],
         documents=parse_documents(q, folded),
         parts=parse_parts(q),
         slots=slots,

@@ -125,7 +125,8 @@ class Recurrence:
 
     `month` counts within the period: for "quarter" 1..3 ("tháng cuối quý" = 3), for
     "half-year" 1..6, for "year" the calendar month 1..12; a monthly rule has none.
-    Without a day (plain "hằng quý") there is no date to compute."""
+    Without a day (plain "hằng quý") there is no date to compute. A weekly rule's day is its
+    weekday, 1 (thứ Hai) to 7 (Chủ nhật)."""
 
     period: str  # "week" | "month" | "quarter" | "half-year" | "year"
     label: str  # "hằng tuần", "hằng tháng", "hằng quý", "6 tháng", "hằng năm"
@@ -155,6 +156,12 @@ class Recurrence:
 
     def _dates_from(self, start: dt.date) -> Iterator[dt.date]:
         """Due dates on or after `start`, in order, without end ([] for a rule with no day)."""
+        if self.period == "week" and self.day is not None and 1 <= self.day <= 7:
+            # a weekly rule's day is its weekday (thứ Hai = 1 … Chủ nhật = 7)
+            d = start + dt.timedelta(days=(self.day - start.isoweekday()) % 7)
+            while True:
+                yield d
+                d += dt.timedelta(days=7)
         months, day = self._due_months(), self.day
         if not months or day is None:
             return
@@ -686,6 +693,28 @@ _DAILY = re.compile(
 )
 
 
+# a weekly duty due on a weekday, at an hour or not: "trước 15 giờ 00 thứ Năm hằng tuần",
+# "vào sáng thứ Sáu hằng tuần", "chiều thứ Hai hàng tuần"
+_WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "tu": 3, "năm": 4, "nam": 4, "sáu": 5, "sau": 5, "bảy": 6, "bay": 6,
+             "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+_WEEKLY = re.compile(
+    rf"""(?<!\w)(?:(?P<word>trước|chậm\s+nhất(?:\s+(?:là|vào|lúc))?|vào|lúc)\s+)?
+    (?:{_TIME}\s+)?(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?
+    (?:(?:ngày\s+)?thứ\s+(?P<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|(?P<sun>Chủ\s+nhật))
+    \s+{_EVERY}\s+tuần(?!\w)""",
+    _FLAGS,
+)
+
+
+def _weekly(text: str) -> Iterator[_Cand]:
+    for m in _WEEKLY.finditer(text):
+        day = 7 if m.group("sun") else _WEEKDAYS[m.group("wd").lower()]
+        hh, mm = m.group("hh") or m.group("hh2"), m.group("mm") or m.group("mm2")
+        time = f"{int(hh):02d}:{mm or '00'}" if hh else None
+        yield _Cand(_dl(text, m.start(), m.end(), "recurring", time=time,
+                        recurrence=Recurrence("week", LABELS["week"], day=day)))
+
+
 def _daily(text: str) -> Iterator[_Cand]:
     for m in _DAILY.finditer(text):
         yield _Cand(_dl(text, m.start(), m.end(), "recurring", recurrence=Recurrence("day", LABELS["day"])))
@@ -881,6 +910,7 @@ _Reader = Callable[[str, _Doc], Iterator[_Cand]]
 # at one span the reader listed first wins: the specific ones (a recurring due day) come
 # before the general ones (a date after "trước")
 _READ_TEXT: list[_Reader] = [
+    lambda t, d: _weekly(t),
     lambda t, d: _due_days(t),
     lambda t, d: _yearly(t),
     _ranges,

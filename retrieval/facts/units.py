@@ -312,6 +312,11 @@ def _tokens(text: str, drop_numbers: bool = False) -> tuple[str, list[_Tok]]:
     return s, toks
 
 
+def _kind_word(tok: _Tok, unit: Unit) -> bool:
+    """Whether a token is the first word of the unit's kind ("sở", "phường", "ubnd")."""
+    return any(tok.key == key(p).split()[0] for p in KIND_PREFIXES.get(unit.kind, ()) if key(p))
+
+
 def _punct_between(s: str, a: _Tok, b: _Tok) -> bool:
     return bool(s[a.end : b.start].strip())
 
@@ -707,7 +712,7 @@ class Units:
 
     # -- running text ---------------------------------------------------------------------
     def find(self, text: str, groups: bool = True, authorities: bool = False,
-             proper_names: bool = False) -> list[Mention]:
+             proper_names: bool = False, typed_accents: bool = False) -> list[Mention]:
         """Units (and groups) named in running text, longest match first, left to right.
 
         Short names that need a prefix ("Tư pháp") are not read alone here, except in a
@@ -718,7 +723,9 @@ class Units:
         a question or a sentence names them mostly as a document's author or addressee.
         `proper_names` (a question, typed tersely): a unit's short name written as a name, every
         syllable capitalised and nothing capitalised after it ("Phố Hiến tổng hợp …", "Công
-        Thương báo cáo …"), names that unit without its prefix."""
+        Thương báo cáo …"), names that unit without its prefix. `typed_accents`: the text was
+        typed with diacritics, so a name must be written as the unit writes it ("hồ sơ tư
+        pháp" folds to "so tu phap" but is not "Sở Tư pháp")."""
         s, toks = _tokens(text, drop_numbers=True)
         keys = [t.key for t in toks]
         out: list[Mention] = []
@@ -730,8 +737,11 @@ class Units:
                 i = last_end = listed[-1].end
                 continue
             hit = self._accented_at(toks, i) or self._registry_at(keys, i, groups, True)
-            if hit is not None and hit[0].unit is not None and not self._accents_fit(toks[i], hit[0].unit):
-                hit = None  # "hồ sơ tư pháp" folds to "so tu phap", which is not "Sở Tư pháp"
+            if hit is not None and hit[0].unit is not None and (typed_accents or _kind_word(toks[i], hit[0].unit)) \
+                    and not self._accents_fit(toks[i], hit[0].unit):
+                # "hồ sơ tư pháp" folds to "so tu phap", which is not "Sở Tư pháp"; the diacritics
+                # put back on an unaccented question are trusted on a kind's word, not on names
+                hit = None
             if hit is None and proper_names:
                 hit = self._proper_name_at(s, toks, i)
             synthetic = self._synthetic_at(s, toks, keys, i)

@@ -68,8 +68,10 @@ from retrieval.lang.accents import AccentRestorer
 from retrieval.lang.text import fold, folded_tokens
 
 
-# the reference data that ships with the code (corpus/ of the repository)
+# the reference data that ships with the code (corpus/ of the repository), and the part of it
+# that is language rather than one province's registry
 PROJECT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+LANGUAGE_DATA = ("glossary.tsv", "slots.tsv")
 
 
 @dataclass(frozen=True)
@@ -171,10 +173,10 @@ def build_index(
     parts = IndexParts(documents, chunks, vectors, lexical, checksums, originals=originals)
     extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "skipped": skipped_record(skipped)}
     reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
-    # a folder of documents alone still gets the project's glossary, registry additions and
-    # slot examples: without them "TT PVHCC" would not be "Trung tâm Phục vụ hành chính công"
-    given = {p.name for p in reference}
-    reference += [PROJECT_CORPUS / n for n in REFERENCE_DATA if n not in given and (PROJECT_CORPUS / n).is_file()]
+    # a folder of documents alone still gets the project's glossary and slot examples (language,
+    # not a province's data): without them "TT PVHCC" is not "Trung tâm Phục vụ hành chính công"
+    if not reference:
+        reference = [PROJECT_CORPUS / n for n in LANGUAGE_DATA if (PROJECT_CORPUS / n).is_file()]
     cache = EmbeddingCache(cache_path) if cache_path else None
     try:
         write_index(parts, index_dir, embedder, cache, extra, reference)

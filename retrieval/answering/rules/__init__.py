@@ -80,8 +80,8 @@ def compose(q: Question, drafts: list[Draft]) -> Draft | None:
         return None
     first = drafts[0]
     rule = _BY_NAME.get(first.rule)
-    if rule is None or first.not_stated:
-        return first
+    if rule is None or first.not_stated or not rule.slots:
+        return first  # a passage answers in its own words, whatever it is asked
     covered = set(rule.slots)
     added: list[Draft] = []
     for slot in q.slots:

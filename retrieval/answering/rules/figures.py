@@ -229,7 +229,7 @@ def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> 
     superlative = re.search(r"\b(cao nhat|thap nhat|lon nhat|nho nhat|nhieu nhat|it nhat)\b", q.folded)
     for d in docs:
         for node, table in d.tables():
-            context = f"{d.subject} {table.caption} {node.heading}"
+            context = f"{d.subject} {table.caption} {node.heading} {' '.join(table.columns)}"
             if not table.rows or years_disagree(q.folded, context) or asks_target_not_held(q.folded, table, context):
                 continue  # a table of another year's figures, or of results when a target is asked
             for m in ms:
@@ -250,7 +250,7 @@ def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> 
                 # a unit the question names: its row
                 for unit in [*ev.units]:
                     rows = [r for r in table.rows if fold(unit.name) in fold(" ".join(r.cells))
-                            or _names_unit(fold(_row_name(table, r)), fold(unit.short))]
+                            or _names_unit(fold(_row_name(table, r)), fold(unit.short), fold(unit.kind))]
                     if rows:
                         r = rows[0]
                         text = f"{_row_name(table, r)}: {clean_inline(table.columns[col])} {r.cells[col]}."
@@ -264,10 +264,10 @@ def _table_value(q: Question, ev: Evidence, lib: Library, ms: list[Measure]) -> 
     return None
 
 
-def _names_unit(row: str, short: str) -> bool:
-    """"Phường Sơn Nam", "Sở Tư pháp", "Sơn Nam": a row named by the unit's short name, after at
-    most two words of its kind."""
-    return row == short or (row.endswith(" " + short) and len(row[: -len(short)].split()) <= 2)
+def _names_unit(row: str, short: str, kind: str) -> bool:
+    """"Phường Sơn Nam", "Sở Tư pháp", "Sơn Nam": a row named by the unit's short name, alone or
+    after its kind ("Lý lịch tư pháp" is not "Sở Tư pháp")."""
+    return row == short or row in (f"{kind} {short}", f"ubnd {kind} {short}")
 
 
 def _row_chunks(lib: Library, d: AdminDocument, path: str, rows: list[TableRow]) -> list[Chunk]:

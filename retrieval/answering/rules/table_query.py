@@ -75,7 +75,8 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     best: tuple[float, AdminDocument, Node, TableAnswer] | None = None
     for rank, d in enumerate(docs):
         for node, table, context in _tables(d):
-            if years_disagree(q.folded, f"{d.subject} {context}") or asks_target_not_held(q.folded, table, context):
+            if years_disagree(q.folded, f"{d.subject} {context} {' '.join(table.columns)}") or \
+                    asks_target_not_held(q.folded, table, context):
                 continue  # "chỉ tiêu năm 2026" of a table of 2025's results
             ans = run(table, ask, topic, context, has_units=_names_other_units(q, d), asks_other=asks_other,
                       asks_duty=q.asks("duties", "recipient", "via"))

@@ -697,18 +697,26 @@ _DAILY = re.compile(
 # "vào sáng thứ Sáu hằng tuần", "chiều thứ Hai hàng tuần"
 _WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "tu": 3, "năm": 4, "nam": 4, "sáu": 5, "sau": 5, "bảy": 6, "bay": 6,
              "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+_WEEKDAY = r"(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?(?:(?:ngày\s+)?thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+nhật)"
 _WEEKLY = re.compile(
     rf"""(?<!\w)(?:(?P<word>trước|chậm\s+nhất(?:\s+(?:là|vào|lúc))?|vào|lúc)\s+)?
-    (?:{_TIME}\s+)?(?:(?:buổi\s+)?(?:sáng|chiều|tối)\s+)?
-    (?:(?:ngày\s+)?thứ\s+(?P<wd>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|(?P<sun>Chủ\s+nhật))
+    (?:{_TIME}\s+)?(?P<days>{_WEEKDAY}(?:\s*(?:,|và|hoặc)\s*{_WEEKDAY})*)
     \s+{_EVERY}\s+tuần(?!\w)""",
     _FLAGS,
 )
+_ONE_WEEKDAY = re.compile(r"thứ\s+(Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|(Chủ\s+nhật)", _FLAGS)
 
 
 def _weekly(text: str) -> Iterator[_Cand]:
+    """"trước 15 giờ 00 thứ Năm hằng tuần": due on that weekday; "sáng thứ Ba và sáng thứ Năm
+    hằng tuần" names two days, a weekly rule with no one due day."""
     for m in _WEEKLY.finditer(text):
-        day = 7 if m.group("sun") else _WEEKDAYS[m.group("wd").lower()]
+        named = _ONE_WEEKDAY.findall(m.group("days"))
+        if len(named) != 1:
+            yield _Cand(_dl(text, m.start(), m.end(), "recurring", recurrence=Recurrence("week", LABELS["week"])))
+            continue
+        wd, sun = named[0]
+        day = 7 if sun else _WEEKDAYS[wd.lower()]
         hh, mm = m.group("hh") or m.group("hh2"), m.group("mm") or m.group("mm2")
         time = f"{int(hh):02d}:{mm or '00'}" if hh else None
         yield _Cand(_dl(text, m.start(), m.end(), "recurring", time=time,

@@ -74,6 +74,15 @@ PROJECT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 LANGUAGE_DATA = ("glossary.tsv", "slots.tsv")
 
 
+def reference_files(corpus_dirs: list[Path]) -> list[Path]:
+    """The glossary, registry additions and slot examples an index of these folders carries: the
+    folders' own; for a folder of documents alone, the project's glossary and slot examples
+    (language, not a province's data: without them "TT PVHCC" is not "Trung tâm Phục vụ hành
+    chính công")."""
+    own = [p for d in corpus_dirs if d.is_dir() for n in REFERENCE_DATA if (p := d / n).is_file()]
+    return own or [p for n in LANGUAGE_DATA if (p := PROJECT_CORPUS / n).is_file()]
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A corpus file a build left out."""
@@ -172,11 +181,7 @@ def build_index(
     checksums = {doc_id: hashlib.sha256(o.data).hexdigest() for doc_id, o in originals.items()}
     parts = IndexParts(documents, chunks, vectors, lexical, checksums, originals=originals)
     extra = {"corpus_dirs": [str(d.resolve()) for d in corpus_dirs], "skipped": skipped_record(skipped)}
-    reference = [d / n for d in corpus_dirs for n in REFERENCE_DATA if (d / n).is_file()]
-    # a folder of documents alone still gets the project's glossary and slot examples (language,
-    # not a province's data): without them "TT PVHCC" is not "Trung tâm Phục vụ hành chính công"
-    if not reference:
-        reference = [PROJECT_CORPUS / n for n in LANGUAGE_DATA if (PROJECT_CORPUS / n).is_file()]
+    reference = reference_files(corpus_dirs)
     cache = EmbeddingCache(cache_path) if cache_path else None
     try:
         write_index(parts, index_dir, embedder, cache, extra, reference)
@@ -354,8 +359,7 @@ def is_stale(index_dir: Path, corpus_dirs: list[Path], embedder_id: str | None =
     try:
         files = corpus_files(corpus_dirs)
         now = {str(p.resolve()): file_checksum(p) for p in files}
-        reference = {p.name: file_checksum(p) for d in corpus_dirs if d.is_dir() for n in REFERENCE_DATA
-                     if (p := d / n).is_file()}
+        reference = {p.name: file_checksum(p) for p in reference_files(corpus_dirs)}
     except Exception as exc:  # a missing corpus dir: report rather than crash
         return str(exc)
     held = {rec.get("checksum") for rec in manifest.get("sources", {}).values()}

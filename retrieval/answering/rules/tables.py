@@ -186,7 +186,7 @@ def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
     # this rule, before the figures and duties that would quote the whole row)
     # how much of the question the row covers: a passage that covers far more answers instead
     return Draft(text, cited, "table_cell", 1.0 if found.score >= 0.6 else 0.9,
-                 doc_id=found.doc.doc_id, match=overlap(ev.topic, " ".join(found.row.cells)))
+                 doc_id=found.doc.doc_id, match=overlap(ev.topic, " ".join([*table.columns, *found.row.cells])))
 
 
 def _row_chunk(lib: Library, r: _Row) -> Chunk | None:

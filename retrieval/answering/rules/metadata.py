@@ -209,14 +209,14 @@ def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | N
     if exact:
         p = exact[0]
         chunk = lib.chunk_by_id.get(p.chunk_id)
-        text = f"{p.office}: {p.name}" + (f" ({p.note})" if p.note else "")
-        cited = [chunk] if chunk else []
+        said = f"{p.office}: {p.name}" + (f" ({p.note})" if p.note else "")
+        sources = [chunk] if chunk else []
         phone = phone_of(p, lib.by_doc.get(p.doc_id, [])) if asks_contact(q.folded) else None
         if phone is not None:
-            text += f"; điện thoại: {phone[0]}"
-            cited = unique([*cited, phone[1]])
+            said += f"; điện thoại: {phone[0]}"
+            sources = unique([*sources, phone[1]])
         # the office asked and a person the documents name in it: as sure as a fact gets
-        return Draft(end(text), cited, "person", 1.0, doc_id=p.doc_id)
+        return Draft(end(said), sources, "person", 1.0, doc_id=p.doc_id)
     title = OFFICE.search(office)
     base = title.group(1).removeprefix("pho ") if title else ""
     near = [p for p in pool if p.title.removeprefix("pho ") == base]

@@ -47,10 +47,10 @@ def glossary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     # the sentence that asks it: a chatty message says who asks first ("Em là sinh viên … .")
     starts = [0, *(m.end() for m in re.finditer(r"[.!?]\s+", q.folded))]
     for pat in _TERM:
-        found = next(((a, x) for a in reversed(starts) if (x := pat.search(q.folded[a:])) is not None), None)
-        if found:
-            a, m = found
-            cand = q.text[a + m.start(1): a + m.end(1)].strip(" \"“”'?")
+        hit = next(((a, x) for a in reversed(starts) if (x := pat.search(q.folded[a:])) is not None), None)
+        if hit:
+            at, m = hit
+            cand = q.text[at + m.start(1): at + m.end(1)].strip(" \"“”'?")
             asked = asked or cand
             if lib.glossary.lookup(cand):
                 term = cand

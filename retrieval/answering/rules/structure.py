@@ -126,8 +126,8 @@ def _part_by_heading(q: Question, ev: Evidence) -> tuple[AdminDocument, Node] | 
                 if best is None or rank > best[0]:
                     best = (rank, d, n)
     if best is not None and not best[0][0]:
-        head = [w for w in re.findall(r"\w+", fold(clean_inline(best[2].heading))) if w not in ("va", "cac")]
-        if opening.get(" ".join(head[:2]), 0) > 1:
+        opens = [w for w in re.findall(r"\w+", fold(clean_inline(best[2].heading))) if w not in ("va", "cac")]
+        if opening.get(" ".join(opens[:2]), 0) > 1:
             return None
     return (best[1], best[2]) if best else None
 

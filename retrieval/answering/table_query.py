@@ -11,7 +11,6 @@ fits best among the documents the question is about. Nothing here names a docume
 from __future__ import annotations
 
 import datetime as dt
-
 import math
 import re
 from dataclasses import dataclass, field

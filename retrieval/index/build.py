@@ -67,7 +67,6 @@ from retrieval.index.tokencache import tokens_cached_at
 from retrieval.lang.accents import AccentRestorer
 from retrieval.lang.text import fold, folded_tokens
 
-
 # the reference data that ships with the code (corpus/ of the repository), and the part of it
 # that is language rather than one province's registry
 PROJECT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"

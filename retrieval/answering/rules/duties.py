@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, upper_first
 from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
 from retrieval.answering.question import Question, asks_chair
-from retrieval.answering.slots import CUES, DUTY_SLOT_WORDS
 from retrieval.answering.rules.cited import asks_about_document
+from retrieval.answering.slots import CUES, DUTY_SLOT_WORDS
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
 from retrieval.facts.deadlines import format_date

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
 from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens, years_disagree
-from retrieval.answering.table_query import asks_target_not_held
 from retrieval.answering.question import Question
+from retrieval.answering.table_query import asks_target_not_held
 from retrieval.documents.model import AdminDocument, Table, TableRow
 from retrieval.documents.passages import Chunk
 from retrieval.facts.obligations import split_sentences

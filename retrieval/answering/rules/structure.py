@@ -8,7 +8,15 @@ import datetime as dt
 import re
 
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
-from retrieval.answering.evidence import Evidence, Library, asked_kinds, node_text, numbers_agree, numbers_disagree, overlap
+from retrieval.answering.evidence import (
+    Evidence,
+    Library,
+    asked_kinds,
+    node_text,
+    numbers_agree,
+    numbers_disagree,
+    overlap,
+)
 from retrieval.answering.question import Question
 from retrieval.documents.model import AdminDocument, Node, Table, TableRow
 from retrieval.documents.passages import Chunk

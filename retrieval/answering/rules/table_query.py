@@ -10,7 +10,15 @@ import re
 from retrieval.answering.draft import Draft
 from retrieval.answering.evidence import Evidence, Library, topic_tokens, years_disagree
 from retrieval.answering.question import Question
-from retrieval.answering.table_query import LEVEL, ORDERING_OPS, TableAnswer, asks_target_not_held, columns, read_ask, run
+from retrieval.answering.table_query import (
+    LEVEL,
+    ORDERING_OPS,
+    TableAnswer,
+    asks_target_not_held,
+    columns,
+    read_ask,
+    run,
+)
 from retrieval.documents.model import AdminDocument, Node, Table
 from retrieval.documents.passages import Chunk
 from retrieval.lang.text import clean_inline, fold

@@ -178,6 +178,13 @@ class Evidence:
     def doc_ids(self) -> set[str]:
         return {d.doc_id for d in self.docs}
 
+    def units_besides_issuer(self) -> list[Unit]:
+        """The units named other than the named document's issuer ("TB 71 VP UBND tỉnh ai ký":
+        the Văn phòng names the document, it is not whose duty is asked)."""
+        issuers = [fold(d.issuer) for d in self.docs] if self.named_docs else []
+        # "Sở Khoa học và Công nghệ" issues as "Sở Khoa học và Công nghệ tỉnh Hưng Yên"
+        return [u for u in self.units if not any(i.startswith(fold(u.name)) for i in issuers)]
+
     def top_admin(self, lib: Library, n: int = 3) -> list[AdminDocument]:
         out: list[AdminDocument] = []
         for h in self.hits[:n]:

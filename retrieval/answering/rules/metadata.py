@@ -71,7 +71,8 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     wanted = [s for s in q.slots if s in ("signer", "doc_date", "issuer", "effect", "recipients", "doc_number")]
     urgency = bool(re.search(r"\b(muc )?do khan\b|\b(khan|hoa toc|thuong khan) (khong|gi|nao)\b|\bco (khan|hoa toc)\b",
                              q.folded))
-    if wanted and "deadline" in q.slots and "doc_date" not in wanted and ev.named_docs and not (ev.units or ev.groups):
+    if wanted and "deadline" in q.slots and "doc_date" not in wanted and ev.named_docs and \
+            not (ev.units_besides_issuer() or ev.groups):
         wanted.append("doc_date")  # "CV 377 ngày nào, ai ký?": beside a document's other facts, its date
     if not wanted and not urgency:
         return None

@@ -87,8 +87,7 @@ def navigation(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
         top = ev.hits[0].chunk.doc_id if ev.hits else None
         about = ev.named_docs or ev.docs[0].doc_id == top
         # the unit that issued the document names the document, not whose duties are asked
-        others = [u for u in ev.units if fold(u.name) != fold(ev.docs[0].issuer)]
-        found = _part_by_heading(q, ev) if about and not (others or ev.groups) else None
+        found = _part_by_heading(q, ev) if about and not (ev.units_besides_issuer() or ev.groups) else None
         return _part_draft(q, found[0], found[1], lib, topic) if found else None
     if q.asks("figure") and not q.asks("section"):
         return None

@@ -346,3 +346,23 @@ def test_the_year_asked_picks_one_of_two_documents_sharing_a_number(facts_assist
 def test_a_tables_figures_carry_the_unit_it_states(facts_assistant, question):
     ans = facts_assistant.ask(question)
     assert "4.210 triệu đồng" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Văn bản này do ai ký?",
+    "van ban nay ai ky",
+    "Ai ký văn bản này?",
+])
+def test_this_document_without_a_context_offers_a_choice(facts_assistant, question):
+    ans = facts_assistant.ask(question)
+    assert ans.intent == "choose" and len(ans.choices) >= 2, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Văn bản này do ai ký?",
+    "van ban nay ai ky",
+    "Ai ký văn bản này?",
+])
+def test_this_document_is_the_one_talked_about(facts_assistant, question):
+    ans = facts_assistant.ask(question, context_doc="quyet-dinh-to-cong-tac-so-hoa-2026")
+    assert "Lưu Văn Bình" in ans.text, ans.text

@@ -146,6 +146,8 @@ class Assistant:
         dated_doc = lib.admin_doc(next(iter(dated))) if len(dated) == 1 else None
         if dated_doc is not None and not any(named(t) for t in targets):
             targets = [Target(dated_doc, 1.0, "date"), *targets]
+        if q.documents.this and not targets:
+            targets = this_among(hits, lib)
         ev = gather(q, hits, targets, lib)
         if ambiguous(targets) and not q.documents.numbers:
             return self._choose(q, targets, hits, top_k)
@@ -212,6 +214,18 @@ class Assistant:
             chunks.append((h.chunk, h.score))
         return [Source(c.doc_title, c.doc_number, c.article, c.section, c.text, s, c.chunk_id, c.footnotes)
                 for c, s in chunks[:top_k]]
+
+
+def this_among(hits: list[Hit], lib: Library, most: int = 4) -> list[Target]:
+    """"Văn bản này …" with no document talked about yet and more documents than a list can
+    offer: the documents the question's words find first, to choose from (one alone is meant)."""
+    docs: list[AdminDocument] = []
+    for h in hits[:8]:
+        d = lib.admin_doc(h.chunk.doc_id)
+        if d is not None and d not in docs:
+            docs.append(d)
+    docs = docs[:most]
+    return [Target(docs[0], 0.9, "this")] if len(docs) == 1 else [Target(d, 0.5, "this") for d in docs]
 
 
 __all__ = ["ABSTAIN_TEXT", "Assistant", "MAX_QUESTION_CHARS", "Thresholds", "number_key"]

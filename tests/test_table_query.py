@@ -378,3 +378,39 @@ def test_a_resolution_says_its_session_and_day(tables_assistant, question):
 def test_a_terse_list_of_a_documents_facts_is_answered_whole(tables_assistant, question):
     ans = tables_assistant.ask(question)
     assert ans.intent == "metadata" and "14 tháng 4 năm 2026" in ans.text and "Phan Quốc Toản" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Báo cáo 41/BC-SKHCN tổng hợp số liệu của bao nhiêu xã?",
+    "bc 41 co bao nhieu xa",
+    "Bao nhiêu xã trong BC 41?",
+])
+def test_how_many_rows_of_the_kind_asked(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    answered_by(ans, "table_query", "Báo cáo")
+    assert ans.text.startswith("3 xã"), ans.text
+    assert "Quảng Châu" in ans.text and "Lam Sơn" not in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Tỷ lệ thanh toán trực tuyến của các xã, phường dao động trong khoảng nào?",
+    "ty le thanh toan truc tuyen cac xa phuong tu bao nhieu den bao nhieu",
+    "Khoảng tỷ lệ thanh toán trực tuyến: từ bao nhiêu đến bao nhiêu?",
+])
+def test_the_span_of_a_columns_values(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    answered_by(ans, "table_query", "Báo cáo")
+    assert "29,26" in ans.text and "77,03" in ans.text, ans.text
+    assert "60,65" not in ans.text and "53,11" not in ans.text, ans.text  # subtotals and the total are no rows
+
+
+@pytest.mark.parametrize("question", [
+    "Những xã, phường nào chưa đạt 40% thanh toán trực tuyến?",
+    "nhung xa phuong nao co ty le thanh toan truc tuyen duoi 40%",
+    "Các xã, phường nào không đạt 40% tỷ lệ thanh toán trực tuyến?",
+])
+def test_rows_below_a_share_said_as_not_reached(tables_assistant, question):
+    ans = tables_assistant.ask(question)
+    answered_by(ans, "table_query", "Báo cáo")
+    assert "Hoàng Long" in ans.text and "Tân Phúc" in ans.text, ans.text
+    assert "Quảng Châu" not in ans.text and "Các xã" not in ans.text, ans.text

@@ -24,7 +24,7 @@ from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
 
 DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "tables.yaml"
 
-ORDERING_OPS = ("max", "min")
+ORDERING_OPS = ("max", "min", "range")
 CONDITION_OPS = ("decrease", "increase", "below", "above")
 
 
@@ -65,9 +65,12 @@ class TableAsk:
     lists: bool  # "những … nào": rows that meet a condition, not one row
     level: float | None = None  # the number of "dưới 90%", "trên 100 hồ sơ"
     dates: list[tuple[int, int, int]] = field(default_factory=list)  # the days it names ("hạn 05/11/2025")
+    share: bool = False  # the level is a share ("dưới 40%"): a column of shares holds it
 
     @property
     def op(self) -> str:
+        if "range" in self.ops:
+            return "range"
         for o in ("max", "min"):
             if o in self.ops:
                 return o
@@ -104,11 +107,15 @@ def read_ask(folded: str) -> TableAsk:
     kinds = [k for k, pat in kind_cues.items() if pat.search(folded)]
     lists = re.search(r"\b(nhung|cac)\b.{0,60}\bnao\b|\bliet ke\b|\bnao\b.{0,40}\b(giam|tang|duoi|tren)\b", folded) is not None
     level = None
-    m = re.search(r"\b(?:duoi|tren|thap hon|cao hon|nho hon|lon hon|khong qua|vuot)\s+(\d+(?:[.,]\d+)?)", folded)
+    m = re.search(r"\b(?:duoi|tren|thap hon|cao hon|nho hon|lon hon|khong qua|vuot)\s+(\d+(?:[.,]\d+)?)", folded) \
+        or re.search(r"\btu\s+(\d+(?:[.,]\d+)?)\s*%?\s*tro len\b", folded)  # "(chưa) đạt từ 60% trở lên"
+    if m is None and re.search(r"\b(?:chua dat|khong dat)\b", folded):
+        m = re.search(r"(\d+(?:[.,]\d+)?)\s*%", folded)  # "chưa đạt chỉ tiêu 60%": the level is the share named
     if m:
         level = float(m.group(1).replace(",", "."))
     dates = [d for m in _DATE.finditer(folded) if (d := day(m.group(0))) is not None]
-    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates)
+    share = level is not None and bool(re.search(rf"\b{re.escape(m.group(1))}\s*%", folded)) if m else False
+    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates, share)
 
 
 # -- typed columns -------------------------------------------------------------------------------
@@ -307,6 +314,10 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     # "xã, phường nào" names both "Các xã" and "Các phường": no one group is meant
     fitting = [g for g, f in group_fit.items() if f >= 0.5 and f == top]
     group = fitting[0] if len(fitting) == 1 else None
+    # a group that states the level asked ("Các phường đạt chỉ tiêu (từ 60% trở lên)") sorts
+    # rows by it: the condition is read from the values, over every row
+    if group is not None and ask.level is not None and re.search(rf"\b{ask.level:g}\b", group.replace(",", ".")):
+        group = None
     pool = [r for r in data_rows if group is None or r.group == group]
     # which columns: named by their header, or by the kind of value asked
     numeric = [c for c in cols if c.numeric and c.index != name_col and table.roles[c.index] != "index"]
@@ -339,6 +350,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     if op in ("decrease", "increase"):
         # a change is read from a signed column: "giảm so với năm 2024" names "Tăng, giảm so với năm 2024 (%)"
         value_cols = [i for i in value_cols if cols[i].kind == "change"]
+    if op in ("below", "above") and ask.share:
+        # "dưới 40%": the column of shares the question's words name most, not a count's
+        shares = sorted((i for i in range(len(cols)) if cols[i].kind == "percent" and i != name_col),
+                        key=lambda i: -match.get(i, 0.0))
+        value_cols = [i for i in value_cols if cols[i].kind == "percent"] or shares[:1]
     if op in ORDERING_OPS or op in CONDITION_OPS or op == "sum":
         totals = [c.index for c in numeric if any(_has(h, fold(c.header)) for h in language().total_headers)]
         # the table's own subject said ("kinh phí" of a budget, its caption's words): a question
@@ -360,7 +376,12 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             return None
         header = clean_inline(table.columns[col])
         scope = f" (trong {len(vals)} dòng" + (f" mục “{group}”" if group else "") + " của bảng)"
-        if op in ORDERING_OPS:
+        if op == "range":
+            low, high = min(vals, key=lambda x: x[0]), max(vals, key=lambda x: x[0])
+            rows = [low[1], high[1]]
+            text = (f"{header}: từ {low[1].cells[col]} ({row_name(table, low[1], name_col)}) đến "
+                    f"{high[1].cells[col]} ({row_name(table, high[1], name_col)}){scope}.")
+        elif op in ORDERING_OPS:
             target = max(v for v, _r in vals) if op == "max" else min(v for v, _r in vals)
             rows = [r for v, r in vals if v == target]
             word = "cao nhất" if op == "max" else "thấp nhất"
@@ -404,6 +425,20 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if said else 0.0)
         return TableAnswer(fit, op, rows, [col], name_col, text, {"column": header})
 
+    # how many rows: "bao nhiêu phường" of a table whose rows are phường (within a group named)
+    counted = _counted_noun(ask, cols[name_col].header if name_col is not None else "")
+    if counted and not keyed:
+        names = [row_name(table, r, name_col) for r in pool]
+        text = (f"{len(pool)} {counted}" + (f" (mục “{group}”)" if group else "") + ": " + ", ".join(names[:20])
+                + ("…" if len(names) > 20 else "") + ".")
+        return TableAnswer(1.3 + 0.5 * context_fit + (0.3 if group else 0.0), "count", pool, [], name_col, text)
+    # the rows of a group the question names: "những phường nào chưa đạt chỉ tiêu"
+    if ask.lists and group is not None and not keyed and not other and top >= 0.8:
+        shown = [i for i in col_ids if i != name_col][:2]
+        text = (f"{group}: {len(pool)} dòng — " + "; ".join(
+            row_name(table, r, name_col) + "".join(f" ({r.cells[i]})" for i in shown if i < len(r.cells)) for r in pool)
+            + ".")
+        return TableAnswer(1.3 + 0.5 * context_fit + 0.5 * top, "group", pool, shown, name_col, text)
     # a day the table's days do not reach: a weekly schedule asked about the next week
     outside = _day_outside(table, cols, pool, ask)
     if outside is not None:
@@ -442,6 +477,22 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 return TableAnswer(0.9 + 0.5 * context_fit, "sum", [total], value_cols, name_col,
                                    f"{row_name(table, total, name_col)} — {cells}.")
     return None
+
+
+def _counted_noun(ask: TableAsk, name_header: str) -> str:
+    """What "bao nhiêu …" counts when it counts the table's rows: the noun after it, when the
+    column of row names is headed by it ("bao nhiêu phường" of "Phường", "Xã, phường"); ""
+    otherwise."""
+    if "count" not in ask.ops or not name_header:
+        return ""
+    words = ask.words
+    header = set(syllables(fold(name_header)))
+    for i, w in enumerate(words):
+        if w in ("nhieu", "may") and i + 1 < len(words) and words[i + 1] in header and words[i + 1] not in language().filler:
+            # the header's part that says it: "Xã, phường" counts "xã" or "phường" as asked
+            part = next((p for p in clean_inline(name_header).split(",") if words[i + 1] in syllables(fold(p))), "")
+            return part.strip().lower() or words[i + 1]
+    return ""
 
 
 def _name_pairs(row: TableRow) -> set[str]:
@@ -522,7 +573,8 @@ def asks_target_not_held(question_folded: str, table: Table, context: str) -> bo
     not what is aimed at, unless its headers or heading speak of targets."""
     words = language().targets
     asked = any(_has(w, question_folded) for w in words)
-    return asked and not any(_has(w, fold(" ".join([*table.columns, context]))) for w in words)
+    groups = {r.group for r in table.rows if r.group}
+    return asked and not any(_has(w, fold(" ".join([*table.columns, context, *groups]))) for w in words)
 
 
 def _value(col: Column, cell: str) -> float | None:

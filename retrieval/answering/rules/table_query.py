@@ -129,12 +129,20 @@ def _with_unit(text: str, table: Table, context: str) -> str:
     """The figures a table gives, with the unit it states once over them ("86.400 triệu
     đồng"): a figure of money or a count alone is half the answer."""
     m = _UNIT_LINE.search(context)
-    if m is None:
+    stated = m.group(1).strip(" .*") if m else ""
+    # a column headed "(%)" holds shares; the others, what the table states over them
+    units: dict[str, str] = {}
+    for c in columns(table):
+        if not c.numeric or table.roles[c.index] == "index":
+            continue
+        unit = "%" if "%" in c.header else stated
+        for r in [*table.rows, *table.aggregates]:
+            if unit and c.index < len(r.cells):
+                units.setdefault(clean_inline(r.cells[c.index]), unit)
+    if not units:
         return text
-    unit = m.group(1).strip(" .*")
-    numeric = [c.index for c in columns(table) if c.numeric and table.roles[c.index] != "index"]
-    cells = {clean_inline(r.cells[i]) for r in [*table.rows, *table.aggregates] for i in numeric if i < len(r.cells)}
-    return _FIGURE.sub(lambda x: f"{x.group(0)} {unit}" if x.group(0) in cells else x.group(0), text)
+    return _FIGURE.sub(lambda x: x.group(0) + ("%" if units.get(x.group(0)) == "%" else f" {units[x.group(0)]}")
+                       if x.group(0) in units else x.group(0), text)
 
 
 __all__ = ["ORDERING_OPS", "read_ask", "table_query"]

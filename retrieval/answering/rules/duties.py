@@ -44,6 +44,8 @@ def _topic(q: Question, ev: Evidence) -> list[str]:
     drop = _asking_only(q)
     for slot in q.slots:
         drop |= _SLOT_WORDS.get(slot, frozenset())
+    if re.search(r"\b(?:qua|gui|ve|nop|den|toi)\s+dau\b|(?:^|[:,;]\s*)dau\s*(?:,|\?|$)", q.folded):
+        drop |= {"dau"}  # "qua đâu", "gửi đâu": the asking word, not "đầu mối"
     return [t for t in ev.topic if t not in drop]
 
 
@@ -242,7 +244,10 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
             lines.append(f"Thời gian: {twin.deadline_text} ({twin.section}).")
         else:
             lines.append("Văn bản không nêu thời hạn cụ thể cho việc này.")
-    return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best), scored[0].match)
+    # a question that is all asking words ("Sở Y tế báo cáo qua đâu, hạn?") has no topic to
+    # measure a passage against: its unit's duty is the answer
+    match = scored[0].match if _topic(q, ev) else -1.0
+    return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best), match)
 
 
 def _not_theirs(q: Question, ev: Evidence, lib: Library, scored: list[Scored], today: dt.date) -> Draft | None:

@@ -179,7 +179,8 @@ def _duty_holders(restored: str, units: Units, typed_accents: bool) -> list[Reso
     for m in found:
         at = folded.find(fold(m.resolution.text))
         before = " ".join(folded[:at].split()[-2:]) if at > 0 else ""
-        to_whom = bool(before) and before.split()[-1] in RECIPIENT_MARKERS and not before.endswith(ASSIGNING_MARKERS)
+        to_whom = bool(before) and (before.split()[-1] in RECIPIENT_MARKERS or before in RECIPIENT_MARKERS) \
+            and not before.endswith(ASSIGNING_MARKERS)
         if not to_whom:
             out.append(m.resolution)
     # a question that names only whom it reports to still asks about that unit ("Sở Nội vụ nhận

@@ -79,7 +79,9 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
     elif ev.groups:
         pool = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
     topic = _topic(q, ev)
-    if len(topic) < 2 and not (ev.units or ev.groups):
+    # an abbreviation says as much as its words ("VPCP": Văn phòng Chính phủ)
+    said = len(topic) + sum(1 for t in topic if (g := lib.glossary.lookup(t.upper())) and len(g[1][0].split()) >= 3)
+    if said < 2 and not (ev.units or ev.groups):
         return []  # nothing says which duty: "ai chủ trì cuộc họp …" is not about a duty
     out = []
     ranked = {h.chunk.doc_id for h in ev.hits[:5]}

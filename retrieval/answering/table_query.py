@@ -428,8 +428,12 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     # how many rows: "bao nhiêu phường" of a table whose rows are phường (within a group named)
     counted = _counted_noun(ask, cols[name_col].header if name_col is not None else "")
     if counted and not keyed:
-        names = [row_name(table, r, name_col) for r in pool]
-        text = (f"{len(pool)} {counted}" + (f" (mục “{group}”)" if group else "") + ": " + ", ".join(names[:20])
+        # each with who leads it and by when, when the table assigns tasks
+        said = [i for i, role in enumerate(table.roles) if role in ("lead", "deadline") and i != name_col]
+        names = [row_name(table, r, name_col) + (" (" + "; ".join(r.cells[i] for i in said if i < len(r.cells)
+                                                                     and r.cells[i].strip()) + ")" if said else "")
+                 for r in pool]
+        text = (f"{len(pool)} {counted}" + (f" (mục “{group}”)" if group else "") + ": " + "; ".join(names[:20])
                 + ("…" if len(names) > 20 else "") + ".")
         return TableAnswer(1.3 + 0.5 * context_fit + (0.3 if group else 0.0), "count", pool, [], name_col, text)
     # the rows of a group the question names: "những phường nào chưa đạt chỉ tiêu"

@@ -67,8 +67,18 @@ def _one_signer(s: Signature | None) -> str:
     return f"{s.title} {s.name}{how}{on_behalf}".strip()
 
 
+def _asks_another_kind(q: Question, d: AdminDocument) -> bool:
+    """"… kế hoạch nào?" of a Tờ trình: which document of another kind, not this one's number."""
+    asked = re.findall(r"\b(van ban|cong van|ke hoach|quyet dinh|chi thi|thong bao|bao cao|nghi quyet|to trinh|de an|"
+                       r"quy che|chuong trinh) (?:so )?nao\b", q.folded)
+    kinds = {fold(p.kind) for p in [d, *d.attachments]} | {"van ban"}
+    return bool(asked) and not any(k in kinds for k in asked)
+
+
 def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     wanted = [s for s in q.slots if s in ("signer", "doc_date", "issuer", "effect", "recipients", "doc_number")]
+    if "doc_number" in wanted and ev.named_docs and ev.docs and _asks_another_kind(q, ev.docs[0]):
+        wanted.remove("doc_number")  # "Tờ trình 412 đề nghị ban hành kế hoạch nào?": another document
     urgency = bool(re.search(r"\b(muc )?do khan\b|\b(khan|hoa toc|thuong khan) (khong|gi|nao)\b|\bco (khan|hoa toc)\b",
                              q.folded))
     if wanted and "deadline" in q.slots and "doc_date" not in wanted and ev.named_docs and \

@@ -284,7 +284,10 @@ def _members(q: Question, ev: Evidence, lib: Library) -> Draft | None:
         return None
     lines = [end(f"{p.name}, {p.office} ({p.note})") for p in found[:5]]
     cited = unique(lib.chunk_by_id.get(p.chunk_id) for p in found[:5])
-    return Draft("\n".join(lines), cited, "person", 0.9, doc_id=found[0].doc_id)
+    # the unit named, on the roster of the body the question names: a fact on the question's
+    # own topic, however few of its words the passages share
+    on_body = max(overlap(ev.topic, lib.spelled(p.note)) for p in found[:5]) >= 0.5
+    return Draft("\n".join(lines), cited, "person", 0.9, doc_id=found[0].doc_id, topic_free=on_body)
 
 
 def _passed(d: AdminDocument) -> tuple[str, str] | None:

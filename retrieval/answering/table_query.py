@@ -352,9 +352,9 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         value_cols = [i for i in value_cols if cols[i].kind == "change"]
     if op in ("below", "above") and ask.share:
         # "dưới 40%": the column of shares the question's words name most, not a count's
-        shares = sorted((i for i in range(len(cols)) if cols[i].kind == "percent" and i != name_col),
-                        key=lambda i: -match.get(i, 0.0))
-        value_cols = [i for i in value_cols if cols[i].kind == "percent"] or shares[:1]
+        share_cols = sorted((i for i in range(len(cols)) if cols[i].kind == "percent" and i != name_col),
+                            key=lambda i: -match.get(i, 0.0))
+        value_cols = [i for i in value_cols if cols[i].kind == "percent"] or share_cols[:1]
     if op in ORDERING_OPS or op in CONDITION_OPS or op == "sum":
         totals = [c.index for c in numeric if any(_has(h, fold(c.header)) for h in language().total_headers)]
         # the table's own subject said ("kinh phí" of a budget, its caption's words): a question
@@ -429,12 +429,12 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     counted = _counted_noun(ask, cols[name_col].header if name_col is not None else "")
     if counted and not keyed:
         # each with who leads it and by when, when the table assigns tasks
-        said = [i for i, role in enumerate(table.roles) if role in ("lead", "deadline") and i != name_col]
-        names = [row_name(table, r, name_col) + (" (" + "; ".join(r.cells[i] for i in said if i < len(r.cells)
-                                                                     and r.cells[i].strip()) + ")" if said else "")
-                 for r in pool]
-        text = (f"{len(pool)} {counted}" + (f" (mục “{group}”)" if group else "") + ": " + "; ".join(names[:20])
-                + ("…" if len(names) > 20 else "") + ".")
+        task_cols = [i for i, role in enumerate(table.roles) if role in ("lead", "deadline") and i != name_col]
+        listed = [row_name(table, r, name_col) + (" (" + "; ".join(r.cells[i] for i in task_cols if i < len(r.cells)
+                                                                      and r.cells[i].strip()) + ")" if task_cols else "")
+                  for r in pool]
+        text = (f"{len(pool)} {counted}" + (f" (mục “{group}”)" if group else "") + ": " + "; ".join(listed[:20])
+                + ("…" if len(listed) > 20 else "") + ".")
         return TableAnswer(1.3 + 0.5 * context_fit + (0.3 if group else 0.0), "count", pool, [], name_col, text)
     # the rows of a group the question names: "những phường nào chưa đạt chỉ tiêu"
     if ask.lists and group is not None and not keyed and not other and top >= 0.8:

@@ -140,9 +140,10 @@ class Assistant:
         boost = {t.doc.doc_id: (2.0 if t.why in ("number", "context") else 0.5) for t in targets if named(t)}
         hits = self.retriever.search(text, top_k=max(top_k, 10), vector=vector, boost_docs=boost or None,
                                      prepared=prepared)
-        hits = dated_first(q, hits, lib)
+        holding = dated_passages(q, lib)
+        hits = dated_first(hits, holding)
         # a date only one document states names that document ("ai chủ trì họp 19/9/2025?")
-        dated = {c.doc_id for c in dated_passages(q, lib)}
+        dated = {c.doc_id for c in holding}
         dated_doc = lib.admin_doc(next(iter(dated))) if len(dated) == 1 else None
         if dated_doc is not None and not any(named(t) for t in targets):
             targets = [Target(dated_doc, 1.0, "date"), *targets]

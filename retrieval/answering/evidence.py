@@ -43,7 +43,7 @@ class Library:
     # of 2024 are two documents that share a number, told apart by their dates
     cited_under: dict[str, list[tuple[Reference, AdminDocument]]] = field(default_factory=dict)
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
-    _dates: dict[str, frozenset[tuple[int, int, int]]] = field(default_factory=dict, repr=False)
+    _by_date: dict[tuple[int, int, int], list[Chunk]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
@@ -83,12 +83,16 @@ class Library:
             cited_under=under,
         )
 
-    def dates_in(self, chunk: Chunk) -> frozenset[tuple[int, int, int]]:
-        """The full dates a passage states (day, month, year), read once."""
-        got = self._dates.get(chunk.chunk_id)
-        if got is None:
-            got = self._dates[chunk.chunk_id] = _full_dates(chunk.text)
-        return got
+    def stating(self, date: tuple[int, int, int]) -> list[Chunk]:
+        """The passages that state a full date (day, month, year): the dates of every passage
+        read once, on the first question that gives one."""
+        if self._by_date is None:
+            self._by_date = {}
+            for c in self.chunks:
+                if c.kind not in ("footnote", "meta"):
+                    for d in _full_dates(c.text):
+                        self._by_date.setdefault(d, []).append(c)
+        return self._by_date.get(date, [])
 
     def spelled(self, text: str) -> str:
         """The text with its abbreviations spelled out and its spelled-out terms abbreviated,
@@ -205,16 +209,17 @@ def dated_passages(q: Question, lib: Library, limit: int = 3) -> list[Chunk]:
     """The passages that state every full date the question gives ("từ 01/7/2025 đến
     15/9/2025", "họp ngày 19/9/2025"): a date written out names its passage better than any
     word. None when many passages hold them all: a common date picks nothing."""
-    asked = _full_dates(" ".join(q.dates))
+    asked = sorted(_full_dates(" ".join(q.dates)))
     if not asked:
         return []
-    holding = [c for c in lib.chunks if c.kind not in ("footnote", "meta") and asked <= lib.dates_in(c)]
+    # the passages that state the first date and every other
+    others = [{c.chunk_id for c in lib.stating(d)} for d in asked[1:]]
+    holding = [c for c in lib.stating(asked[0]) if all(c.chunk_id in ids for ids in others)]
     return holding if len(holding) <= limit else []
 
 
-def dated_first(q: Question, hits: list[Hit], lib: Library) -> list[Hit]:
-    """The hits with the passages that state the question's dates first."""
-    holding = dated_passages(q, lib)
+def dated_first(hits: list[Hit], holding: list[Chunk]) -> list[Hit]:
+    """The hits with the passages that state the question's dates (`dated_passages`) first."""
     if not holding:
         return hits
     ids = {c.chunk_id for c in holding}

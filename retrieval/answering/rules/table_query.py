@@ -80,7 +80,7 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     # an abbreviation ("PVHCC") is said in full by the table's document, not as typed
     topic = [w for w in topic_tokens(q, ev=ev) if lib.glossary.lookup(w) is None]
     asks_other = tuple(s for s in OTHER_SLOTS if q.asks(s))
-    best: tuple[float, AdminDocument, Node, TableAnswer] | None = None
+    best: tuple[float, AdminDocument, Node, str, TableAnswer] | None = None
     for rank, d in enumerate(docs):
         for node, table, context in _tables(d):
             if years_disagree(q.folded, f"{d.subject} {context} {' '.join(table.columns)}") or \
@@ -94,16 +94,17 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
                 continue  # "ở cấp huyện" of a row done at "cấp xã": the row is not the answer
             fit = ans.fit - 0.05 * rank
             if best is None or fit > best[0]:
-                best = (fit, d, node, ans)
+                best = (fit, d, node, context, ans)
     if best is None:
         return None
-    fit, d, node, ans = best
+    fit, d, node, context, ans = best
     if ans.op == "lookup" and fit < 1.5 or fit < 0.9:
         return None
     if ans.op == "no_day":  # the table is what is asked about, and it has no such day
         return Draft(ans.text, _chunks(lib, d, node, ans), "table_query", 1.0, not_stated=True, doc_id=d.doc_id,
                      topic_free=True)
-    text = _with_unit(ans.text, table_of(node), context_of(d, node))
+    assert node.table is not None
+    text = _with_unit(ans.text, node.table, context)
     # a count of rows yields to a passage that states the count ("công bố 04 thủ tục")
     score = 0.85 if ans.op == "count" else 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
     # a table whose headers or groups the question names is what it asks about, however few of
@@ -115,15 +116,6 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
 # "Đơn vị tính: triệu đồng", "ĐVT: hồ sơ" over a table: the unit of its figures
 _UNIT_LINE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt)\s*:\s*([^;)\n|]{2,30}?)\s*(?:[;)\n|*]|$)", re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)(?!\d|[.,/]\d|\s*%)")
-
-
-def table_of(node: Node) -> Table:
-    assert node.table is not None
-    return node.table
-
-
-def context_of(d: AdminDocument, node: Node) -> str:
-    return next((c for n, _t, c in _tables(d) if n is node), "")
 
 
 def _with_unit(text: str, table: Table, context: str) -> str:

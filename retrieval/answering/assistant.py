@@ -124,9 +124,7 @@ class Assistant:
         """The question read once: restored, embedded, scored by BM25, its slots decided."""
         prepared, vector = self.retriever.read(text)
         slots = decide(prepared.restored, vector, self.slot_examples)
-        q = parse_question(text, prepared.restored, self.units, slots)
-        q.spelled = self.library.glossary.with_names(prepared.restored)
-        return q, vector, prepared
+        return parse_question(text, prepared.restored, self.units, slots), vector, prepared
 
     def _answer(self, text: str, top_k: int, context_doc: str | None, chosen_doc: str | None = None) -> Answer:
         text = readable(text)  # the asking part of a chatty message, chat words spelled out

@@ -100,10 +100,6 @@ class Question:
     dates: list[str] = field(default_factory=list)
     naming: set[str] = field(default_factory=set)  # folded words that only name a document
     table: TableAsk | None = None  # what it asks of a table: rows, columns, operation
-    # its folded syllables with the names its abbreviations stand for spelled out ("PVHCC" ->
-    # phuc vu hanh chinh cong): a subject quoted in short names the document as well as in full
-    spelled: list[str] = field(default_factory=list)
-
 
     def asks(self, *slots: str) -> bool:
         return any(s in self.slots for s in slots)

@@ -74,8 +74,8 @@ class DocumentCatalog:
         """Documents whose subject the question quotes, best first: the share of the subject's
         distinctive words (weighted by how few subjects use them) the question has, more for
         words side by side as in the subject, with the type word and year as tie-breakers."""
-        qwords = set(q.content) | set(q.spelled)
-        qpairs = set(zip(q.content, q.content[1:])) | set(zip(q.spelled, q.spelled[1:]))
+        qwords = set(q.content)
+        qpairs = set(zip(q.content, q.content[1:]))
         scored = []
         for d in self.docs:
             subj = self._subjects[d.doc_id]

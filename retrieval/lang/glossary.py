@@ -57,21 +57,6 @@ class Glossary:
                 found.append(abbr)
         return found
 
-    def with_names(self, text: str) -> list[str]:
-        """The text's folded syllables, each abbreviation that stands for a name replaced by the
-        name's ("Trung tâm PVHCC một cấp" -> trung tam phuc vu hanh chinh cong mot cap): a name of
-        three words or more, capitalised as names are, not common words ("TTHC" -> "thủ tục
-        hành chính") that every subject shares. [] when the text has no such abbreviation."""
-        names = {a: self.entries[a][0] for a in self.abbreviations_in(text)
-                 if self.entries[a][0][:1].isupper() and len(self.entries[a][0].split()) >= 3}
-        if not names:
-            return []
-        out: list[str] = []
-        for word in re.findall(r"[\w&]+", nfc(text)):
-            meaning = names.get(word)
-            out += [fold(w) for w in re.findall(r"\w+", meaning)] if meaning else [fold(word)]
-        return out
-
     def expand(self, question: str) -> str:
         """Extra words for retrieval: expansions of abbreviations and abbreviations of
         spelled-out terms found in the question."""

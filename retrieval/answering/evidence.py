@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from retrieval.answering.question import Question
+from retrieval.answering.question import Question, language_data
 from retrieval.answering.targets import DocumentCatalog, Target, named
 from retrieval.documents.model import AdminDocument, Law, Node, Reference
 from retrieval.documents.passages import Chunk, citation_name
@@ -289,11 +289,7 @@ def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "E
 
 @lru_cache(maxsize=1)
 def _numbered_pattern() -> re.Pattern[str]:
-    import yaml
-
-    from retrieval.answering.question import DATA
-
-    things = yaml.safe_load(DATA.read_text(encoding="utf-8"))["numbered_things"]
+    things = language_data()["numbered_things"]
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in things) + r") (\d{1,2}|[ivx]{1,4})\b")
 
 

@@ -30,8 +30,14 @@ DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "question.yaml"
 
 
 @lru_cache(maxsize=1)
+def language_data() -> dict:  # type: ignore[type-arg]
+    """lang/data/question.yaml, read once."""
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
 def _language() -> tuple[dict[str, str], re.Pattern[str]]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = language_data()
     kinds: dict[str, str] = raw["document_kinds"]
     long_words = sorted((w for w in kinds if len(w) > 3), key=len, reverse=True)
     this = re.compile(r"\b(van ban|" + "|".join(re.escape(w) for w in long_words) + r") ("
@@ -76,8 +82,7 @@ def _doc_name() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _chairing() -> re.Pattern[str]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    words = "|".join(re.escape(w) for w in sorted(raw["meetings"], key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(language_data()["meetings"], key=len, reverse=True))
     return re.compile(rf"\b(?:chu tri|chu toa)\s+(?:{words})\b|\b(?:{words})\b.{{0,40}}\b(?:ai|do ai) (?:chu tri|chu toa)\b")
 
 

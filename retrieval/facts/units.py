@@ -312,6 +312,13 @@ def _tokens(text: str, drop_numbers: bool = False) -> tuple[str, list[_Tok]]:
     return s, toks
 
 
+@lru_cache(maxsize=4096)
+def _accented_firsts(unit: Unit) -> frozenset[str]:
+    """The first words of a unit's names, with their diacritics ("sở", "ubnd", "phường"): read
+    once a unit, the names are many for a merged commune."""
+    return frozenset(k.split()[0] for k in unit.named_keys(False, accented_key) if k)
+
+
 def _kind_word(tok: _Tok, unit: Unit) -> bool:
     """Whether a token is the first word of the unit's kind ("sở", "phường", "ubnd")."""
     return any(tok.key == key(p).split()[0] for p in KIND_PREFIXES.get(unit.kind, ()) if key(p))
@@ -785,7 +792,7 @@ class Units:
         word = accented_key(first.orig)
         if word == first.key:
             return True  # typed without diacritics: nothing to compare
-        firsts = {k.split()[0] for k in unit.named_keys(False, accented_key) if k}
+        firsts = _accented_firsts(unit)
         return word in firsts or not any(fold(f) == first.key for f in firsts)
 
     def _proper_name_at(self, s: str, toks: list[_Tok], i: int) -> tuple[Resolution, int] | None:

@@ -987,7 +987,8 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
     doc = AdminDocument(
         doc_id=doc_id, source=source, kind=kind, subject=subject, header=header,
         recipients=st.recipients, authority=st.authority, bases=st.bases, preamble=body.preamble,
-        body=body.tree.roots, closing=body.closing, copies=body.copies, signer=signed[-1] if signed else None, cosigners=signed[:-1],
+        body=body.tree.roots, closing=body.closing, copies=body.copies,
+        signer=signed[-1] if signed else None, cosigners=signed[:-1],  # the main signature is printed last
         appendices=body.appendices, attached_to=st.attached_to,
     )
     for n in doc.preamble:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, upper_first
@@ -295,10 +296,16 @@ def _other_asks(q: Question, ev: Evidence, lib: Library, first: Obligation) -> l
             ob = scored[0].ob
             if CUES["deadline"].search(part) and not _has_day(ob):
                 # "… trình UBND tỉnh ban hành trước ngày 15 tháng 12 …": the same sentence's dated duty
-                ob = next((x for x in lib.obligations if x.doc_id == ob.doc_id and x.sentence == ob.sentence
-                           and _has_day(x)), ob)
+                ob = _in_same_sentence(lib, ob, _has_day) or ob
             out.append(ob)
     return out[:2]
+
+
+def _in_same_sentence(lib: Library, o: Obligation, wanted: Callable[[Obligation], bool]) -> Obligation | None:
+    """Another duty the same sentence gives that has what `o` lacks ("…; báo cáo UBND tỉnh trước
+    ngày 15/10/2025": the date of the task before it)."""
+    return next((x for x in lib.obligations if x is not o and x.doc_id == o.doc_id and x.sentence == o.sentence
+                 and wanted(x)), None)
 
 
 def _bare(o: Obligation) -> bool:
@@ -348,8 +355,7 @@ def roles(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | No
     elif not o.deadline_text and o.sentence:
         # "… rà soát, đề xuất …; báo cáo UBND tỉnh trước ngày 15/10/2025": the task's date is
         # its report's, a duty of the same sentence
-        report = next((x for x in lib.obligations if x is not o and x.doc_id == o.doc_id and x.sentence == o.sentence
-                       and x.deadline_text and x.recipient), None)
+        report = _in_same_sentence(lib, o, lambda x: bool(x.deadline_text and x.recipient))
         if report is not None:
             parts.append(f"báo cáo {report.recipient}" + (f" (qua {report.via})" if report.via else "")
                          + f" {report.deadline_text}")

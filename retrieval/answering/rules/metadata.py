@@ -185,9 +185,8 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     line = f"{head}" + (f" ngày {date}" if date else "") + f" của {d.issuer}"
     subject = re.sub(r"^(?:V/v|Về việc)\s+", "về việc ", d.subject, flags=re.IGNORECASE)
     line += f" {subject}" if fold(subject).startswith("ve ") else f" về {lower_first(subject)}"
-    signed = ""
-    if signer_line(d):
-        signed = f" Người ký: {signer_line(d)}."
+    signers = signer_line(d)
+    signed = f" Người ký: {signers}." if signers else ""
     parts = [n for n in d.body if n.kind in ("roman", "part", "chapter", "article", "section") and (n.heading or n.text)]
     outline = ""
     if d.attachments:

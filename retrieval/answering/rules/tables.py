@@ -181,10 +181,9 @@ def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
                 f"văn bản không nêu cho cấp {', '.join(_LEVEL_NAMES[x] for x in sorted(asked_level))}.")
         return Draft(text, cited, "table_cell", 0.95, not_stated=True, doc_id=found.doc.doc_id)
     text = end(f"{found.name}: " + "; ".join(facts))
-    # a row named in full is as sure as a fact gets
     # a row its question names and a column it asks for: as sure as a fact gets (ties go to
-    # this rule, before the figures and duties that would quote the whole row)
-    # how much of the question the row covers: a passage that covers far more answers instead
+    # this rule, before the figures and duties that would quote the whole row); how much of the
+    # question the row covers is its match, a passage that covers far more answers instead
     return Draft(text, cited, "table_cell", 1.0 if found.score >= 0.6 else 0.9,
                  doc_id=found.doc.doc_id, match=overlap(ev.topic, " ".join([*table.columns, *found.row.cells])))
 

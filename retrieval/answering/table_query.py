@@ -114,7 +114,7 @@ def read_ask(folded: str) -> TableAsk:
     if m:
         level = float(m.group(1).replace(",", "."))
     dates = [d for m in _DATE.finditer(folded) if (d := day(m.group(0))) is not None]
-    share = level is not None and bool(re.search(rf"\b{re.escape(m.group(1))}\s*%", folded)) if m else False
+    share = m is not None and re.search(rf"\b{re.escape(m.group(1))}\s*%", folded) is not None
     return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates, share)
 
 

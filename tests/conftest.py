@@ -51,6 +51,12 @@ def pytest_sessionfinish(session, exitstatus):  # type: ignore[no-untyped-def]
         Path(a).resolve() in (ROOT / "tests", ROOT) for a in cfg.args)
     if not whole or session.testsfailed:
         return
+    if not (SHARED / "corpus").is_dir():
+        # the tests that show some rules read ../shared and were skipped, each saying why (CI
+        # has the material and runs this check)
+        session.config.get_terminal_writer().line(
+            f"answer rules on two forms: not checked, the shared material is missing at {SHARED}", yellow=True)
+        return
     from retrieval.answering.rules import RULES, TOPIC_FREE
 
     short = {r.name: sorted(RULE_FORMS.get(r.name, set())) for r in RULES

@@ -15,10 +15,10 @@ from retrieval.documents.passages import Chunk, citation_name
 from retrieval.documents.references import number_key
 from retrieval.facts.obligations import Obligation
 from retrieval.facts.people import Person, people_in
-from retrieval.facts.units import Resolution, Unit, Units
+from retrieval.facts.units import Resolution, Unit, Units, key, load_units
 from retrieval.index.retriever import Hit
 from retrieval.lang.glossary import Glossary
-from retrieval.lang.text import clean_inline, fold, syllables
+from retrieval.lang.text import Syllable, clean_inline, fold, marked, syllables
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Library:
     cited_under: dict[str, list[tuple[Reference, AdminDocument]]] = field(default_factory=dict)
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
     _by_date: dict[tuple[int, int, int], list[Chunk]] | None = field(default=None, repr=False)
+    _spread: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
@@ -93,6 +94,19 @@ class Library:
                     for d in _full_dates(c.text):
                         self._by_date.setdefault(d, []).append(c)
         return self._by_date.get(date, [])
+
+    def spread(self, doc_id: str) -> dict[str, float]:
+        """The share of a document's passages each folded syllable stands in: "Ban Chỉ đạo" is
+        in every passage of the decision that sets it up, so it cannot tell them apart."""
+        out = self._spread.get(doc_id)
+        if out is None:
+            chunks = [c for c in self.by_doc.get(doc_id, []) if c.kind not in ("footnote", "meta")]
+            counts: dict[str, int] = {}
+            for c in chunks:
+                for w in _folded_words(c.text)[0]:
+                    counts[w] = counts.get(w, 0) + 1
+            out = self._spread[doc_id] = {w: n / len(chunks) for w, n in counts.items()} if chunks else {}
+        return out
 
     def spelled(self, text: str) -> str:
         """The text with its abbreviations spelled out and its spelled-out terms abbreviated,
@@ -284,7 +298,18 @@ def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "E
         for n in names:
             drop |= set(fold(n).replace("&", " ").split())
     drop |= {"ubnd", "so", "tinh", "huyen", "xa", "phuong", "cac"}
+    # the province's name ("tỉnh Hưng Yên") is where every document is from, not what one says
+    province = list(_province_words())
+    if province:
+        n = len(province)
+        at = [i for i in range(len(content) - n + 1) if content[i:i + n] == province]
+        content = [t for i, t in enumerate(content) if not any(a <= i < a + n for a in at)]
     return [t for t in content if t not in drop]
+
+
+@lru_cache(maxsize=1)
+def _province_words() -> tuple[str, ...]:
+    return tuple(key(load_units().province).split())
 
 
 @lru_cache(maxsize=1)
@@ -329,23 +354,31 @@ def numbers_disagree(question_folded: str, text: str) -> bool:
     return any(w in said and not (nums & said[w]) for w, nums in asked.items())
 
 
-def overlap(tokens: list[str], text: str) -> float:
-    """Share of `tokens` found in `text`, with a bonus for pairs found side by side."""
+def overlap(tokens: list[str], text: str, spread: dict[str, float] | None = None) -> float:
+    """Share of `tokens` found in `text`, with a bonus for pairs found side by side. With the
+    `spread` of the text's document, a word found in most of its passages counts for little. A
+    syllable the user typed with diacritics is found only as typed ("họp" is not in "tổng hợp")."""
     if not tokens:
         return 0.0
-    have, pairs = _folded_words(text)
-    single = sum(1 for t in tokens if t in have) / len(tokens)
+    have, pairs, marked_words = _folded_words(text)
+
+    def found(t: str) -> bool:
+        return t in have and (not isinstance(t, Syllable) or t.marks in marked_words)
+
+    weight = [1.0 - 0.8 * spread.get(t, 0.0) for t in tokens] if spread else [1.0] * len(tokens)
+    single = sum(w for t, w in zip(tokens, weight) if found(t)) / sum(weight)
     qpairs = list(zip(tokens, tokens[1:]))
-    bonus = (sum(1 for p in qpairs if p in pairs) / len(qpairs)) if qpairs else 0.0
+    bonus = (sum(1 for a, b in qpairs if (a, b) in pairs and found(a) and found(b)) / len(qpairs)) if qpairs else 0.0
     return 0.7 * single + 0.3 * bonus
 
 
 @lru_cache(maxsize=20_000)
-def _folded_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """A text's folded syllables and adjacent pairs: the rules score the same duty sentences
-    and passages against question after question."""
-    words = [fold(w) for w in syllables(text)]
-    return frozenset(words), frozenset(zip(words, words[1:]))
+def _folded_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """A text's folded syllables, adjacent pairs and syllables with their marks: the rules score
+    the same duty sentences and passages against question after question."""
+    typed = syllables(text)
+    words = [fold(w) for w in typed]
+    return frozenset(words), frozenset(zip(words, words[1:])), frozenset(marked(w) for w in typed)
 
 
 _KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "thi xa", "thanh pho",

@@ -13,7 +13,7 @@ import yaml
 from retrieval.answering.table_query import TableAsk, read_ask
 from retrieval.documents.references import NumberMention, mentions_in_question
 from retrieval.facts.units import Resolution, Units
-from retrieval.lang.text import STOPWORDS, fold, has_diacritics, nfc, syllables
+from retrieval.lang.text import STOPWORDS, Syllable, fold, has_diacritics, nfc, syllables
 
 # question words and fillers: they say what is asked, not what about. Compared with accents
 # where the question has them: folded, "đúng" would also drop "dụng" and "bao" drop "báo"
@@ -24,7 +24,7 @@ _ASKING_WORDS = """
     """.split()
 QUESTION_WORDS_ACCENTED = frozenset(_ASKING_WORDS) | frozenset(w for w in STOPWORDS if "_" not in w)
 QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS_ACCENTED) | {"bao"}
-_ASKING_PHRASES = re.compile(r"\b(?:bao nhiêu|bao giờ|bao lâu|như thế nào|thế nào|ra sao|là gì)\b", re.IGNORECASE)
+_ASKING_PHRASES = re.compile(r"\b(?:bao nhiêu|bao giờ|bao lâu|như thế nào|thế nào|ra sao|là gì|làm gì)\b", re.IGNORECASE)
 
 DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "question.yaml"
 
@@ -114,12 +114,15 @@ class Question:
         return self.slots[0] if self.slots else "content"
 
 
-def content_tokens(text: str) -> list[str]:
-    """The folded syllables that carry a question's topic."""
+def content_tokens(text: str, typed: str = "") -> list[str]:
+    """The folded syllables that carry a question's topic; those written with diacritics in
+    `typed` (the question as the user typed it, none guessed) remember their marks."""
     if not has_diacritics(text):
         return [t for t in (fold(s) for s in syllables(text)) if t not in QUESTION_WORDS]
     text = _ASKING_PHRASES.sub(" ", nfc(text))
-    return [fold(s) for s in syllables(text) if s not in QUESTION_WORDS_ACCENTED]
+    written = set(syllables(typed))
+    return [Syllable(s) if s in written and fold(s) != s else fold(s) for s in syllables(text)
+            if s not in QUESTION_WORDS_ACCENTED]
 
 
 def _roman_upper(label: str) -> str:
@@ -172,11 +175,12 @@ def parse_documents(text: str, folded: str) -> DocMention:
 def _duty_holders(restored: str, units: Units, typed_accents: bool) -> list[Resolution]:
     """The units the question asks about, not those it names as whom a report goes to or
     through ("xã thí điểm gửi danh sách cho SKHCN trước ngày nào": the xã, not the Sở)."""
-    from retrieval.answering.slots import ASSIGNING_MARKERS, RECIPIENT_MARKERS
+    from retrieval.answering.slots import ASSIGNING_MARKERS, HOLDER_KINDS, RECIPIENT_MARKERS
 
     folded = fold(restored)
     out = []
     found = units.find(restored, proper_names=True, typed_accents=typed_accents)
+    first_to_whom = -1
     for m in found:
         at = folded.find(fold(m.resolution.text))
         before = " ".join(folded[:at].split()[-2:]) if at > 0 else ""
@@ -184,8 +188,15 @@ def _duty_holders(restored: str, units: Units, typed_accents: bool) -> list[Reso
             and not before.endswith(ASSIGNING_MARKERS)
         if not to_whom:
             out.append(m.resolution)
-    # a question that names only whom it reports to still asks about that unit ("Sở Nội vụ nhận
-    # báo cáo gì?" is rare; "gửi cho Sở Nội vụ những gì" has no other unit to ask about)
+        elif first_to_whom < 0:
+            first_to_whom = at
+    # a question that names only whom it reports to still asks about that unit ("gửi cho Sở Nội
+    # vụ những gì" has no other unit to ask about), unless a kind of unit stands before it
+    # unnamed ("xã, phường thí điểm gửi danh sách cho SKHCN …": theirs is the duty)
+    if not out and first_to_whom > 0:
+        ahead = f" {' '.join(re.findall(r'[a-z0-9]+', folded[:first_to_whom]))} "
+        if any(f" {k} " in ahead for k in HOLDER_KINDS):
+            return []
     return out or [m.resolution for m in found]
 
 
@@ -197,7 +208,7 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         folded=folded,
         restored=restored,
         syllables=syllables(restored),
-        content=content_tokens(restored),
+        content=content_tokens(restored, q),
         units=_duty_holders(restored, units, has_diacritics(q)) if restored else [],
         documents=parse_documents(q, folded),
         parts=parse_parts(q),

@@ -430,6 +430,21 @@ class Units:
             if u.kind in COMMUNE_KINDS and u.until is None:
                 self._communes_by_short.setdefault(key(u.short), []).append(u)
 
+    def name_abbreviations(self, pairs: list[tuple[str, str]]) -> None:
+        """Names written half abbreviated: "Ban Chỉ đạo CCHC và chuyển đổi số tỉnh" is the unit
+        whose names spell both out or abbreviate both. Terms are swapped either way, one or two;
+        a key another unit has is never taken."""
+        for u in self.units:
+            if u.authority:
+                continue
+            for k in list(u.folded_keys(free_text=True)):
+                once = _swapped(k, pairs)
+                # two terms swapped: "TT Phục vụ HCC tỉnh" of "Trung tâm Phục vụ hành chính công tỉnh"
+                for variant in dict.fromkeys([*once, *(v for w in once for v in _swapped(w, pairs))]):
+                    if variant not in self._by_key and variant not in self._free and variant not in self._group_by_key:
+                        self._by_key[variant] = self._free[variant] = u
+        self._max_len = max(self._max_len, *(len(k.split()) for k in self._free))
+
     def _groups_for(self, kind: str, named: tuple[str, ...]) -> tuple[str, ...]:
         """Named groups, else the groups of the unit's kind; then every group including one of
         those (a former district of a merged province names its own group, not its kind's)."""
@@ -1380,9 +1395,35 @@ def _setting_province() -> str:
     return Settings.from_env().province
 
 
+def _swapped(k: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """`k` with one abbreviation spelled out or one spelled-out term abbreviated."""
+    out = []
+    padded = f" {k} "
+    for abbr, meaning in pairs:
+        for a, b in ((abbr, meaning), (meaning, abbr)):
+            if f" {a} " in padded:
+                out.append(padded.replace(f" {a} ", f" {b} ", 1).strip())
+    return out
+
+
 @lru_cache(maxsize=16)
 def _load_cached(path: str, mtime: float, province: str) -> Units:
-    return Units.load(Path(path), province) if path else Units.assemble(province)
+    units = Units.load(Path(path), province) if path else Units.assemble(province)
+    units.name_abbreviations(_abbreviations((Path(path) if path else DEFAULT_UNITS_PATH).parent / "glossary.tsv"))
+    return units
+
+
+def _abbreviations(glossary: Path) -> list[tuple[str, str]]:
+    """(abbreviation, meaning) keys of the glossary next to a units file, of three letters or
+    more ("CCHC", "CĐS"): names are written with them as often as spelled out."""
+    out = []
+    if glossary.is_file():
+        for line in nfc(glossary.read_text(encoding="utf-8")).splitlines():
+            abbr, _, meanings = line.partition("\t")
+            if line.startswith("#") or not meanings or len(key(abbr).replace(" ", "")) < 3:
+                continue
+            out += [(key(abbr), key(m)) for m in meanings.split("|") if len(key(m).split()) >= 2]
+    return out
 
 
 def load_units(path: Path | None = None, province: str | None = None) -> Units:

@@ -52,6 +52,32 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+# the five tone marks; where a syllable carries one ("hoá" or "hóa") is only a habit of spelling
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@lru_cache(maxsize=65536)
+def marked(syllable: str) -> str:
+    """A syllable's letters with their marks, its tone last, lower case: "Họp" -> "họp" and
+    "hợp" stay apart where `fold` makes both "hop"; "hoá" and "hóa" are one."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    tone = "".join(c for c in decomposed if c in _TONES)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES)) + tone
+
+
+class Syllable(str):
+    """A folded syllable of a question that also remembers how it was typed with diacritics:
+    it compares, hashes and prints as the folded form, so every set of folded words takes it,
+    and a match that can afford to may ask for the marks too ("họp" is not "tổng hợp")."""
+
+    marks: str
+
+    def __new__(cls, typed: str) -> "Syllable":
+        out = super().__new__(cls, fold(typed))
+        out.marks = marked(typed)
+        return out
+
+
 _VI_MARKS = re.compile(r"[\u00c0-\u1ef9]")
 
 

@@ -47,6 +47,11 @@ def member_cues() -> tuple[str, ...]:
     return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("member_cues", []))
 
 
+@lru_cache(maxsize=1)
+def role_cues() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("role_cues", []))
+
+
 def names_a_person(value: str) -> bool:
     v = fold(value).lstrip()
     return any(v.startswith(h + " ") for h in _honorifics())

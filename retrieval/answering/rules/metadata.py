@@ -10,12 +10,12 @@ import re
 from retrieval.answering.draft import Draft, end, lower_first, unique
 from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
 from retrieval.answering.question import Question
-from retrieval.answering.rules.fields import member_cues
+from retrieval.answering.rules.fields import member_cues, role_cues
 from retrieval.answering.slots import lexical_slots
 from retrieval.documents.model import AdminDocument, Signature
 from retrieval.documents.passages import Chunk
 from retrieval.facts.people import OFFICE, asked_office, asks_contact, holds, phone_of
-from retrieval.lang.text import clean_inline, fold
+from retrieval.lang.text import clean_inline, fold, syllables
 
 
 def _target(q: Question, ev: Evidence, lib: Library, sections: tuple[str, ...] = ()) -> AdminDocument | None:
@@ -52,19 +52,20 @@ def signer_line(d: AdminDocument) -> str:
 
 
 def _one_signer(s: Signature | None) -> str:
+    """"Phó Chủ tịch Nguyễn Văn A (KT. Chủ tịch: ký thay Chủ tịch)": the capacity as the block
+    writes it, which is what a reader checks it against, and what it means."""
     if s is None or not s.name:
         return ""
-    cap = [c for c in s.capacity]
-    how = ""
-    if any(c.upper().startswith("KT.") for c in cap):
-        whom = next(c for c in cap if c.upper().startswith("KT.")).split(" ", 1)[1]
-        how = f" (ký thay {whom})"
-    elif any(c.upper().startswith(("TL.", "TUQ.")) for c in cap):
-        c = next(c for c in cap if c.upper().startswith(("TL.", "TUQ.")))
-        how = f" ({'thừa lệnh' if c.upper().startswith('TL.') else 'thừa ủy quyền'} {c.split(' ', 1)[1]})"
-    tm = next((c for c in cap if c.upper().startswith("TM.")), "")
-    on_behalf = f", thay mặt {tm.split(' ', 1)[1]}" if tm else ""
-    return f"{s.title} {s.name}{how}{on_behalf}".strip()
+    cap = list(s.capacity)
+    meaning = []
+    for c in cap:
+        mark, _, whom = c.partition(" ")
+        said = {"KT.": "ký thay", "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền", "TM.": "thay mặt",
+                "T/M": "thay mặt"}.get(mark.upper())
+        if said and whom:
+            meaning.append(f"{said} {whom}")
+    how = f" ({' / '.join(cap)}: {', '.join(meaning)})" if meaning else (f" ({' / '.join(cap)})" if cap else "")
+    return f"{s.title} {s.name}{how}".strip()
 
 
 def _asks_another_kind(q: Question, d: AdminDocument) -> bool:
@@ -121,7 +122,10 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     if "signer" in wanted:
         line = signer_line(d)
         if line:
-            facts.append(f"người ký: {line}")
+            # the day it was signed belongs to who signed it, unless the date is given already
+            when = d.header.date.text or d.header.date.short()
+            signed = f"; ký {lower_first(when)}" if when and "doc_date" not in wanted and not urgency else ""
+            facts.append(f"người ký: {line}{signed}")
             sections.append("phần ký")
     if "issuer" in wanted:
         facts.append(f"cơ quan ban hành: {d.issuer}")
@@ -208,6 +212,9 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
 def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     """Who holds an office: a person the documents name with it; else that they do not
     name one, with the nearest holder they do name ("Phó Chủ tịch …, ký thay Chủ tịch")."""
+    named = _named_people(q, ev, lib)
+    if named is not None:
+        return named
     office = asked_office(q.restored) if q.asks("person") else None
     if office is None:
         return _members(q, ev, lib)
@@ -266,6 +273,23 @@ def which_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
         lines.append(f"{d.short_name}" + (f" ngày {date}" if date else "") + f" của {d.issuer}: {d.subject}")
     return Draft("\n".join(end(x) for x in lines), lib.by_doc.get(docs[0].doc_id, [])[:1], "which_document", 1.0,
                  doc_id=docs[0].doc_id)
+
+
+def _named_people(q: Question, ev: Evidence, lib: Library) -> Draft | None:
+    """"Ông Mai Xuân Trường giữ vai trò gì …?": every office and part the documents give the
+    person the question names in full (the words of the name, in order)."""
+    if not (q.asks("person") or any(re.search(rf"\b{re.escape(c)}\b", q.folded) for c in role_cues())):
+        return None
+    padded = f" {' '.join(syllables(q.folded))} "
+    pool = [p for p in lib.people if len(p.name.split()) >= 2 and f" {' '.join(syllables(fold(p.name)))} " in padded]
+    if ev.named_docs and ev.docs:
+        ids = {d.doc_id for d in ev.docs}
+        pool = [p for p in pool if p.doc_id in ids] or pool
+    if not pool:
+        return None
+    lines = list(dict.fromkeys(end(f"{p.name}: {p.office}" + (f" ({p.note})" if p.note else "")) for p in pool[:6]))
+    cited = unique(lib.chunk_by_id.get(p.chunk_id) for p in pool[:6])
+    return Draft("\n".join(lines), cited, "person", 0.9, doc_id=pool[0].doc_id)
 
 
 def _members(q: Question, ev: Evidence, lib: Library) -> Draft | None:

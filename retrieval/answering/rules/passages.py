@@ -9,7 +9,7 @@ import re
 from retrieval.answering.draft import Draft, shorten
 from retrieval.answering.evidence import Evidence, Library, numbers_disagree, overlap, topic_tokens
 from retrieval.answering.question import Question
-from retrieval.answering.slots import lexical_slots
+from retrieval.answering.slots import DUTY_SLOT_WORDS, lexical_slots
 from retrieval.documents.model import Law
 from retrieval.documents.passages import Chunk
 from retrieval.facts.obligations import split_sentences
@@ -119,7 +119,11 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     # retrieval's own order (tuned on them) is the better judge
     law = [isinstance(lib.documents.get(h.chunk.doc_id), Law) for h in cands]
     # a passage that numbers the asked thing otherwise ("Giai đoạn 2" for "giai đoạn 1") is another one
-    scored = [(overlap(topic, f"{h.chunk.text}") - (1.0 if law[i] else 0.04) * i
+    # within one document, the words all its passages share (its subject) tell none apart;
+    # across documents, each one's own words weigh alike
+    one_doc = len({h.chunk.doc_id for h in cands}) == 1
+    scored = [(overlap(topic, f"{h.chunk.text}", lib.spread(h.chunk.doc_id) if one_doc else None)
+               - (1.0 if law[i] else 0.04) * i
                - (0.5 if numbers_disagree(q.folded, f"{h.chunk.context} {h.chunk.text[:120]}") else 0.0), i, h.chunk)
               for i, h in enumerate(cands)]
     scored.sort(key=lambda x: -x[0])
@@ -148,7 +152,10 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     score = 0.75 * overlap(topic, text) if topic else 0.3
     if q.primary in _STRUCTURED:
         score *= 0.6  # a slot the facts fill (who, to whom, which document) is theirs to answer
-    return Draft(shorten(lead, 700), cited, "passage", score, doc_id=top.doc_id, match=overlap(topic, text))
+    # measured as a duty is: on the topic without the words that only ask ("hạn", "gửi đâu")
+    asking = {w for s in q.slots for w in DUTY_SLOT_WORDS.get(s, ())}
+    told = [t for t in topic if t not in asking] or topic
+    return Draft(shorten(lead, 700), cited, "passage", score, doc_id=top.doc_id, match=overlap(told, text))
 
 
 def _items_after(lib: Library, top: Chunk, lead: str, limit: int = 8) -> list[Chunk]:

@@ -36,6 +36,7 @@ class TableLanguage:
     total_headers: tuple[str, ...]
     filler: frozenset[str]
     targets: tuple[str, ...] = ()  # words that ask a target, which a table of results does not hold
+    share_cues: tuple[str, ...] = ()  # words that ask a value as a share
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,8 @@ def language() -> TableLanguage:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     kinds = {k: (tuple(v.get("cues", [])), tuple(v.get("headers", []))) for k, v in raw["value_kinds"].items()}
     return TableLanguage({k: tuple(v) for k, v in raw["operations"].items()}, frozenset(raw["asks_rows"]), kinds,
-                         tuple(raw["total_headers"]), frozenset(raw["filler"]), tuple(raw["targets"]))
+                         tuple(raw["total_headers"]), frozenset(raw["filler"]), tuple(raw["targets"]),
+                         tuple(raw.get("share_cues", [])))
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
@@ -69,8 +71,8 @@ class TableAsk:
 
     @property
     def op(self) -> str:
-        if "range" in self.ops:
-            return "range"
+        if "range" in self.ops or ("max" in self.ops and "min" in self.ops):
+            return "range"  # "sớm nhất và muộn nhất": both ends
         for o in ("max", "min"):
             if o in self.ops:
                 return o
@@ -86,9 +88,10 @@ class TableAsk:
 def _pattern(phrase: str) -> str:
     if phrase.startswith("re:"):  # a pattern, where a phrase cannot say what must not follow
         return phrase[3:]
-    if ".." in phrase:  # "ít .. nhất": one or two words between ("ít tài khoản nhất")
+    if ".." in phrase:  # "ít .. nhất": a few words between ("ít hồ sơ được kiểm tra nhất")
         a, b = (p.strip() for p in phrase.split("..", 1))
-        return rf"\b{re.escape(a)}(?: \S+){{1,2}} {re.escape(b)}\b"
+        # "cập nhật", "thống nhất" end in the word but order nothing
+        return rf"\b{re.escape(a)}(?: \S+){{1,8}} (?<!cap )(?<!thong )(?<!hop )(?<!duy ){re.escape(b)}\b"
     return rf"\b{re.escape(phrase)}\b"
 
 
@@ -196,7 +199,7 @@ def _name_column(table: Table, cols: list[Column]) -> int | None:
         i = table.column(role)
         if i is not None:
             return i
-    return next((c.index for c in cols if not c.numeric and table.roles[c.index] != "index"), None)
+    return next((c.index for c in cols if not c.numeric and table.roles[c.index] not in ("index", "measure")), None)
 
 
 def row_name(table: Table, row: TableRow, name_col: int | None) -> str:
@@ -350,6 +353,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     if op in ("decrease", "increase"):
         # a change is read from a signed column: "giảm so với năm 2024" names "Tăng, giảm so với năm 2024 (%)"
         value_cols = [i for i in value_cols if cols[i].kind == "change"]
+    asks_share = any(_has(c, " ".join(ask.words)) for c in language().share_cues)
+    also = list(value_cols)  # every column named, shown beside the one the rows are ordered by
+    if op in ORDERING_OPS and asks_share and any(cols[i].kind == "percent" for i in col_ids):
+        # "tỷ lệ đúng hạn thấp nhất": the column of shares the question names, not a count's
+        value_cols = [i for i in value_cols if cols[i].kind == "percent"] or value_cols
     if op in ("below", "above") and ask.share:
         # "dưới 40%": the column of shares the question's words name most, not a count's
         share_cols = sorted((i for i in range(len(cols)) if cols[i].kind == "percent" and i != name_col),
@@ -391,7 +399,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 word = "lớn nhất"
             if any(w in asked for w in ("nho", "it")) and op == "min" and cols[col].kind != "date":
                 word = "nhỏ nhất"
-            shown = [i for i in value_cols if i != col][:2]
+            shown = [i for i in dict.fromkeys([*value_cols, *also]) if i != col][:2]
             lines = "; ".join(f"{row_name(table, r, name_col)}: {r.cells[col]}" +
                               "".join(f", {clean_inline(table.columns[i])} {r.cells[i]}" for i in shown) for r in rows)
             text = f"{header} {word}: {lines}{scope}."

@@ -102,7 +102,7 @@ class Table:
     who cooperates, by when."""
 
     columns: list[str]
-    roles: list[str]  # per column: index | task | lead | cooperate | deadline | date | product | target | note | unit | value
+    roles: list[str]  # per column: index | measure | task | lead | cooperate | deadline | date | product | target | note | unit | value
     rows: list[TableRow]
     caption: str = ""  # "Bảng: Các lớp …", the appendix title
     # group rows with figures of their own and the total row, kept apart from the rows they sum

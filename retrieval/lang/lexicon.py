@@ -140,7 +140,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
                                for label, ws in data["recurrence"].items() for w in ws),
                               key=lambda x: -len(x[0].pattern)))
     # tried in this order; the exact ones must be the whole header
-    order = ("index", "cooperate", "deadline", "date", "lead_exact", "lead", "product", "target", "note", "task", "unit")
+    order = ("index", "measure", "cooperate", "deadline", "date", "lead_exact", "lead", "product", "target", "note", "task",
+             "unit")
     exact = ("index", "date", "lead_exact")
     columns = tuple((role.removesuffix("_exact"), re.compile(r"^(?:" + _folded_alternation(data["columns"][role]) + r")$"
                                                              if role in exact else

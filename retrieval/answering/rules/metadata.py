@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from retrieval.answering.draft import Draft, end, lower_first, unique
+from retrieval.answering.draft import Draft, end, lower_first, shorten, unique
 from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
 from retrieval.answering.question import Question
 from retrieval.answering.rules.fields import member_cues, role_cues
@@ -198,7 +198,7 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         outline = f" Ban hành kèm theo: {a.kind} {a.subject} ({len([n for n in a.walk() if n.kind == 'article'])} điều)."
     elif parts and len(parts) <= 8 and all(p.heading for p in parts):
         outline = " Gồm: " + "; ".join(p.title.rstrip(':') for p in parts) + "."
-    text = end(line) + signed + outline
+    text = end(line) + signed + outline + _situation(d) + _tasks(d, lib)
     cited = _chunks(lib, d, "phần đầu")
     # a Quyết định says what it issues in its first article
     issuing = [c for c in lib.by_doc.get(d.doc_id, []) if ":kem-" not in c.chunk_id
@@ -207,6 +207,38 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     return Draft(text, cited, "summary", 0.9, doc_id=d.doc_id)
 
 
+
+
+_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s*%")
+
+
+def _situation(d: AdminDocument) -> str:
+    """The first figure the body gives (how things stand, or the target it sets): a summary
+    says the size of what the document is about."""
+    for n in d.walk():
+        text = clean_inline(n.text or "")
+        if not text or re.match(r"(?i)căn cứ|theo đề nghị", text):
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            if _FIGURE.search(sentence) and len(sentence) >= 40:
+                return f" Nêu: {shorten(sentence, 180)}"
+    return ""
+
+
+def _tasks(d: AdminDocument, lib: Library) -> str:
+    """How many duties it gives, to whom most, and by which dates: what a reader must act on."""
+    obs = [o for o in lib.obligations if o.doc_id == d.doc_id and "phối hợp" not in o.roles]
+    if not obs:
+        return ""
+    counts: dict[str, int] = {}
+    for o in obs:
+        for u in (o.units or [o.group or o.responsible])[:1]:
+            counts[u] = counts.get(u, 0) + 1
+    who = [u for u, _n in sorted(counts.items(), key=lambda x: -x[1]) if u][:3]
+    signed = d.header.date.date
+    dates = sorted({o.deadline for o in obs if o.deadline and (signed is None or o.deadline >= signed)})
+    when = f"; hạn: {', '.join(f'{x.day:02d}/{x.month}/{x.year}' for x in dates[:5])}" if dates else ""
+    return f" Giao {len(obs)} việc, nhiều nhất cho: {', '.join(who)}{when}."
 
 
 def person(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:

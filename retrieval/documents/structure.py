@@ -246,8 +246,9 @@ def _display_name(lines: list[str]) -> str:
 def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str, str]:
     """(parent body, issuing body) from the header's name lines."""
     body_words = ("VĂN PHÒNG", "SỞ ", "BAN ", "THANH TRA", "TRUNG TÂM", "PHÒNG ", "CỤC ", "ĐOÀN ", "HỘI ĐỒNG",
-                  "BỘ CHỈ HUY", "CÔNG AN", "TRƯỜNG ", "ĐÀI ", "VIỆN ", "CHI CỤC")
-    names = [x for x in lines if x.strip()]
+                  "BỘ CHỈ HUY", "CÔNG AN", "TRƯỜNG ", "ĐÀI ", "VIỆN ", "CHI CỤC", "ĐẢNG ỦY ", "ĐẢNG UỶ ")
+    # the star under a party committee's name is no name, on its own line or run into the name
+    names = [y for x in lines if (y := re.sub(r"(?:\s+[^\w\s]+)+\s*$", "", x)) and re.search(r"\w", y)]
     if len(names) == 1:
         # one line where the header printed two ("UBND TỈNH HƯNG YÊN VĂN PHÒNG", a copy that lost
         # its line break): split before the body that issues, after the place it belongs to

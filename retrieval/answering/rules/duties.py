@@ -20,6 +20,7 @@ from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
 from retrieval.facts.deadlines import format_date
 from retrieval.facts.obligations import Obligation, applicable, who
+from retrieval.facts.units import Unit
 from retrieval.lang.text import clean_inline, fold, syllables
 
 # phrases a question uses to ask, not to name its topic: "phải làm gì" asks, "làm sạch" does not
@@ -76,6 +77,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         mine: list[Obligation] = []
         for u in ev.units:
             mine += applicable(pool, u.name, u.groups)
+            mine += [o for o in _of_own_commune(pool, u, lib) if o not in mine]
         pool = mine
     elif ev.groups:
         pool = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
@@ -120,6 +122,24 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             s += 0.1  # "thành viên Ban Chỉ đạo báo cáo …": the one the question names holds it
         out.append(Scored(s, match, o))
     return sorted(out, key=lambda x: -x.score)
+
+
+def _of_own_commune(pool: list[Obligation], u: Unit, lib: Library) -> list[Obligation]:
+    """"UBND xã", "Công an xã" in a document a commune issues are that commune's own: the
+    duties a xã's resolution gives "Ủy ban nhân dân xã" are its UBND's."""
+    short = fold(u.short or "")
+    if not short or u.kind not in ("xã", "phường", "thị trấn"):
+        return []
+    out = []
+    for o in pool:
+        d = lib.admin_doc(o.doc_id)
+        if d is None or not re.search(rf"\b{re.escape(short)}\b", fold(d.issuer)):
+            continue
+        every = [lib.units.resolve(n) for n in o.units]
+        if any(r is not None and r.unit is not None and u.kind in r.unit.commune_kinds and r.unit.name != u.name
+               and fold(r.unit.name).split()[0] == fold(u.name).split()[0] for r in every):
+            out.append(o)
+    return out
 
 
 def _holder_named(q: Question, o: Obligation) -> bool:

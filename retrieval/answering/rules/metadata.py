@@ -56,7 +56,8 @@ def _one_signer(s: Signature | None) -> str:
     writes it, which is what a reader checks it against, and what it means."""
     if s is None or not s.name:
         return ""
-    cap = list(s.capacity)
+    # a block printed as one line ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH") still holds two capacities
+    cap = [x.strip() for c in s.capacity for x in re.split(r"\s+(?=(?:KT|TM|TL|TUQ)\.\s|T/M\s)", c, flags=re.IGNORECASE)]
     meaning = []
     for c in cap:
         mark, _, whom = c.partition(" ")

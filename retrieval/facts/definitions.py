@@ -44,6 +44,7 @@ class NamedSet:
     where: str  # the citation of the place that lists them
     rows: dict[str, TableRow] = field(default_factory=dict)  # unit -> its row, for a table's column of units
     table: Table | None = None
+    title: frozenset[str] = frozenset()  # what its heading or label calls it ("Lịch kiểm tra")
 
 
 def _units_in(units: Units, text: str) -> list[str]:
@@ -124,10 +125,11 @@ class Definitions:
                 table = table or s.table
         every = own + [u for u in below if u not in own]
         said = f"{parent_words} {n.heading} {n.text}"
+        title = content_words(n.heading or (n.text or "").split(":", 1)[0][:80])
         if len(own) >= 2:
-            self.sets.append(NamedSet(own, content_words(said), n.path))
+            self.sets.append(NamedSet(own, content_words(said), n.path, title=title))
         if len(every) >= 2 and n.path:
-            whole = NamedSet(every, content_words(said), n.path, rows, table)
+            whole = NamedSet(every, content_words(said), n.path, rows, table, title)
             self.by_path.setdefault(n.path, whole)
             if every != own:
                 self.sets.append(whole)
@@ -147,8 +149,9 @@ class Definitions:
                         names.append(u)
                         rows[u] = row
             if len(names) >= 2:
+                label = (n.text or "").split(":", 1)[0][:80] if table is n.table else ""
                 s = NamedSet(names, content_words(f"{header} {table.caption} {n.heading} {above}"), f"{n.path}", rows,
-                             table)
+                             table, content_words(f"{header} {table.caption} {n.heading} {label} {above}"))
                 self.sets.append(s)
                 out.append(s)
         return out
@@ -173,7 +176,7 @@ class Definitions:
         want = content_words(qualifier)
         if not want:
             return None
-        best: tuple[float, int, NamedSet] | None = None
+        best: tuple[float, float, int, NamedSet] | None = None
         for i, s in enumerate(self.sets):
             if here and s.where == here:
                 continue
@@ -181,10 +184,13 @@ class Definitions:
                 continue
             shared = len(want & s.words)
             score = shared / len(want)
-            # half the words at least, and two when the reference has two to give
-            if score >= 0.5 and shared >= min(2, len(want)) and (best is None or score > best[0]):
-                best = (score, -i, s)
-        return best[2] if best else None
+            # half the words at least, and two when the reference has two to give; of sets the
+            # words fit alike, the one they are the title of ("Lịch kiểm tra": the table under
+            # that label, not a part that mentions it)
+            titled = len(want & s.title) / len(want)
+            if score >= 0.5 and shared >= min(2, len(want)) and (best is None or (score, titled) > best[:2]):
+                best = (score, titled, -i, s)
+        return best[3] if best else None
 
 
 __all__ = ["PATH_RE", "Definitions", "NamedSet", "content_words", "path_of"]

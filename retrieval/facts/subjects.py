@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from retrieval.documents.model import TableRow
-from retrieval.facts.definitions import PATH_RE, Definitions, NamedSet, path_of
+from retrieval.facts.definitions import PATH_RE, Definitions, NamedSet, content_words, path_of
 from retrieval.facts.units import Resolution, Units, _tokens, key
 from retrieval.lang.lexicon import Lexicon, lower_same_length
 from retrieval.lang.text import clean_inline
@@ -88,6 +88,13 @@ class Opening:
     end: int  # where what the subject must do starts
     assigned: bool  # given by "Giao …", "Đề nghị …"
     colon: bool  # "X: …" (a heading-like subject)
+
+
+def _after_title_word(text: str, at: int, start: int) -> bool:
+    """Whether the word before `at` is capitalised inside the clause: a verb after it belongs
+    to a title ("tại Lịch kiểm tra", "theo Kế hoạch kiểm tra"), not to the clause."""
+    before = text[start:at].split()
+    return len(before) >= 2 and before[-1][:1].isupper() and before[-2][-1:] not in ".:;"
 
 
 class SubjectReader:
@@ -375,7 +382,7 @@ class SubjectReader:
             if k >= 0:
                 stop = min(stop, k)
         ends = [v[0] for v in self.lex.verbs_in(low, start, stop) if v[0] > start
-                and not (text and text[v[0]:v[0] + 1].isupper())]
+                and not (text and (text[v[0]:v[0] + 1].isupper() or _after_title_word(text, v[0], start)))]
         # an opening phrase after the set ("… căn cứ nhiệm vụ được giao, …") begins what follows it
         ends += [m.start() for m in self.lex.opener_re.finditer(low, start, stop) if m.start() > start
                  and low[m.start():m.start() + 6] in ("căn cứ", "trên cơ", "để ", "nhằm ")]
@@ -455,6 +462,7 @@ class SubjectReader:
         ends = self._candidate_ends(low, noun_end, text)
         label_end = ends[0]
         q0 = len(text) - len(text[noun_end:].lstrip(" ,"))
+        best: tuple[int, NamedSet, str, int] | None = None
         for e in ends[:4]:
             qualifier = text[noun_end:e].strip(" ,")
             if not qualifier or len(qualifier) > 160:
@@ -464,11 +472,19 @@ class SubjectReader:
             if re.search(r"(?:^|\s)(?:có\s+)?liên quan$", qualifier):
                 return Responsible(), e  # "các cơ quan, đơn vị có liên quan": named nowhere
             named = self._resolve(qualifier, here, None)
-            if named is not None:
-                # "các thành viên Ban Chỉ đạo": the members, not the committee itself
-                q = key(qualifier)
-                kept = [u for u in named.units if not (key(u).startswith(q) or q.startswith(key(u)))]
-                return self._as_subject(named, clean_inline(text[start:e]), set(kept)), e
+            # a set one word describes ("mời") gives way to one a longer qualifier describes with
+            # more ("mời dự tại điểm cầu trụ sở UBND tỉnh")
+            said = len(content_words(qualifier) & named.words) if named is not None else 0
+            if named is not None and (best is None or said > best[0]):
+                best = (said, named, qualifier, e)
+            if best is not None and best[0] >= 2:
+                break  # described by two words: what follows is the duty
+        if best is not None:
+            _said, named, qualifier, e = best
+            # "các thành viên Ban Chỉ đạo": the members, not the committee itself
+            q = key(qualifier)
+            kept = [u for u in named.units if not (key(u).startswith(q) or q.startswith(key(u)))]
+            return self._as_subject(named, clean_inline(text[start:e]), set(kept)), e
         return None, label_end
 
     # -- a heading or a cell that is only a subject ------------------------------------------------

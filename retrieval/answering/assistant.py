@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -26,6 +27,7 @@ from retrieval.answering.evidence import Library, about_documents, dated_first, 
 from retrieval.answering.focus import readable
 from retrieval.answering.question import Question, parse_question
 from retrieval.answering.slots import SLOTS, decide
+from retrieval.answering.subject_terms import unsaid
 from retrieval.answering.targets import Target, ambiguous, find_targets, named
 from retrieval.documents.model import AdminDocument, Law
 from retrieval.documents.passages import Chunk
@@ -162,7 +164,13 @@ class Assistant:
                 return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
         if not drafts:  # not even a passage shares the question's words
             return Answer(ABSTAIN_TEXT.format(scope=lib.scope), [], True, "abstain")
-        return self._render(rules.compose(q, drafts) or drafts[0], hits, top_k)
+        draft = rules.compose(q, drafts) or drafts[0]
+        # a passage found for the rest of the question's words answers something else when the
+        # document never says what the question is about ("mức kỷ luật", "máy quét")
+        missing = unsaid(q, draft, lib, named=any(named(t) for t in targets))
+        if missing:
+            draft = not_said(draft, missing, lib)
+        return self._render(draft, hits, top_k)
 
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]
@@ -213,6 +221,15 @@ class Assistant:
             chunks.append((h.chunk, h.score))
         return [Source(c.doc_title, c.doc_number, c.article, c.section, c.text, s, c.chunk_id, c.footnotes)
                 for c, s in chunks[:top_k]]
+
+
+def not_said(draft: Draft, missing: list[str], lib: Library) -> Draft:
+    """"Công điện 06/CĐ-UBND không nêu “kỷ luật”", with the nearest passage for the reader."""
+    d = lib.admin_doc(draft.doc_id or "")
+    who = d.short_name if d is not None else "Các văn bản đang có"
+    terms = ", ".join(f"“{m}”" for m in missing[:2])
+    near = shorten(draft.text.strip().split("\n")[0], 200)
+    return replace(draft, text=f"{who} không nêu {terms}.\nĐoạn gần nhất: “{near}”", not_stated=True)
 
 
 def this_among(hits: list[Hit], lib: Library, most: int = 4) -> list[Target]:

@@ -45,6 +45,7 @@ class Library:
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
     _by_date: dict[tuple[int, int, int], list[Chunk]] | None = field(default=None, repr=False)
     _spread: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
+    _folded: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
@@ -106,6 +107,15 @@ class Library:
                 for w in _folded_words(c.text)[0]:
                     counts[w] = counts.get(w, 0) + 1
             out = self._spread[doc_id] = {w: n / len(chunks) for w, n in counts.items()} if chunks else {}
+        return out
+
+    def folded_text(self, doc_id: str) -> str:
+        """A document's words folded, its abbreviations spelled out ("TTHC": "thủ tục hành chính"),
+        space-padded: what it says, to look a phrase up in."""
+        out = self._folded.get(doc_id)
+        if out is None:
+            words = " ".join(self.spelled(f"{c.context} {c.text}") for c in self.by_doc.get(doc_id, []))
+            out = self._folded[doc_id] = f" {' '.join(fold(w) for w in syllables(words))} "
         return out
 
     def spelled(self, text: str) -> str:
@@ -301,9 +311,9 @@ def topic_tokens(q: Question, drop_units: list[Resolution] | None = None, ev: "E
     # the province's name ("tỉnh Hưng Yên") is where every document is from, not what one says
     province = list(_province_words())
     if province:
-        n = len(province)
-        at = [i for i in range(len(content) - n + 1) if content[i:i + n] == province]
-        content = [t for i, t in enumerate(content) if not any(a <= i < a + n for a in at)]
+        width = len(province)
+        at = [i for i in range(len(content) - width + 1) if content[i:i + width] == province]
+        content = [t for i, t in enumerate(content) if not any(a <= i < a + width for a in at)]
     return [t for t in content if t not in drop]
 
 

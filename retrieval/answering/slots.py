@@ -40,6 +40,7 @@ DUTY_SLOT_WORDS: dict[str, frozenset[str]] = {
 RECIPIENT_MARKERS = tuple(_RAW["recipient_markers"])
 ASSIGNING_MARKERS = tuple(_RAW["assigning_markers"])
 HOLDER_KINDS = tuple(_RAW["holder_kinds"])
+DUTY_YES_NO = tuple(_RAW["duty_yes_no"])
 unknown = set(CUES) - set(SLOTS)
 if unknown:  # a slot the rules do not know is a typo in the data, not a new slot
     raise ValueError(f"{DATA}: unknown slots {sorted(unknown)}")

@@ -470,7 +470,19 @@ class SubjectReader:
             if e != ends[0] and not self.lex.qualifier_re.match(low, q0):
                 break  # past the first verb only a phrase that opens as a qualifier goes on
             if re.search(r"(?:^|\s)(?:có\s+)?liên quan$", qualifier):
-                return Responsible(), e  # "các cơ quan, đơn vị có liên quan": named nowhere
+                # "các thành viên Ban Chỉ đạo, Tổ giúp việc và các cơ quan … có liên quan": the
+                # set before "và các …" is named; the rest is nobody in particular
+                head = re.split(r"\s+và\s+các\s+", qualifier, maxsplit=1)[0]
+                # "thành viên Ban Chỉ đạo, Tổ giúp việc": the members of each body it lists
+                sets = [n for part in re.split(r"\s*,\s*|\s+và\s+", head) if part.strip()
+                        and (n := self._resolve(part, here, None)) is not None] if head != qualifier else []
+                if not sets:
+                    return Responsible(), e  # "các cơ quan, đơn vị có liên quan": named nowhere
+                every = list(dict.fromkeys(u for n in sets for u in n.units))
+                named = NamedSet(every, frozenset().union(*(n.words for n in sets)), sets[0].where)
+                q = key(head)
+                kept = [u for u in named.units if not (key(u).startswith(q) or q.startswith(key(u)))]
+                return self._as_subject(named, clean_inline(text[start:e]), set(kept)), e
             named = self._resolve(qualifier, here, None)
             # a set one word describes ("mời") gives way to one a longer qualifier describes with
             # more ("mời dự tại điểm cầu trụ sở UBND tỉnh")

@@ -840,6 +840,9 @@ class Units:
                 continue
             if i > 0 and keys[i - 1] in ("thi", "cap") and words[0] == "xa":
                 return None  # "thị xã", "cấp xã"
+            typed = accented_key(toks[i + n - 1].orig)
+            if typed != toks[i + n - 1].key and typed not in _PREFIX_ACCENTED:
+                return None  # "Lê Thị Phương Thảo": "Phương", typed so, is a name, not "phường"
             if any(_punct_between(s, a, b) for a, b in zip(toks[i : i + n], toks[i + 1 : i + n + 1])):
                 return None
             j = i + n
@@ -1393,6 +1396,11 @@ def _setting_province() -> str:
     from retrieval.settings import Settings
 
     return Settings.from_env().province
+
+
+# the commune and district words as written with their marks ("phường", not "Phương")
+_PREFIX_ACCENTED = frozenset({"xã", "phường", "huyện", "thị", "trấn", "quận", "thành", "phố", "ubnd", "ủy", "uỷ", "ban",
+                              "nhân", "dân", "tỉnh", "thôn", "tổ"})
 
 
 def _swapped(k: str, pairs: list[tuple[str, str]]) -> list[str]:

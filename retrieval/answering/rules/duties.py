@@ -15,7 +15,7 @@ from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, 
 from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
 from retrieval.answering.question import Question, asks_chair
 from retrieval.answering.rules.cited import asks_about_document
-from retrieval.answering.slots import CUES, DUTY_SLOT_WORDS
+from retrieval.answering.slots import CUES, DUTY_SLOT_WORDS, DUTY_YES_NO
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
 from retrieval.facts.deadlines import format_date
@@ -276,12 +276,17 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
 def _not_theirs(q: Question, ev: Evidence, lib: Library, scored: list[Scored], today: dt.date) -> Draft | None:
     """"Huyện Kim Động có phải báo cáo khắc phục không?": when the duty the question describes
     is given to others and the unit has nothing as close, the answer is no, and who it is for."""
+    if not any(re.search(rf"\b{w}\b", q.folded) for w in DUTY_YES_NO):
+        return None  # a fact asked yes or no, not whether the duty is the unit's
     everyone = _scored(q, replace(ev, units=[], groups=[]), lib)
     if not everyone or everyone[0].match < 0.6:
         return None
     o = everyone[0].ob
     if any(o.applies_to(u.name, u.groups) for u in ev.units):
         return None
+    said = fold(f"{o.sentence} {o.text}")
+    if any(fold(n) in said for u in ev.units for n in (u.name, u.short, *u.aliases) if n and len(n) > 3):
+        return None  # the unit is in the duty itself ("… làm việc tại Bộ phận Một cửa"): no plain no
     if scored and scored[0].match >= everyone[0].match - 0.15:
         return None  # the unit has a duty about as close: the usual answer
     names = ", ".join(u.name for u in ev.units)

@@ -9,6 +9,7 @@ import re
 from retrieval.answering.draft import Draft, shorten
 from retrieval.answering.evidence import Evidence, Library, numbers_disagree, overlap, topic_tokens
 from retrieval.answering.question import Question
+from retrieval.answering.rules.fields import names_a_person
 from retrieval.answering.slots import DUTY_SLOT_WORDS, lexical_slots
 from retrieval.documents.model import Law
 from retrieval.documents.passages import Chunk
@@ -144,10 +145,13 @@ def passage(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     lead = text
     # "Ai phải …?" answered by a lettered point: who is in its heading
     doc = lib.admin_doc(top.doc_id)
-    if doc is not None and re.search(r"\bai\b|(don vi|co quan|so|nganh|dia phuong) nao", q.folded):
-        heading = _heading_of(doc, top.section)
-        if heading and fold(heading)[:30] not in fold(text):
-            lead = f"{heading} ({top.section}): {text[:1].lower() + text[1:]}"
+    asks_who = q.asks("person", "lead") or re.search(
+        r"\bai\b|\b(don vi|co quan|so|nganh|dia phuong|chu tich|lanh dao|dong chi|nguoi) nao\b", q.folded)
+    heading = _heading_of(doc, top.section) if doc is not None else ""
+    # a point under a person's heading ("Ông Phạm Đức Toàn, Phó Chủ tịch": "a) … phụ trách …") is
+    # theirs, whatever is asked of it
+    if heading and (asks_who or names_a_person(heading)) and fold(heading)[:30] not in fold(text):
+        lead = f"{heading} ({top.section}): {text[:1].lower() + text[1:]}"
     # the passage competes with the rules: it wins when its words answer better than any fact
     score = 0.75 * overlap(topic, text) if topic else 0.3
     if q.primary in _STRUCTURED:

@@ -1,0 +1,72 @@
+"""A near-topic question the documents do not answer: its subject's words are nowhere in the
+document its answer comes from ("Công điện 06 quy định mức kỷ luật nào …" of a Công điện that
+never says "kỷ luật"). A passage found for the rest of its words answers something else.
+
+The subject is the question's compound words less those that frame what is asked (language
+data in lang/data/question.yaml), the units, people and places it names, and the words that
+name the document. Only short questions are judged: a chatty one tells its own story first."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from retrieval.answering.draft import Draft
+from retrieval.answering.evidence import Library
+from retrieval.answering.question import QUESTION_WORDS, Question, language_data
+from retrieval.lang.text import fold, has_diacritics, segment, syllables
+
+# the answers drawn from words (a passage, a sentence with a figure, a list, a duty, a row);
+# a fact the document's form gives (its signer, its date, a person's office) is not judged
+JUDGED = frozenset({"passage", "figures", "lists", "reporting", "unit_duties", "roles", "table_query"})
+
+
+@lru_cache(maxsize=1)
+def _frame() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = language_data()
+    return (frozenset(data.get("frame_words", [])), frozenset(data.get("frame_prefixes", [])),
+            frozenset(data.get("first_person", [])))
+
+
+def chatty(folded: str) -> bool:
+    """A message that tells who asks ("em là …", "bên em đang …") or runs to two sentences."""
+    _frame_words, _prefixes, first = _frame()
+    words = f" {folded} "
+    return any(f" {w} " in words for w in first) or len(re.findall(r"[.!?]\s+\S", folded)) >= 1
+
+
+def subject_words(q: Question, lib: Library) -> list[tuple[list[str], str]]:
+    """The question's subject: each compound word as its folded syllables, and as typed."""
+    frame, prefixes, _first = _frame()
+    named = {w for r in q.units for n in (r.name, r.text or "") for w in fold(n).split()}
+    proper = {fold(w) for w in re.findall(r"(?<![.?!]\s)(?<!^)\b[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", q.text)}
+    out = []
+    for word in segment(q.restored):
+        if "_" not in word:
+            continue
+        syl = [fold(s) for s in syllables(word.replace("_", " "))]
+        if len(syl) < 2 or (len(syl) == 2 and syl[0] in prefixes) or " ".join(syl) in frame \
+                or all(s in QUESTION_WORDS for s in syl):
+            continue  # "tổng phiếu": a frame's word and one of the subject's, said by the pairs of others
+        if any(s in named or s in proper or s in q.naming or s.isdigit() for s in syl):
+            continue
+        out.append((syl, word.replace("_", " ")))
+    return out
+
+
+def unsaid(q: Question, draft: Draft, lib: Library, named: bool) -> list[str]:
+    """The subject words the answer's document never says (nor any pair of their syllables);
+    when the question named no document, or was typed without diacritics (its words, cut from
+    a guessed spelling, may be cut wrong), those no document says."""
+    if draft.rule not in JUDGED or draft.not_stated or draft.doc_id is None or chatty(q.folded):
+        return []
+    docs = [draft.doc_id] if named and has_diacritics(q.text) else list(lib.by_doc)
+    missing = []
+    for syl, shown in subject_words(q, lib):
+        pairs = [f" {a} {b} " for a, b in zip(syl, syl[1:])]
+        if not any(p in lib.folded_text(d) for d in docs for p in pairs):
+            missing.append(shown)
+    return missing
+
+
+__all__ = ["JUDGED", "chatty", "subject_words", "unsaid"]

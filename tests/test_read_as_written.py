@@ -129,12 +129,128 @@ PHÓ CHỦ TỊCH**
 """
 
 
+PHAN_CONG = """**ỦY BAN NHÂN DÂN
+XÃ TÂN PHÚC**
+
+Số: 19/TB-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Tân Phúc, ngày 06 tháng 4 năm 2026
+
+**THÔNG BÁO
+Phân công nhiệm vụ của Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân xã**
+
+**1. Ông Vũ Minh Khang, Chủ tịch UBND xã**
+
+a) Lãnh đạo, điều hành chung; trực tiếp phụ trách các lĩnh vực: tổ chức, cán bộ; tài chính, ngân sách; cải cách hành chính.
+
+b) Theo dõi, chỉ đạo: Văn phòng HĐND và UBND xã.
+
+**2. Bà Đinh Thị Phương Lan, Phó Chủ tịch UBND xã**
+
+a) Trực tiếp phụ trách các lĩnh vực: văn hóa, giáo dục, y tế; tư pháp - hộ tịch.
+
+b) Theo dõi, chỉ đạo: Phòng Văn hóa - Xã hội, Trạm Y tế xã.
+
+**3. Ông Cao Văn Đức, Phó Chủ tịch UBND xã**
+
+a) Trực tiếp phụ trách các lĩnh vực: đất đai, xây dựng, giao thông, nông nghiệp.
+
+**TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH**
+
+**Vũ Minh Khang**
+"""
+
+KIEM_TRA = """**UBND TỈNH HƯNG YÊN
+SỞ NỘI VỤ**
+
+Số: 77/KH-SNV
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 10 tháng 4 năm 2026
+
+**KẾ HOẠCH
+Kiểm tra công tác văn thư, lưu trữ năm 2026**
+
+**I. THÀNH PHẦN ĐOÀN KIỂM TRA**
+
+Đoàn kiểm tra do Phó Giám đốc Sở Nội vụ làm Trưởng đoàn; thành viên gồm công chức Sở Nội vụ, Sở Tư pháp, Văn phòng UBND tỉnh theo Lịch kiểm tra.
+
+**II. LỊCH KIỂM TRA**
+
+1. Lịch kiểm tra: kiểm tra 03 cơ quan, cụ thể như sau:
+
+| TT | Đơn vị được kiểm tra | Thời gian kiểm tra |
+|---|---|---|
+| 1 | Sở Xây dựng | 12/5/2026 |
+| 2 | Sở Y tế | 19/5/2026 |
+| 3 | Sở Tài chính | 26/5/2026 |
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Các cơ quan, đơn vị có tên tại Lịch kiểm tra:
+
+a) Gửi báo cáo tự kiểm tra về Sở Nội vụ trước ngày 05/5/2026;
+
+b) Bố trí lãnh đạo làm việc với Đoàn kiểm tra vào ngày kiểm tra ghi tại Lịch kiểm tra.
+
+**KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC**
+
+**Ngô Văn Quyết**
+"""
+
+GIAY_MOI = """**UBND TỈNH HƯNG YÊN
+VĂN PHÒNG**
+
+Số: 120/GM-VP
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+Hưng Yên, ngày 02 tháng 6 năm 2026
+
+**GIẤY MỜI
+Dự họp giao ban công tác số hóa hồ sơ**
+
+**1. Thành phần mời**
+
+a) Dự tại điểm cầu trụ sở UBND tỉnh:
+
+- Lãnh đạo Sở Nội vụ;
+
+- Lãnh đạo Sở Khoa học và Công nghệ;
+
+- Lãnh đạo Công an tỉnh.
+
+b) Dự tại điểm cầu các xã, phường: Chủ tịch UBND các xã, phường.
+
+**2. Thời gian:** 08 giờ 00, thứ Tư ngày 10/6/2026.
+
+**3. Đề nghị**
+
+Các cơ quan, đơn vị mời dự tại điểm cầu trụ sở UBND tỉnh đăng ký danh sách đại biểu với Văn phòng UBND tỉnh trước 11 giờ 00 ngày 09/6/2026.
+
+**CHÁNH VĂN PHÒNG**
+
+**Trịnh Văn Sơn**
+"""
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, embedder, embed_cache):
     return assistant_over(tmp_path_factory, embedder, embed_cache, {
         "nghi-quyet-dang-uy-xa-tan-phuc-cchc-2026.md": NGHI_QUYET,
         "bao-cao-cchc-6-thang-xa-hoang-long-2026.md": BAO_CAO,
         "quyet-dinh-to-cong-tac-tthc-noi-bo-2026.md": QUYET_DINH,
+        "thong-bao-phan-cong-xa-tan-phuc-2026.md": PHAN_CONG,
+        "ke-hoach-kiem-tra-van-thu-2026.md": KIEM_TRA,
+        "giay-moi-giao-ban-so-hoa-2026.md": GIAY_MOI,
     })
 
 
@@ -259,3 +375,64 @@ def test_a_name_written_half_abbreviated_names_its_unit(written, text, unit):
 def test_marks_typed_are_matched_as_typed(typed, text, found):
     words = [t for t in content_tokens(typed, typed) if t in ("hop",)]
     assert (overlap(words, text) > 0) is found, (words, text)
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị quyết 05-NQ/ĐU quy định mức phụ cấp nào cho cán bộ làm chuyển đổi số?",
+    "nq 05 phu cap can bo chuyen doi so bao nhieu",
+    "Phụ cấp cán bộ theo NQ 05?",
+    "Theo Báo cáo 21/BC-UBND, xã Hoàng Long xếp hạng thứ mấy về Chỉ số CCHC năm 2025?",
+    "bc 21 xa hoang long xep thu hang may",
+    "Xếp hạng Chỉ số CCHC của xã Hoàng Long (BC 21)?",
+])
+def test_a_subject_the_document_never_says_is_not_stated(written, question):
+    ans = written.ask(question)
+    assert ans.abstained, ans.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Theo Báo cáo 21/BC-UBND, Trung tâm Phục vụ hành chính công xã tiếp nhận bao nhiêu hồ sơ?", "2.475"),
+    ("bc 21 tt phuc vu hcc xa tiep nhan bao nhieu ho so", "2.475"),
+    ("BC 21: tiếp nhận bao nhiêu hồ sơ?", "2.475"),
+    ("Nghị quyết 05-NQ/ĐU đặt mục tiêu tỷ lệ hồ sơ nộp trực tuyến bao nhiêu?", "75%"),
+    ("nq 05 muc tieu ty le ho so truc tuyen", "75%"),
+    ("Mục tiêu trực tuyến của NQ 05?", "75%"),
+])
+def test_a_subject_the_document_says_is_answered(written, question, fact):
+    ans = written.ask(question)
+    assert not ans.abstained and fact in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "person"), [
+    ("Phó Chủ tịch nào của UBND xã Tân Phúc phụ trách tư pháp - hộ tịch?", "Đinh Thị Phương Lan"),
+    ("pct nao xa tan phuc phu trach tu phap ho tich", "Đinh Thị Phương Lan"),
+    ("Phụ trách tư pháp - hộ tịch xã Tân Phúc?", "Đinh Thị Phương Lan"),
+    ("Ai phụ trách đất đai, xây dựng ở xã Tân Phúc?", "Cao Văn Đức"),
+    ("ai phu trach dat dai xay dung xa tan phuc", "Cao Văn Đức"),
+    ("Phụ trách đất đai xã Tân Phúc?", "Cao Văn Đức"),
+])
+def test_the_person_a_field_is_assigned_to(written, question, person):
+    ans = written.ask(question)
+    assert person in ans.text, ans.text
+
+
+@pytest.mark.parametrize("name", ["Bà Đinh Thị Phương Lan", "Lê Thị Phương Thảo", "ông Nguyễn Phương Nam"])
+def test_a_persons_name_is_no_ward(written, name):
+    assert not [m.resolution.name for m in written.units.find(f"{name} phụ trách lĩnh vực gì?")]
+
+
+def test_a_set_named_by_the_table_that_lists_it_with_each_rows_day(written):
+    mine = {u: [o for o in written.library.obligations if o.doc_number == "77/KH-SNV" and u in o.units]
+            for u in ("Sở Xây dựng", "Sở Y tế", "Sở Tài chính")}
+    for unit, day in (("Sở Xây dựng", "2026-05-12"), ("Sở Y tế", "2026-05-19"), ("Sở Tài chính", "2026-05-26")):
+        assert any("báo cáo tự kiểm tra" in o.action for o in mine[unit]), mine[unit]
+        assert any("Đoàn kiểm tra" in o.action and o.deadline and o.deadline.isoformat() == day for o in mine[unit]), \
+            mine[unit]
+    assert not any(o.doc_number == "77/KH-SNV" and "Sở Tư pháp" in o.units and "báo cáo tự kiểm tra" in o.action
+                   for o in written.library.obligations)
+
+
+def test_a_set_named_by_the_part_that_invites_it(written):
+    rows = [o for o in written.library.obligations if o.doc_number == "120/GM-VP" and "đăng ký" in o.action]
+    units = {u for o in rows for u in o.units}
+    assert {"Sở Nội vụ", "Sở Khoa học và Công nghệ", "Công an tỉnh"} <= units, rows

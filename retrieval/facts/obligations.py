@@ -642,7 +642,8 @@ def _scope(ctx: _Ctx, n: Node, above: _Scope) -> _Scope:
         elif ctx.lex.heading_is(title, ctx.lex.task_headings):
             s.descriptive = False
             s.own_tasks = ctx.issuer is not None
-        if ctx.lex.heading_is(title, ctx.lex.proposals):
+        if ctx.lex.heading_is(title, ctx.lex.proposals) and not (
+                ctx.lex.heading_is(title, ctx.lex.requests) and ctx.part.kind not in ctx.lex.self_kinds):
             s.proposal = True
         got = _heading_subject(ctx, title, n.path)
         if got is not None and not got.empty:

@@ -68,6 +68,7 @@ class Lexicon:
     descriptive: frozenset[str]
     proposals: frozenset[str]
     self_kinds: frozenset[str]
+    requests: frozenset[str]  # proposal headings that, to lower bodies, ask duties
     task_headings: frozenset[str]
     recurrence: tuple[tuple[re.Pattern[str], str], ...]  # (phrase, label), longest first
     columns: tuple[tuple[str, re.Pattern[str]], ...]  # (role, header words) in the order they are tried
@@ -165,6 +166,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         role_ref=role_ref,
         descriptive=_words_set(data["descriptive"]),
         proposals=_words_set(data["proposals"]),
+        requests=_words_set(data.get("requests", [])),
         self_kinds=frozenset(data["self_kinds"]),
         task_headings=_words_set(data["task_headings"]),
         recurrence=recurrence,

@@ -16,9 +16,10 @@ from retrieval.answering.evidence import Library
 from retrieval.answering.question import QUESTION_WORDS, Question, language_data
 from retrieval.lang.text import fold, has_diacritics, segment, syllables
 
-# the answers drawn from words (a passage, a sentence with a figure, a list, a duty, a row);
-# a fact the document's form gives (its signer, its date, a person's office) is not judged
-JUDGED = frozenset({"passage", "figures", "lists", "reporting", "unit_duties", "roles", "table_query"})
+# the answers drawn from words (a passage, a sentence with a figure, a list, a duty); a fact
+# the document's form gives (its signer, its date, a person's office, a table's rows and
+# columns the question named) is not judged
+JUDGED = frozenset({"passage", "figures", "lists", "reporting", "unit_duties", "roles"})
 
 
 @lru_cache(maxsize=1)

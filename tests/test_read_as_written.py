@@ -76,12 +76,12 @@ Bảng 1. Kết quả thực hiện các chỉ tiêu
 
 Bảng 2. Hồ sơ theo lĩnh vực
 
-| TT | Lĩnh vực | Tiếp nhận | Giải quyết đúng hạn | Giải quyết quá hạn | Tỷ lệ đúng hạn (%) |
-|---|---|---|---|---|---|
-| 1 | Hộ tịch | 820 | 815 | 5 | 99,39 |
-| 2 | Đất đai | 410 | 372 | 38 | 90,73 |
-| 3 | Chứng thực | 1.150 | 1.150 | 0 | 100 |
-| 4 | Xây dựng | 95 | 89 | 6 | 93,68 |
+| TT | Lĩnh vực | Tiếp nhận | Giải quyết đúng hạn | Giải quyết quá hạn | Tỷ lệ đúng hạn (%) | Nhóm lĩnh vực |
+|---|---|---|---|---|---|---|
+| 1 | Hộ tịch | 820 | 815 | 5 | 99,39 | Khối tư pháp |
+| 2 | Đất đai | 410 | 372 | 38 | 90,73 | Khối kinh tế |
+| 3 | Chứng thực | 1.150 | 1.150 | 0 | 100 | Khối tư pháp |
+| 4 | Xây dựng | 95 | 89 | 6 | 93,68 | Khối kinh tế |
 
 **II. NHIỆM VỤ 6 THÁNG CUỐI NĂM**
 
@@ -185,11 +185,11 @@ Kiểm tra công tác văn thư, lưu trữ năm 2026**
 
 1. Lịch kiểm tra: kiểm tra 03 cơ quan, cụ thể như sau:
 
-| TT | Đơn vị được kiểm tra | Thời gian kiểm tra |
-|---|---|---|
-| 1 | Sở Xây dựng | 12/5/2026 |
-| 2 | Sở Y tế | 19/5/2026 |
-| 3 | Sở Tài chính | 26/5/2026 |
+| TT | Đoàn kiểm tra | Đơn vị được kiểm tra | Thời gian kiểm tra |
+|---|---|---|---|
+| 1 | Đoàn số 1 | Sở Xây dựng | 12/5/2026 |
+| 2 | Đoàn số 1 | Sở Y tế | 19/5/2026 |
+| 3 | Đoàn số 2 | Sở Tài chính | 26/5/2026 |
 
 **III. TỔ CHỨC THỰC HIỆN**
 
@@ -436,3 +436,20 @@ def test_a_set_named_by_the_part_that_invites_it(written):
     rows = [o for o in written.library.obligations if o.doc_number == "120/GM-VP" and "đăng ký" in o.action]
     units = {u for o in rows for u in o.units}
     assert {"Sở Nội vụ", "Sở Khoa học và Công nghệ", "Công an tỉnh"} <= units, rows
+
+
+@pytest.mark.parametrize(("question", "rows", "not_rows"), [
+    ("Đoàn kiểm tra số 1 theo Kế hoạch 77/KH-SNV kiểm tra những cơ quan nào?", ("Sở Xây dựng", "Sở Y tế"), ("Sở Tài chính",)),
+    ("doan so 1 kh 77 kiem tra nhung don vi nao", ("Sở Xây dựng", "Sở Y tế"), ("Sở Tài chính",)),
+    ("Danh sách đơn vị của Đoàn số 1 (KH 77)?", ("Sở Xây dựng", "Sở Y tế"), ("Sở Tài chính",)),
+    ("Theo Báo cáo 21/BC-UBND, những lĩnh vực nào thuộc khối tư pháp?", ("Hộ tịch", "Chứng thực"), ("Đất đai",)),
+    ("bc 21 nhung linh vuc nao thuoc khoi tu phap", ("Hộ tịch", "Chứng thực"), ("Đất đai",)),
+    ("Danh sách lĩnh vực khối tư pháp – BC 21?", ("Hộ tịch", "Chứng thực"), ("Đất đai",)),
+])
+def test_the_rows_a_value_the_question_names_groups(written, question, rows, not_rows):
+    ans = written.ask(question)
+    first = ans.text.split("\n\nNguồn")[0]
+    for row in rows:
+        assert row in first, ans.text
+    for row in not_rows:
+        assert row not in first, ans.text

@@ -538,6 +538,9 @@ def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: T
     dated = [c.index for c in cols if c.kind == "date" or table.roles[c.index] == "date"]
     by_day = [r for r in pool if any(i < len(r.cells) and _same_day(day(r.cells[i]), ask.dates) for i in dated)] \
         if len(ask.dates) == 1 else []
+    by_value = _rows_by_value(table, cols, pool, ask)
+    if by_value:
+        return by_value
     pairs = {f"{a} {b}" for a, b in zip(ask.words, ask.words[1:]) if not (a.isdigit() or b.isdigit())}
     held = [pairs & _name_pairs(r) for r in pool]
     common = set.intersection(*held) if held else set()
@@ -548,6 +551,46 @@ def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: T
         both = [r for r in by_day if r in by_words]
         return both or by_day
     return by_day or by_words
+
+
+def _rows_by_value(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk) -> list[TableRow]:
+    """"Đoàn số 2 kiểm tra những đơn vị nào?": the rows whose cell of a text column is a value
+    the question says in full, when some rows hold it and others do not (the longest such)."""
+    if not (ask.lists or _in_order(["danh", "sach"], ask.words, 0)):
+        return []  # a list is asked: one row's words met in a unit's name ("Môi trường") ask no group
+    name_col = _name_column(table, cols)
+    best: tuple[int, list[TableRow]] = (0, [])
+    for c in cols:
+        # who leads or cooperates, and by when, are the duties' to read; a plain column of values
+        # ("Đoàn kiểm tra", "Lĩnh vực") is what rows are grouped by
+        if c.numeric or c.index == name_col or table.roles[c.index] not in ("value", "note", "target"):
+            continue
+        values: dict[str, list[TableRow]] = {}
+        for r in pool:
+            if c.index < len(r.cells) and r.cells[c.index].strip():
+                values.setdefault(" ".join(syllables(fold(clean_inline(r.cells[c.index])))), []).append(r)
+        for v, rows in values.items():
+            n = len(v.split())
+            if (n >= 2 or any(ch.isdigit() for ch in v)) and n <= 6 and _in_order(v.split(), ask.words) \
+                    and len(rows) < len(pool) and n > best[0]:
+                best = (n, rows)
+    return best[1]
+
+
+def _in_order(value: list[str], words: list[str], slack: int = 2) -> bool:
+    """Whether the words say the value in order, with at most `slack` words put between
+    ("Đoàn kiểm tra số 2" says "Đoàn số 2")."""
+    for i, w in enumerate(words):
+        if w != value[0]:
+            continue
+        j, k = i + 1, 1
+        while k < len(value) and j < len(words) and j - i < len(value) + slack:
+            if words[j] == value[k]:
+                k += 1
+            j += 1
+        if k == len(value):
+            return True
+    return False
 
 
 def _day_outside(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk) -> str | None:

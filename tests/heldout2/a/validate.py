@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Validate the held-out corpus in this folder (run with a python that has python-docx)."""
-import json, os, re, subprocess, sys, unicodedata, collections
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
 
 BASE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(BASE, 'documents')

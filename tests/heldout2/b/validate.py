@@ -12,7 +12,15 @@ Checks:
   * all text (qa, obligations, README, documents) is NFC
 Extra information (not a failure): anchors that cannot be found in the pdftotext output of the PDF.
 """
-import json, os, re, sys, unicodedata, subprocess, datetime, collections
+import collections
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
 from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table

@@ -479,16 +479,16 @@ class SubjectReader:
                 if not sets:
                     return Responsible(), e  # "các cơ quan, đơn vị có liên quan": named nowhere
                 every = list(dict.fromkeys(u for n in sets for u in n.units))
-                named = NamedSet(every, frozenset().union(*(n.words for n in sets)), sets[0].where)
+                joined = NamedSet(every, frozenset().union(*(n.words for n in sets)), sets[0].where)
                 q = key(head)
-                kept = [u for u in named.units if not (key(u).startswith(q) or q.startswith(key(u)))]
-                return self._as_subject(named, clean_inline(text[start:e]), set(kept)), e
-            named = self._resolve(qualifier, here, None)
+                kept = [u for u in joined.units if not (key(u).startswith(q) or q.startswith(key(u)))]
+                return self._as_subject(joined, clean_inline(text[start:e]), set(kept)), e
+            found = self._resolve(qualifier, here, None)
             # a set one word describes ("mời") gives way to one a longer qualifier describes with
             # more ("mời dự tại điểm cầu trụ sở UBND tỉnh")
-            said = len(content_words(qualifier) & named.words) if named is not None else 0
-            if named is not None and (best is None or said > best[0]):
-                best = (said, named, qualifier, e)
+            said = len(content_words(qualifier) & found.words) if found is not None else 0
+            if found is not None and (best is None or said > best[0]):
+                best = (said, found, qualifier, e)
             if best is not None and best[0] >= 2:
                 break  # described by two words: what follows is the duty
         if best is not None:

@@ -185,11 +185,11 @@ Kiểm tra công tác văn thư, lưu trữ năm 2026**
 
 1. Lịch kiểm tra: kiểm tra 03 cơ quan, cụ thể như sau:
 
-| TT | Đoàn kiểm tra | Đơn vị được kiểm tra | Thời gian kiểm tra |
-|---|---|---|---|
-| 1 | Đoàn số 1 | Sở Xây dựng | 12/5/2026 |
-| 2 | Đoàn số 1 | Sở Y tế | 19/5/2026 |
-| 3 | Đoàn số 2 | Sở Tài chính | 26/5/2026 |
+| TT | Đoàn kiểm tra | Đơn vị được kiểm tra | Thời gian kiểm tra | Số kiến nghị năm 2025 chưa khắc phục |
+|---|---|---|---|---|
+| 1 | Đoàn số 1 | Sở Xây dựng | 12/5/2026 | 2 |
+| 2 | Đoàn số 1 | Sở Y tế | 19/5/2026 | 0 |
+| 3 | Đoàn số 2 | Sở Tài chính | 26/5/2026 | 1 |
 
 **III. TỔ CHỨC THỰC HIỆN**
 
@@ -447,6 +447,25 @@ def test_a_set_named_by_the_part_that_invites_it(written):
     ("Danh sách lĩnh vực khối tư pháp – BC 21?", ("Hộ tịch", "Chứng thực"), ("Đất đai",)),
 ])
 def test_the_rows_a_value_the_question_names_groups(written, question, rows, not_rows):
+    ans = written.ask(question)
+    first = ans.text.split("\n\nNguồn")[0]
+    for row in rows:
+        assert row in first, ans.text
+    for row in not_rows:
+        assert row not in first, ans.text
+
+
+@pytest.mark.parametrize(("question", "rows", "not_rows"), [
+    ("Theo Báo cáo 21/BC-UBND, những lĩnh vực nào không có hồ sơ giải quyết quá hạn?", ("Chứng thực",),
+     ("Hộ tịch", "Đất đai", "Xây dựng")),
+    ("bc 21 nhung linh vuc nao khong co ho so giai quyet qua han", ("Chứng thực",), ("Hộ tịch", "Đất đai", "Xây dựng")),
+    ("Những lĩnh vực nào không có giải quyết quá hạn – BC 21?", ("Chứng thực",), ("Hộ tịch", "Đất đai", "Xây dựng")),
+    ("Theo Kế hoạch 77/KH-SNV, những đơn vị nào không có kiến nghị năm 2025 chưa khắc phục?", ("Sở Y tế",),
+     ("Sở Xây dựng", "Sở Tài chính")),
+    ("kh 77 nhung don vi nao khong co kien nghi chua khac phuc", ("Sở Y tế",), ("Sở Xây dựng", "Sở Tài chính")),
+    ("Đơn vị nào không còn kiến nghị chưa khắc phục (KH 77)?", ("Sở Y tế",), ("Sở Xây dựng", "Sở Tài chính")),
+])
+def test_the_rows_a_count_is_zero_in(written, question, rows, not_rows):
     ans = written.ask(question)
     first = ans.text.split("\n\nNguồn")[0]
     for row in rows:

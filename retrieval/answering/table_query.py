@@ -25,7 +25,7 @@ from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
 DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "tables.yaml"
 
 ORDERING_OPS = ("max", "min", "range")
-CONDITION_OPS = ("decrease", "increase", "below", "above")
+CONDITION_OPS = ("decrease", "increase", "below", "above", "zero")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class TableAsk:
                 return o
         if self.lists:
             for o in CONDITION_OPS:
-                if o in self.ops and (o in ("decrease", "increase") or self.level is not None):
+                if o in self.ops and (o in ("decrease", "increase", "zero") or self.level is not None):
                     return o
         if "sum" in self.ops:
             return "sum"
@@ -108,7 +108,8 @@ def read_ask(folded: str) -> TableAsk:
     op_cues, kind_cues = _cues()
     ops = [op for op, pat in op_cues.items() if pat.search(folded)]
     kinds = [k for k, pat in kind_cues.items() if pat.search(folded)]
-    lists = re.search(r"\b(nhung|cac)\b.{0,60}\bnao\b|\bliet ke\b|\bnao\b.{0,40}\b(giam|tang|duoi|tren)\b", folded) is not None
+    lists = re.search(r"\b(nhung|cac)\b.{0,60}\bnao\b|\bliet ke\b|\bnao\b.{0,40}\b(giam|tang|duoi|tren|khong co|khong con)\b",
+                      folded) is not None
     level = None
     m = re.search(r"\b(?:duoi|tren|thap hon|cao hon|nho hon|lon hon|khong qua|vuot)\s+(\d+(?:[.,]\d+)?)", folded) \
         or re.search(r"\btu\s+(\d+(?:[.,]\d+)?)\s*%?\s*tro len\b", folded)  # "(chưa) đạt từ 60% trở lên"
@@ -377,6 +378,8 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 value_cols = [c.index for c in numeric if c.kind == "change"][:1]
             if not value_cols:
                 return None
+        if op == "zero" and not any(cols[i] in named for i in value_cols[:1]):
+            return None  # "không có" says nothing of a column the question does not name
         col = value_cols[0]
         values = [(_value(cols[col], r.cells[col]), r) for r in pool if col < len(r.cells)]
         vals = [(v, r) for v, r in values if v is not None]
@@ -420,10 +423,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         else:
             test = {"decrease": lambda v: v < 0, "increase": lambda v: v > 0,
                     "below": lambda v: ask.level is not None and v < ask.level,
-                    "above": lambda v: ask.level is not None and v > ask.level}[op]
+                    "above": lambda v: ask.level is not None and v > ask.level, "zero": lambda v: v == 0}[op]
             rows = [r for v, r in vals if test(v)]
             level = f"{ask.level or 0:g}".replace(".", ",")
-            label = {"decrease": "giảm", "increase": "tăng", "below": f"dưới {level}", "above": f"trên {level}"}[op]
+            label = {"decrease": "giảm", "increase": "tăng", "below": f"dưới {level}", "above": f"trên {level}",
+                     "zero": "bằng 0"}[op]
             if rows:
                 text = (f"{len(rows)}/{len(vals)} dòng có {header} {label}: "
                         + "; ".join(f"{row_name(table, r, name_col)} ({r.cells[col]})" for r in rows) + ".")

@@ -167,7 +167,7 @@ class Assistant:
         draft = rules.compose(q, drafts) or drafts[0]
         # a passage found for the rest of the question's words answers something else when the
         # document never says what the question is about ("mức kỷ luật", "máy quét")
-        missing = unsaid(q, draft, lib, named=any(named(t) for t in targets))
+        missing = unsaid(q, draft, lib, named=any(named(t) for t in targets), found=[h.chunk.doc_id for h in hits])
         if missing:
             draft = not_said(draft, missing, lib)
         return self._render(draft, hits, top_k)

@@ -45,7 +45,7 @@ class Library:
     _spelled: dict[str, str] = field(default_factory=dict, repr=False)
     _by_date: dict[tuple[int, int, int], list[Chunk]] | None = field(default=None, repr=False)
     _spread: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
-    _folded: dict[str, str] = field(default_factory=dict, repr=False)
+    _pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, documents: list, chunks: list[Chunk], obligations: list[Obligation], units: Units,
@@ -109,13 +109,23 @@ class Library:
             out = self._spread[doc_id] = {w: n / len(chunks) for w, n in counts.items()} if chunks else {}
         return out
 
-    def folded_text(self, doc_id: str) -> str:
-        """A document's words folded, its abbreviations spelled out ("TTHC": "thủ tục hành chính"),
-        space-padded: what it says, to look a phrase up in."""
-        out = self._folded.get(doc_id)
+    def said_pairs(self, doc_id: str) -> frozenset[tuple[str, str]]:
+        """The folded syllable pairs a document says, its abbreviations spelled out ("TTHC" says
+        "thủ tục hành chính"). Read once a document."""
+        out = self._pairs.get(doc_id)
         if out is None:
-            words = " ".join(self.spelled(f"{c.context} {c.text}") for c in self.by_doc.get(doc_id, []))
-            out = self._folded[doc_id] = f" {' '.join(fold(w) for w in syllables(words))} "
+            # not through `_folded_words`: a whole document read once would crowd out its cache
+            pairs: set[tuple[str, str]] = set()
+            for c in self.by_doc.get(doc_id, []):
+                words = [fold(w) for w in syllables(f"{c.context} {c.text}")]
+                pairs.update(zip(words, words[1:]))
+            said = {w for p in pairs for w in p}
+            for abbr, meanings in self.glossary.entries.items():
+                if all(w in said for w in fold(abbr).split()):
+                    for m in meanings:
+                        words = [fold(w) for w in syllables(m)]
+                        pairs.update(zip(words, words[1:]))
+            out = self._pairs[doc_id] = frozenset(pairs)
         return out
 
     def spelled(self, text: str) -> str:

@@ -36,7 +36,7 @@ def chatty(folded: str) -> bool:
     return any(f" {w} " in words for w in first) or len(re.findall(r"[.!?]\s+\S", folded)) >= 1
 
 
-def subject_words(q: Question, lib: Library) -> list[tuple[list[str], str]]:
+def subject_words(q: Question) -> list[tuple[list[str], str]]:
     """The question's subject: each compound word as its folded syllables, and as typed."""
     frame, prefixes, _first = _frame()
     named = {w for r in q.units for n in (r.name, r.text or "") for w in fold(n).split()}
@@ -55,19 +55,17 @@ def subject_words(q: Question, lib: Library) -> list[tuple[list[str], str]]:
     return out
 
 
-def unsaid(q: Question, draft: Draft, lib: Library, named: bool) -> list[str]:
+def unsaid(q: Question, draft: Draft, lib: Library, named: bool, found: list[str]) -> list[str]:
     """The subject words the answer's document never says (nor any pair of their syllables);
     when the question named no document, or was typed without diacritics (its words, cut from
-    a guessed spelling, may be cut wrong), those no document says."""
+    a guessed spelling, may be cut wrong), those none of the documents retrieval `found` says
+    (a document that said them would be among those)."""
     if draft.rule not in JUDGED or draft.not_stated or draft.doc_id is None or chatty(q.folded):
         return []
-    docs = [draft.doc_id] if named and has_diacritics(q.text) else list(lib.by_doc)
-    missing = []
-    for syl, shown in subject_words(q, lib):
-        pairs = [f" {a} {b} " for a, b in zip(syl, syl[1:])]
-        if not any(p in lib.folded_text(d) for d in docs for p in pairs):
-            missing.append(shown)
-    return missing
+    docs = [draft.doc_id] if named and has_diacritics(q.text) else list(dict.fromkeys([draft.doc_id, *found]))
+    said = [lib.said_pairs(d) for d in docs]
+    return [shown for syl, shown in subject_words(q)
+            if not any(p in s for s in said for p in zip(syl, syl[1:]))]
 
 
 __all__ = ["JUDGED", "chatty", "subject_words", "unsaid"]

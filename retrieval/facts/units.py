@@ -1398,9 +1398,8 @@ def _setting_province() -> str:
     return Settings.from_env().province
 
 
-# the commune and district words as written with their marks ("phường", not "Phương")
-_PREFIX_ACCENTED = frozenset({"xã", "phường", "huyện", "thị", "trấn", "quận", "thành", "phố", "ubnd", "ủy", "uỷ", "ban",
-                              "nhân", "dân", "tỉnh", "thôn", "tổ"})
+# the words of the commune and district prefixes as written with their marks ("phường", not "Phương")
+_PREFIX_ACCENTED = frozenset(w for prefixes in KIND_PREFIXES.values() for p in prefixes for w in accented_key(p).split())
 
 
 def _swapped(k: str, pairs: list[tuple[str, str]]) -> list[str]:

@@ -130,10 +130,10 @@ def _of_own_commune(pool: list[Obligation], u: Unit, lib: Library) -> list[Oblig
     short = fold(u.short or "")
     if not short or u.kind not in ("xã", "phường", "thị trấn"):
         return []
+    own = {d.doc_id for d in lib.admin if re.search(rf"\b{re.escape(short)}\b", fold(d.issuer))}
     out = []
     for o in pool:
-        d = lib.admin_doc(o.doc_id)
-        if d is None or not re.search(rf"\b{re.escape(short)}\b", fold(d.issuer)):
+        if o.doc_id not in own:
             continue
         every = [lib.units.resolve(n) for n in o.units]
         if any(r is not None and r.unit is not None and u.kind in r.unit.commune_kinds and r.unit.name != u.name

@@ -38,18 +38,22 @@ def _kinds() -> tuple[dict[str, FieldKind], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, ...]]:
+    """The word lists of lang/data/fields.yaml, read once."""
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {k: tuple(raw.get(k, [])) for k in ("honorifics", "member_cues", "role_cues")}
+
+
 def _honorifics() -> tuple[str, ...]:
-    return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("honorifics", []))
+    return _words()["honorifics"]
 
 
-@lru_cache(maxsize=1)
 def member_cues() -> tuple[str, ...]:
-    return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("member_cues", []))
+    return _words()["member_cues"]
 
 
-@lru_cache(maxsize=1)
 def role_cues() -> tuple[str, ...]:
-    return tuple(yaml.safe_load(DATA.read_text(encoding="utf-8")).get("role_cues", []))
+    return _words()["role_cues"]
 
 
 def names_a_person(value: str) -> bool:

@@ -148,7 +148,7 @@ class Assistant:
         if dated_doc is not None and not any(named(t) for t in targets):
             targets = [Target(dated_doc, 1.0, "date"), *targets]
         if q.documents.this and not targets:
-            targets = this_among(hits, lib)
+            targets = this_among(q, hits, lib)
         ev = gather(q, hits, targets, lib)
         if ambiguous(targets) and not q.documents.numbers:
             return self._choose(q, targets, hits, top_k)
@@ -175,14 +175,33 @@ class Assistant:
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]
         choices = []
+        cited: list[Chunk] = []
         for i, t in enumerate(targets, 1):
             d = t.doc
             date = d.header.date.short()
-            about = "" if fold(d.subject) in fold(d.short_name) else f": {shorten(d.subject, 90)}"
-            lines.append(f"{i}. {d.short_name}" + (f" ({date})" if date else "") + about)
+            # "văn bản này gửi tới ai?" with several documents it may mean: what each one states,
+            # when it is a fact of that document, so the choice is also an answer
+            said = self._fact_of(q, hits, d) if t.why == "this" else None
+            if said is not None:
+                lines.append(f"{i}. {d.short_name}" + (f" ({date})" if date else "") + f" — {shorten(said.text.strip(), 240)}")
+                cited.extend(said.cited[:1])
+            else:
+                about = "" if fold(d.subject) in fold(d.short_name) else f": {shorten(d.subject, 90)}"
+                lines.append(f"{i}. {d.short_name}" + (f" ({date})" if date else "") + about)
             choices.append((d.doc_id, f"{d.short_name}"))
         lines.append("Bạn muốn hỏi văn bản nào? (chọn một, hoặc ghi số văn bản trong câu hỏi)")
-        return Answer("\n".join(lines), self._sources(hits, top_k, []), False, "choose", choices=choices)
+        return Answer("\n".join(lines), self._sources(hits, top_k, cited), False, "choose", choices=choices)
+
+    def _fact_of(self, q: Question, hits: list[Hit], doc: AdminDocument) -> Draft | None:
+        """What the question's declared route finds in one document, when that is a fact of the
+        document as a whole (not a passage standing in for one, not a duty, not "không nêu")."""
+        ev = gather(q, hits, [Target(doc, 0.9, "this")], self.library)
+        drafts = rules.run(q, ev, self.library, self.clock())
+        draft = rules.compose(q, drafts) if drafts else None
+        if draft is None or draft.rule not in rules.DOCUMENT_FACTS or draft.not_stated or draft.doc_id != doc.doc_id \
+                or draft.score < 0.6:
+            return None
+        return draft
 
     # -- rendering ---------------------------------------------------------------------------
     def citation_line(self, cited: list[Chunk]) -> str:
@@ -232,14 +251,20 @@ def not_said(draft: Draft, missing: list[str], lib: Library) -> Draft:
     return replace(draft, text=f"{who} không nêu {terms}.\nĐoạn gần nhất: “{near}”", not_stated=True)
 
 
-def this_among(hits: list[Hit], lib: Library, most: int = 4) -> list[Target]:
+def this_among(q: Question, hits: list[Hit], lib: Library, most: int = 4) -> list[Target]:
     """"Văn bản này …" with no document talked about yet and more documents than a list can
-    offer: the documents the question's words find first, to choose from (one alone is meant)."""
+    offer: the documents the question's words find first, to choose from (one alone is meant).
+    "Gửi tới ai" is asked of a letter: the documents with a Kính gửi come first."""
     docs: list[AdminDocument] = []
     for h in hits[:8]:
         d = lib.admin_doc(h.chunk.doc_id)
         if d is not None and d not in docs:
             docs.append(d)
+    if q.asks("recipients") and "noi nhan" not in q.folded:
+        letters = [d for d in lib.documents.values() if isinstance(d, AdminDocument) and d.recipients]
+        found = {d.doc_id: i for i, d in enumerate(docs)}
+        letters.sort(key=lambda d: found.get(d.doc_id, len(found)))
+        docs = [*letters, *(d for d in docs if d not in letters)]
     docs = docs[:most]
     return [Target(docs[0], 0.9, "this")] if len(docs) == 1 else [Target(d, 0.5, "this") for d in docs]
 

@@ -338,11 +338,27 @@ def _numbered_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in things) + r") (\d{1,2}|[ivx]{1,4})\b")
 
 
+# a count of things ("146 hồ sơ", "02 máy quét"), not a date, a document's number or a share
+_COUNTED = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/,.%-]) ([a-z]+ [a-z]+)")
+
+
 def _numbered(folded: str) -> dict[str, set[str]]:
+    """The things a text numbers ("giai đoạn 2") and the things it counts ("146 hồ sơ", keyed
+    by the counted words): a question that counts 146 files is not about a passage that counts
+    218 of them and never 146."""
     out: dict[str, set[str]] = {}
     for word, num in _numbered_pattern().findall(folded):
         out.setdefault(word, set()).add(num)
+    stop = _count_stopwords()
+    for num, noun in _COUNTED.findall(_numbered_pattern().sub(" ", folded)):
+        if noun.split()[0] not in stop:
+            out.setdefault("#" + noun, set()).add(str(int(num.replace(".", ""))))
     return out
+
+
+@lru_cache(maxsize=1)
+def _count_stopwords() -> frozenset[str]:
+    return frozenset(language_data()["count_stopwords"])
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

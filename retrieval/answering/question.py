@@ -200,9 +200,27 @@ def _duty_holders(restored: str, units: Units, typed_accents: bool) -> list[Reso
     return out or [m.resolution for m in found]
 
 
+def _document_fact_first(slots: list[str], folded: str, dm: DocMention) -> list[str]:
+    """"Văn bản này ban hành ngày nào?": a question made only of a document's name and the words
+    of one of its facts asks that fact, not the deadline of a duty that says "ban hành"."""
+    from retrieval.answering.slots import DOCUMENT_SLOT_WORDS
+
+    if not (dm.this or dm.kinds or dm.numbers):
+        return slots
+    kinds, this = _language()
+    rest = this.sub(" ", _doc_name().sub(" ", folded))
+    rest = re.sub(r"\b(?:" + "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)) + r")\b", " ", rest)
+    words = set(re.findall(r"[a-z0-9]+", rest)) - set(language_data()["document_fact_fillers"])
+    for slot in slots:
+        if slot in DOCUMENT_SLOT_WORDS and words and words <= DOCUMENT_SLOT_WORDS[slot]:
+            return [slot, *(s for s in slots if s != slot and s in DOCUMENT_SLOT_WORDS)]
+    return slots
+
+
 def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> Question:
     q = nfc(text or "").strip()
     folded = fold(q)
+    documents = parse_documents(q, folded)
     return Question(
         text=q,
         folded=folded,
@@ -210,9 +228,9 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         syllables=syllables(restored),
         content=content_tokens(restored, q),
         units=_duty_holders(restored, units, has_diacritics(q)) if restored else [],
-        documents=parse_documents(q, folded),
+        documents=documents,
         parts=parse_parts(q),
-        slots=slots,
+        slots=_document_fact_first(slots, folded, documents),
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
         naming={fold(w) for m in [*_doc_name().finditer(fold(restored or q)), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},

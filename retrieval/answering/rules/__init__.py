@@ -64,6 +64,9 @@ RULES: list[Rule] = [
 ]
 # rules that answer whatever the documents are about: they need no topic in common
 TOPIC_FREE = frozenset({"conversation", "glossary"})
+# rules whose answer is a fact of the document as a whole (its header, subject, parts, span):
+# each of several documents a question may mean can be told by it
+DOCUMENT_FACTS = frozenset({"metadata", "summary", "structure_counts", "period", "labelled"})
 
 
 # the slots a second fact may be added for: each says one thing a question can ask beside another

@@ -308,7 +308,7 @@ def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[
         if chunk.kind == "table" or (ev.named_docs and chunk.doc_id not in ev.doc_ids):
             continue
         for sent in (x for line in text.splitlines() for x in split_sentences(line)):
-            if ":" not in sent or sent.count(",") < 3 or numbers_disagree(ev.question.folded, sent.split(":")[0]):
+            if ":" not in sent or sent.count(",") < 3 or numbers_disagree(ev.question.folded, sent):
                 continue
             # the item's heading says what the sentence's list is of ("Giai đoạn 1 …: thí điểm tại …")
             s = overlap(topic, f"{chunk.text.splitlines()[0]} {sent}") + 0.15
@@ -344,6 +344,8 @@ def structure_counts(q: Question, ev: Evidence, lib: Library, today: dt.date) ->
     for word in asked:
         kind, label = _COUNTED[word]
         n = len(part.appendices) if kind == "appendix" else sum(1 for x in part.walk() if x.kind == kind)
+        if kind == "roman" and n == 0:  # a letter's numbered points are its "mục" (cited so)
+            n = sum(1 for x in part.body if x.path.startswith("mục "))
         counts.append(f"{n} {label}")
     name = part.title if part is not d else d.short_name
     if part is not d:

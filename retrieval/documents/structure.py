@@ -256,6 +256,13 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
                       "|".join(re.escape(w.strip()) for w in body_words) + r")\b)", names[0])
         if m and _upper(names[0]):
             names = [names[0][: m.end()].strip(), names[0][m.end():].strip()]
+    if len(names) >= 2 and names[0].upper().startswith("ĐẢNG BỘ") and \
+            re.fullmatch(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)", names[-1].strip().upper()):
+        # "ĐẢNG BỘ TỈNH HƯNG YÊN / TỈNH ỦY": the committee is named by its Đảng bộ's place
+        parent = _display_name(names[:-1])
+        place = re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", parent)
+        issuer = _display_name(names[-1:])
+        return parent, f"{issuer} {place.group(1)}" if place else issuer
     if len(names) >= 2:
         # "UBND TỈNH HƯNG YÊN" above "VĂN PHÒNG": the parent is a complete name, the issuer another
         for cut in range(1, len(names)):
@@ -393,6 +400,10 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             cur.i += 1
             continue
         lines = [clean_inline(x) for x in it.text.split("\n") if clean_inline(x)]
+        if len(lines) > 1 and (_NUMBER_LINE.match(lines[0]) or _PLACE_DATE.match(lines[0])):
+            # "Số: 2318/UBND-KSTT" and its "V/v …" in one block (hard line breaks): read line by line
+            cur.items[cur.i:cur.i + 1] = _header_lines(lines, it)
+            continue
         upper_p = p.upper()
         # furniture first: a block may hold motto and rule lines only
         if _MOTTO.search(p):
@@ -507,6 +518,18 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             cur.i += 1
             continue
         return
+
+
+def _header_lines(lines: list[str], it: _Item) -> list[_Item | Block]:
+    """A header block's lines as items of their own; a trích yếu keeps the lines that wrap it."""
+    out: list[_Item | Block] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if isinstance(last, _Item) and _TRICH_YEU.match(last.plain) and not (_NUMBER_LINE.match(line) or _PLACE_DATE.match(line)):
+            out[-1] = _Item(f"{last.text}\n{line}", f"{last.plain} {line}", it.block, it.heading)
+        else:
+            out.append(_Item(line, line, it.block, it.heading))
+    return out
 
 
 def _has_own_header(cur: _Cursor, reach: int = 12) -> bool:
@@ -736,7 +759,7 @@ def _read_body(cur: _Cursor, body: _Body, stop_at_attachment: bool = True) -> No
             cur.i += 1
             continue
         if state in ("body", "closing", "copies", "signature") and (
-                _CAPACITY.match(p) or (_opens_signature(p) and (it.heading or it.block.layout))):
+                _CAPACITY.match(p) or (_opens_signature(clean_inline(text)) and (it.heading or it.block.layout))):
             state = "signature"
             body.sign_lines += [clean_inline(x) for x in text.split("\n") if clean_inline(x)]
             cur.i += 1
@@ -913,8 +936,16 @@ def _split_capacity(line: str) -> list[str]:
 
 
 def _opens_signature(line: str) -> bool:
+    """A signature block's first line: a title ("TRƯỞNG BAN", "TRƯỞNG ĐOÀN KIỂM TRA"), a part in a
+    meeting ("THƯ KÝ"), or the body a signer stands for ("ĐẠI DIỆN UBND PHƯỜNG …")."""
     first = line.split("\n")[0].upper().strip(" .")
-    return first in _SIGNER_TITLES or first in _MEETING_ROLES or _split_role(first)[0] != ""
+    if len(first) > 60:
+        return False
+    return first in _SIGNER_TITLES or first in _MEETING_ROLES or _split_role(first)[0] != "" \
+        or first.startswith(_REPRESENTING) or (_upper(first) and first.startswith(tuple(t + " " for t in _SIGNER_TITLES)))
+
+
+_REPRESENTING = ("ĐẠI DIỆN ", "THAY MẶT ")
 
 
 def _split_role(line: str) -> tuple[str, str]:
@@ -943,6 +974,27 @@ def _signers(lines: list[str]) -> list[Signature]:
     return out
 
 
+def _office_case(line: str) -> str:
+    """"PHÓ GIÁM ĐỐC SỞ NỘI VỤ" -> "Phó Giám đốc Sở Nội vụ", "ĐẠI DIỆN UBND PHƯỜNG SƠN NAM" ->
+    "Đại diện UBND phường Sơn Nam": a known title, then the body it is of, named as a header names it."""
+    up = line.upper().strip(" .")
+    for t in sorted((*_SIGNER_TITLES, *(x.strip() for x in _REPRESENTING)), key=len, reverse=True):
+        if up.startswith(t + " "):
+            rest = line.strip()[len(t):].strip()
+            head = _TITLE_CASE.get(t, _sentence_case(t))
+            body = _display_name([rest]) if re.search(r"\b(SỞ|UBND|ỦY BAN|UỶ BAN|BAN|VĂN PHÒNG|PHƯỜNG|XÃ|TỈNH|ĐẢNG)\b", rest.upper()) \
+                else rest.lower()
+            return f"{head} {body}"
+    return _title_case(line)
+
+
+def _main_signer(signed: list[Signature]) -> Signature | None:
+    """The main signature is printed last, unless that is the clerk's ("THƯ KÝ" under the head of
+    an inspection team in the right-hand column)."""
+    heads = [x for x in signed if fold(x.role) not in ("thu ky", "nguoi ghi bien ban")]
+    return (heads or signed)[-1] if signed else None
+
+
 def _signer(lines: list[str]) -> Signature | None:
     if not lines:
         return None
@@ -956,6 +1008,12 @@ def _signer(lines: list[str]) -> Signature | None:
         x for x in lines if not _CAPACITY.match(x) and _upper(x) and not re.match(r"^\(", x)]
     names = [x for x in lines if _is_person_name(x)]
     title = _title_case(titles[-1]) if titles else ""
+    upper = [x for x in lines if not _CAPACITY.match(x) and _upper(x) and not _is_person_name(x)]
+    if not role and len(upper) >= 2 and (upper[0].upper().startswith(_REPRESENTING) or upper[0] != titles[-1]):
+        # two lines over the name: the part signed in ("TRƯỞNG ĐOÀN KIỂM TRA", "ĐẠI DIỆN UBND
+        # PHƯỜNG …"), then the signer's own office
+        role = _office_case(upper[0])
+        title = _office_case(upper[-1])
     if not title and capacity:
         last = capacity[-1].split(" ", 1)[-1]
         if not capacity[-1].upper().startswith("TM."):
@@ -989,7 +1047,7 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
         doc_id=doc_id, source=source, kind=kind, subject=subject, header=header,
         recipients=st.recipients, authority=st.authority, bases=st.bases, preamble=body.preamble,
         body=body.tree.roots, closing=body.closing, copies=body.copies,
-        signer=signed[-1] if signed else None, cosigners=signed[:-1],  # the main signature is printed last
+        signer=main if (main := _main_signer(signed)) else None, cosigners=[x for x in signed if x is not main],
         appendices=body.appendices, attached_to=st.attached_to,
     )
     for n in doc.preamble:

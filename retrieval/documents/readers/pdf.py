@@ -568,12 +568,20 @@ def _is_centred_on_page(chunk: _Chunk, page: _Page) -> bool:
 def _sides(line: _Line, page: _Page) -> list[tuple[str, _Chunk]] | None:
     """The line's chunks by column, or None when one of them does not keep to a column."""
     out = []
-    for chunk in _chunks(line):
+    chunks = _chunks(line)
+    for chunk in chunks:
         side = None if _is_centred_on_page(chunk, page) else _side(chunk, page)
         if side is None:
-            return None
+            break
         out.append((side, chunk))
-    return out
+    else:
+        return out
+    # a narrow left column lets the right one's widest line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    # start a little left of the middle: two pieces either side of the middle are still two columns
+    if len(chunks) == 2 and chunks[0].x1 < chunks[1].x0 and chunks[0].centre < page.mid < chunks[1].centre \
+            and _side(chunks[0], page) == "left" and chunks[1].centre >= page.mid + 0.08 * page.width:
+        return [("left", chunks[0]), ("right", chunks[1])]
+    return None
 
 
 def _header(lines: list[_Line], page: _Page, name: str) -> tuple[list[Block], list[_Line]]:

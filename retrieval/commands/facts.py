@@ -42,6 +42,16 @@ def _for_unit(obligations: list[Obligation], units: Units, name: str) -> tuple[s
     if own:
         canonical = next(u for o in own for u in o.units if key(u) == k)
         return canonical, applicable(own, canonical), ""
+    # a body the documents name in full while the user gives its short name ("Tổ giúp việc" for
+    # "Tổ giúp việc Ban Chỉ đạo …"), when only one name starts so
+    longer = sorted({u for o in obligations for u in o.units if key(u).startswith(k + " ")})
+    if len(longer) == 1:
+        return longer[0], applicable(obligations, longer[0]), ""
+    # a set the document names by words no registry holds ("Các thành viên Ban Chỉ đạo"): its
+    # duties as the document gives them to that name
+    said = [o for o in obligations if k in (key(o.responsible), key(o.label))]
+    if said:
+        return name, said, ""
     return None, [], unknown_unit_message(lk)
 
 

@@ -45,6 +45,7 @@ class NamedSet:
     rows: dict[str, TableRow] = field(default_factory=dict)  # unit -> its row, for a table's column of units
     table: Table | None = None
     title: frozenset[str] = frozenset()  # what its heading or label calls it ("Lịch kiểm tra")
+    term: str = ""  # the name the document defines for it ("05 xã, phường chậm tiến độ")
 
 
 def _units_in(units: Units, text: str) -> list[str]:
@@ -123,6 +124,7 @@ class Definitions:
                 below += [u for u in s.units if u not in below]
                 rows.update({u: r for u, r in s.rows.items() if u not in rows})
                 table = table or s.table
+        self.sets += _defined_terms(n, units)
         every = own + [u for u in below if u not in own]
         said = f"{parent_words} {n.heading} {n.text}"
         title = content_words(n.heading or (n.text or "").split(":", 1)[0][:80])
@@ -191,6 +193,26 @@ class Definitions:
             if score >= 0.5 and shared >= min(2, len(want)) and (best is None or (score, titled) > best[:2]):
                 best = (score, titled, -i, s)
         return best[3] if best else None
+
+
+def _defined_terms(n: Node, units: Units) -> list[NamedSet]:
+    """"Có 05 xã, phường đạt thấp, gồm: xã A (28,6%), …, phường E (41,3%) (sau đây gọi là 05 xã,
+    phường chậm tiến độ)": the units listed before the definition, under the name it gives them."""
+    from retrieval.lang.lexicon import load_lexicon
+
+    out = []
+    text = clean_inline(n.text)
+    alias = "|".join(re.escape(a) for a in sorted(load_lexicon().own_alias, key=len, reverse=True))
+    for m in re.finditer(rf"\((?:{alias})\s+(?P<term>[^()]{{3,80}})\)", fold(text)):
+        term = text[m.start("term"):m.end("term")]
+        before = text[:m.start()]
+        # the list runs back to its lead-in ("gồm:", a colon) or to the sentence's start
+        lead = max(before.rfind(":"), before.rfind(". "), before.rfind("gồm"))
+        listed = _units_in(units, before[lead + 1:] if lead >= 0 else before)
+        if len(listed) >= 2:
+            words = content_words(term)
+            out.append(NamedSet(listed, words, n.path, title=words, term=term.strip()))
+    return out
 
 
 __all__ = ["PATH_RE", "Definitions", "NamedSet", "content_words", "path_of"]

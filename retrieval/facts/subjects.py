@@ -130,6 +130,9 @@ class SubjectReader:
             am = self.lex.assign_re.match(low, at)
             if am:
                 assigned, at = True, am.end()
+            defined = self._defined_subject(clause, low, at)
+            if defined is not None:
+                return defined
             got = self._phrase_at(clause, low, at, here)
             if got is None:
                 continue
@@ -146,6 +149,9 @@ class SubjectReader:
                 # clause's own reading of what follows "đề nghị" finds them
                 return None
             return Opening(resp, at, end, assigned, colon)
+        passive = self._agent(clause, low, here)
+        if passive is not None:
+            return passive
         # "Về đề xuất của UBND phường …: giao Sở Nội vụ nghiên cứu …": the topic, then what is assigned
         tm = self.lex.topic_re.match(low, len(clause) - len(clause.lstrip()))
         colon_at = clause.find(":")
@@ -155,6 +161,39 @@ class SubjectReader:
             got = self._phrase_at(clause, low, am.end() if am else after, here)
             if got is not None and not got[2]:
                 return Opening(got[0], am.end() if am else after, got[1], bool(am), False)
+        return None
+
+    def _defined_subject(self, clause: str, low: str, at: int) -> Opening | None:
+        """A set named by the term the document defined for it, alone or after a title and the
+        body it heads: "Chủ tịch UBND 05 xã, phường chậm tiến độ trực tiếp chỉ đạo …"."""
+        for s in self.defs.sets:
+            if not s.term:
+                continue
+            t = low.find(s.term.lower(), at, at + 60 + len(s.term))
+            if t < 0:
+                continue
+            prefix = low[at:t].strip()
+            h = self.lex.head_re.match(prefix)
+            rest = prefix[h.end():].strip() if h else prefix
+            if rest in ("", "ubnd", "ủy ban nhân dân", "uỷ ban nhân dân"):
+                end = t + len(s.term)
+                return Opening(Responsible(units=list(s.units), label=clean_inline(clause[at:end]), via_reference=s.where),
+                               at, end, False, False)
+        return None
+
+    def _agent(self, clause: str, low: str, here: str) -> Opening | None:
+        """"Việc kiểm tra … do Sở Nội vụ chủ trì, phối hợp với …": the duty said in the passive,
+        its agent a unit the registry knows, followed at once by a verb of acting."""
+        for m in self.lex.passive_re.finditer(low):
+            if m.start() < 8 or low[m.start() - 2:m.start()].strip() in (",", ";"):
+                continue  # "do …" opening a clause gives a cause, not an agent
+            got = self._phrase_at(clause, low, m.end(), here)
+            if got is None or not (got[0].units or got[0].groups):
+                continue
+            resp, end, colon = got
+            if colon or not self.lex.passive_verb_re.match(low, len(low) - len(low[end:].lstrip())):
+                continue
+            return Opening(resp, m.end(), end, False, False)
         return None
 
     def _phrase_at(self, text: str, low: str, pos: int, here: str) -> tuple[Responsible, int, bool] | None:

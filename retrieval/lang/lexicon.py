@@ -77,6 +77,8 @@ class Lexicon:
     appendix_time_re: re.Pattern[str]  # "theo thời điểm … tại Phụ lục": each unit's date is in its row there
     row_event_re: re.Pattern[str]  # "… ngày họp": a time said from each row's own event
     day_before_re: re.Pattern[str]  # "ngày làm việc liền trước": a working day before that event
+    passive_re: re.Pattern[str]  # "do " before an agent, anywhere
+    passive_verb_re: re.Pattern[str]  # a verb that makes that agent the one who must act, at a position
     # a body a document sets up itself: the verbs that set it up, the phrases that give its short
     # name, its officers' titles (all folded)
     own_establish: tuple[str, ...] = ()
@@ -177,6 +179,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
                                     + _word(_alternation(data["appendix_time"]["appendix"]))),
         row_event_re=re.compile(_word(_alternation(data["appendix_time"]["events"]))),
         day_before_re=re.compile(_word(_alternation(data["appendix_time"]["day_before"]))),
+        passive_re=re.compile(_word(_alternation(data["passive"]["marker"])) + r"\s+(?=\S)"),
+        passive_verb_re=re.compile(_word(_alternation(data["passive"]["verbs"]))),
         own_establish=tuple(fold(w) for w in data["own_body"]["establish"]),
         own_alias=tuple(fold(w) for w in data["own_body"]["alias"]),
         own_officers=frozenset(fold(w) for w in data["own_body"]["officers"]),

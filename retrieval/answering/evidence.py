@@ -417,7 +417,7 @@ def _folded_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]
     return frozenset(words), frozenset(zip(words, words[1:])), frozenset(marked(w) for w in typed)
 
 
-_KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "thi xa", "thanh pho",
+KINDS = ("co quan", "don vi", "dia phuong", "to chuc", "ca nhan", "so", "ban nganh", "huyen", "thi xa", "thanh pho",
           "xa", "phuong")
 
 
@@ -426,9 +426,9 @@ def asked_kinds(q: Question) -> list[str]:
     out = []
     for m in re.finditer(r"\b(?:nhung|cac)\s+((?:[a-z]+[ ,]+){1,5}?)nao\b", q.folded):
         words = m.group(1).replace(",", " ")
-        out += [k for k in _KINDS if re.search(rf"\b{k}\b", words)]
+        out += [k for k in KINDS if re.search(rf"\b{k}\b", words)]
     for m in re.finditer(r"\b(?:bao nhieu|may)\s+((?:[a-z]+ ){0,2}[a-z]+)", q.folded):  # "bao nhiêu đơn vị"
-        out += [k for k in _KINDS if re.match(rf"{k}\b", m.group(1)) and k not in out]
+        out += [k for k in KINDS if re.match(rf"{k}\b", m.group(1)) and k not in out]
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +69,7 @@ class TableAsk:
     level: float | None = None  # the number of "dưới 90%", "trên 100 hồ sơ"
     dates: list[tuple[int, int, int]] = field(default_factory=list)  # the days it names ("hạn 05/11/2025")
     share: bool = False  # the level is a share ("dưới 40%"): a column of shares holds it
+    ordered: list[str] = field(default_factory=list)  # what "nhiều … nhất" orders by ("hồ sơ quá hạn")
 
     @property
     def op(self) -> str:
@@ -119,7 +121,13 @@ def read_ask(folded: str) -> TableAsk:
         level = float(m.group(1).replace(",", "."))
     dates = [d for m in _DATE.finditer(folded) if (d := day(m.group(0))) is not None]
     share = m is not None and re.search(rf"\b{re.escape(m.group(1))}\s*%", folded) is not None
-    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates, share)
+    inner = _ORDERED.search(folded) if ("max" in ops or "min" in ops) else None
+    ordered = inner.group(1).split() if inner else []
+    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates, share, ordered)
+
+
+# the words a superlative wraps: "nhiều hồ sơ quá hạn nhất" orders rows by "hồ sơ quá hạn"
+_ORDERED = re.compile(r"\b(?:nhieu|it|cao|thap|lon|nho|som|muon|dai|ngan)((?: (?!nhat\b)\S+){1,8}) nhat\b")
 
 
 # -- typed columns -------------------------------------------------------------------------------
@@ -380,6 +388,13 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 return None
         if op == "zero" and not any(cols[i] in named for i in value_cols[:1]):
             return None  # "không có" says nothing of a column the question does not name
+        if op in ORDERING_OPS and ask.ordered:
+            # "lĩnh vực nào có nhiều hồ sơ quá hạn nhất": the column the superlative wraps, first
+            inner = [w for w in ask.ordered if w not in language().filler]
+            pool_cols = list(dict.fromkeys([*value_cols, *(c.index for c in numeric)]))
+            by_inner = sorted(((_said_together(cols[i].words, inner), i) for i in pool_cols), reverse=True)
+            if by_inner and by_inner[0][0] > 0 and (len(by_inner) == 1 or by_inner[0][0] > by_inner[1][0]):
+                value_cols = [by_inner[0][1], *(i for i in value_cols if i != by_inner[0][1])]
         col = value_cols[0]
         values = [(_value(cols[col], r.cells[col]), r) for r in pool if col < len(r.cells)]
         vals = [(v, r) for v, r in values if v is not None]
@@ -407,7 +422,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                               "".join(f", {clean_inline(table.columns[i])} {r.cells[i]}" for i in shown) for r in rows)
             text = f"{header} {word}: {lines}{scope}."
         elif op == "sum":
-            total = _grand_total(table, col)
+            total = _grand_total(table, col, ask.words)
             if total is not None and group is None:
                 rows = [total]
                 # the total row is short: all of it, the asked columns first
@@ -481,10 +496,21 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         text = " ".join(_fmt_row(table, r, col_ids, name_col) + "." for r in rows)
         fit = 0.8 + 0.4 * best_share + 0.3 * name_fit + 0.3 * context_fit + 0.2 * min(len(col_ids), 3)
         return TableAnswer(fit, "lookup", rows, col_ids, name_col, text)
+    # a row of averages or subtotals the question names ("bình quân …", "điểm trung bình"): all of it
+    said_total = None if keyed else _said_aggregate(table.aggregates, ask.words)
+    if said_total is not None and not _averages(said_total, ask):
+        said_total = None  # a subtotal is the sum's answer; looked up alone, only an average's words name it
+    if said_total is not None:
+        shown = list(dict.fromkeys([*value_cols, *[c.index for c in numeric]]))[:6]
+        cells = "; ".join(f"{clean_inline(table.columns[i])}: {said_total.cells[i]}" for i in shown
+                          if i < len(said_total.cells) and said_total.cells[i].strip())
+        if cells:
+            label = _aggregate_label(said_total)
+            return TableAnswer(1.1 + 0.5 * context_fit, "total", [said_total], shown, name_col, f"{label} — {cells}.")
     if not keyed and not has_units and value_cols and any(cols[i] in named for i in value_cols) and \
             context_fit >= 0.3 and ("sum" in ask.ops or "money" in ask.kinds) and \
             not _asks_beyond(table, [], asked_content, context):
-        total = _grand_total(table, value_cols[0])
+        total = _grand_total(table, value_cols[0], ask.words)
         if total is not None and group is None:
             shown = list(dict.fromkeys([*value_cols, *[c.index for c in numeric]]))[:6]
             cells = "; ".join(f"{clean_inline(table.columns[i])}: {total.cells[i]}" for i in shown
@@ -648,13 +674,47 @@ def _same_day(d: tuple[int, int, int] | None, asked: list[tuple[int, int, int]])
     return d is not None and any(d[1:] == a[1:] and (not a[0] or not d[0] or a[0] == d[0]) for a in asked)
 
 
-def _grand_total(table: Table, col: int) -> TableRow | None:
-    """The table's own total ("Tổng cộng"), not a group's subtotal: the total row named as a
-    total, else the last total row."""
+def _grand_total(table: Table, col: int, asked: Sequence[str] = ()) -> TableRow | None:
+    """The table's own total ("Tổng cộng"), not a group's subtotal: the total row the question's
+    words name ("cộng điểm tự đánh giá (lĩnh vực 1 - 7)"), else the one named as a total, else
+    the last total row."""
     totals = [a for a in table.aggregates if a.total and col < len(a.cells) and a.cells[col].strip()]
+    said = _said_aggregate(totals, asked)
+    if said is not None:
+        return said
     named = [a for a in totals if any(_has(h, fold(" ".join(a.cells))) for h in language().total_headers[:2])]
     found = named or totals[-1:]
     return found[0] if found else None
+
+
+def _said_aggregate(rows: list[TableRow], asked: Sequence[str]) -> TableRow | None:
+    """The total or average row whose own words (beyond "tổng", "cộng") the question says most."""
+    plain = {w for w in asked if w not in language().filler}
+    best: tuple[float, TableRow] | None = None
+    for a in rows:
+        label = _aggregate_label(a)
+        words = {w for w in syllables(fold(label)) if w not in language().filler} - _TOTAL_WORDS
+        if len(words) < 2:
+            continue  # "Các phường": a group the question's words name anyway, not a row they point to
+        share = len(words & plain) / len(words)
+        if share >= 0.75 and (best is None or share > best[0]):
+            best = (share, a)
+    return best[1] if best else None
+
+
+_TOTAL_WORDS = frozenset({"tong", "cong", "so"})
+
+
+def _aggregate_label(row: TableRow) -> str:
+    """A total or group row's own name: its first cell of words, not its label ("I") or figures."""
+    return next((c for c in row.cells if re.search(r"[^\W\d_]{2,}", c) and not re.fullmatch(r"[IVXLC]+|[A-ZĐ]", c.strip())), "")
+
+
+def _averages(row: TableRow, ask: TableAsk) -> bool:
+    """Whether the row is an average ("Bình quân", "Điểm trung bình") and the question says so."""
+    label = fold(_aggregate_label(row))
+    said = " ".join(ask.words)
+    return any(w in label and re.search(rf"\b{w}\b", said) for w in ("binh quan", "trung binh"))
 
 
 def _fmt_number(value: float, like: str) -> str:

@@ -136,7 +136,8 @@ def column_roles(headers: list[str]) -> list[str]:
     return roles
 
 
-_TOTAL = re.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+bộ)(?!\w)", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+bộ|bình\s+quân|điểm\s+trung\s+bình|trung\s+bình\s+chung)(?!\w)",
+                    re.IGNORECASE)
 
 
 # -- small readers ---------------------------------------------------------------------------
@@ -686,7 +687,10 @@ def _table(block: Block, caption: str) -> Table:
             if len(others) > 1:
                 aggregates.append(TableRow(len(aggregates) + 1, label, cells, group, False, origin, total=True))
             continue
-        if not label and others and _TOTAL.match(others[0]) and len(others) > 1:
+        # the total's words in the name column, or in the index column when the row merges both
+        # ("Cộng điểm tự đánh giá (lĩnh vực 1 - 7) | 80 | 76", "Bình quân | 76,7 | …")
+        named = label if label and not re.fullmatch(r"\d+[.)]?|[IVXLC]+|[A-ZĐ]", label) else (others[0] if not label and others else "")
+        if named and _TOTAL.match(named) and len(filled) > 1:
             aggregates.append(TableRow(len(aggregates) + 1, label, cells, None, False, origin, total=True))
             continue
         if span:
@@ -696,7 +700,20 @@ def _table(block: Block, caption: str) -> Table:
             cells[target] = text
             label = label if label and label != text else ""
         out_rows.append(TableRow(len(out_rows) + 1, label, cells, group, span, origin))
-    return Table(header, roles, out_rows, caption, aggregates)
+    return Table(header, _numeric_columns(roles, out_rows), out_rows, caption, aggregates)
+
+
+def _numeric_columns(roles: list[str], rows: list[TableRow]) -> list[str]:
+    """A column of figures holds values, whatever its header names ("Điểm tối đa xã, phường" is no
+    column of units)."""
+    out = list(roles)
+    for i, role in enumerate(roles):
+        if role not in ("unit", "lead", "cooperate", "task"):
+            continue
+        cells = [r.cells[i] for r in rows if i < len(r.cells) and r.cells[i] and not r.span]
+        if cells and sum(bool(re.fullmatch(r"[\d.,%\s-]+", c)) for c in cells) >= 0.8 * len(cells):
+            out[i] = "value"
+    return out
 
 
 @dataclass

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from retrieval.answering.draft import Draft
-from retrieval.answering.evidence import Evidence, Library, topic_tokens, years_disagree
+from retrieval.answering.evidence import KINDS, Evidence, Library, asked_kinds, topic_tokens, years_disagree
 from retrieval.answering.question import Question
 from retrieval.answering.table_query import (
     LEVEL,
@@ -17,11 +18,12 @@ from retrieval.answering.table_query import (
     asks_target_not_held,
     columns,
     read_ask,
+    row_name,
     run,
 )
 from retrieval.documents.model import AdminDocument, Node, Table
 from retrieval.documents.passages import Chunk
-from retrieval.lang.text import clean_inline, fold
+from retrieval.lang.text import clean_inline, fold, syllables
 
 # slots a table of figures does not answer by a row alone
 OTHER_SLOTS = ("recipient", "via", "deadline", "lead", "cooperate", "duties", "signer", "issuer", "summary", "yes_no",
@@ -72,11 +74,34 @@ def _names_other_units(q: Question, d: AdminDocument) -> bool:
     return any(fold(r.name) not in about for r in q.units)
 
 
+def _group_fit(q: Question, lib: Library, table: Table, name_col: int | None) -> float:
+    """"Trong khối sở, ban, ngành, đơn vị nào …": of two tables of units, the one whose rows are
+    the group the question names counts more; one whose rows are none of it, less."""
+    groups = [r.group.name for r in q.units if r.group is not None]
+    # "sở nào …", "những xã nào …": the kind of unit the rows must be
+    kinds = {k for k in KINDS if re.search(rf"\b{k} nao\b", q.folded)} | set(asked_kinds(q))
+    kinds -= {"don vi", "co quan"}
+    if not (groups or kinds) or name_col is None:
+        return 0.0
+    members = {u.name for g in groups for u in lib.units.members(g)}
+    found = [m.resolution.unit for r in table.rows if not r.span and not r.total
+             for m in lib.units.find(row_name(table, r, name_col), groups=False)[:1] if m.resolution.unit is not None]
+    if len(found) < 2:
+        return 0.0
+    inside = sum(1 for u in found if u.name in members or fold(u.kind) in kinds) / len(found)
+    return 0.6 if inside >= 0.8 else -0.6 if inside == 0 else 0.0
+
+
 def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     ask = q.table
     if ask is None or q.asks("period"):
         return None  # the span a document covers is its own, not a row's
     docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
+    # "tthc" names the row "Cải cách thủ tục hành chính": the question's abbreviations spelled out too
+    spelled = [w for a in lib.glossary.abbreviations_in(q.text) if len(a.rstrip(".")) > 2
+               for w in syllables(fold(lib.glossary.entries[a][0]))]
+    if spelled:
+        ask = replace(ask, words=[*ask.words, *spelled])
     # an abbreviation ("PVHCC") is said in full by the table's document, not as typed
     topic = [w for w in topic_tokens(q, ev=ev) if lib.glossary.lookup(w) is None]
     asks_other = tuple(s for s in OTHER_SLOTS if q.asks(s))
@@ -92,7 +117,7 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
                 continue  # who leads and who joins a task: the duty rules read every row and passage
             if ans.op == "lookup" and not _same_level(q, ans):
                 continue  # "ở cấp huyện" of a row done at "cấp xã": the row is not the answer
-            fit = ans.fit - 0.05 * rank
+            fit = ans.fit - 0.05 * rank + _group_fit(q, lib, table, ans.name_col)
             if best is None or fit > best[0]:
                 best = (fit, d, node, context, ans)
     if best is None:

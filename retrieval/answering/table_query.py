@@ -372,6 +372,13 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         share_cols = sorted((i for i in range(len(cols)) if cols[i].kind == "percent" and i != name_col),
                             key=lambda i: -match.get(i, 0.0))
         value_cols = [i for i in value_cols if cols[i].kind == "percent"] or share_cols[:1]
+    if op in ORDERING_OPS and ask.ordered:
+        # "lĩnh vực nào có nhiều hồ sơ quá hạn nhất": the column the superlative wraps, first
+        inner = [w for w in ask.ordered if w not in language().filler]
+        pool_cols = list(dict.fromkeys([*value_cols, *(c.index for c in numeric)]))
+        by_inner = sorted(((_said_together(cols[i].words, inner), i) for i in pool_cols), reverse=True)
+        if by_inner and by_inner[0][0] > 0 and (len(by_inner) == 1 or by_inner[0][0] > by_inner[1][0]):
+            value_cols = [by_inner[0][1], *(i for i in value_cols if i != by_inner[0][1])]
     if op in ORDERING_OPS or op in CONDITION_OPS or op == "sum":
         totals = [c.index for c in numeric if any(_has(h, fold(c.header)) for h in language().total_headers)]
         # the table's own subject said ("kinh phí" of a budget, its caption's words): a question
@@ -388,13 +395,6 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 return None
         if op == "zero" and not any(cols[i] in named for i in value_cols[:1]):
             return None  # "không có" says nothing of a column the question does not name
-        if op in ORDERING_OPS and ask.ordered:
-            # "lĩnh vực nào có nhiều hồ sơ quá hạn nhất": the column the superlative wraps, first
-            inner = [w for w in ask.ordered if w not in language().filler]
-            pool_cols = list(dict.fromkeys([*value_cols, *(c.index for c in numeric)]))
-            by_inner = sorted(((_said_together(cols[i].words, inner), i) for i in pool_cols), reverse=True)
-            if by_inner and by_inner[0][0] > 0 and (len(by_inner) == 1 or by_inner[0][0] > by_inner[1][0]):
-                value_cols = [by_inner[0][1], *(i for i in value_cols if i != by_inner[0][1])]
         col = value_cols[0]
         values = [(_value(cols[col], r.cells[col]), r) for r in pool if col < len(r.cells)]
         vals = [(v, r) for v, r in values if v is not None]

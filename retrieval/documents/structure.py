@@ -64,6 +64,7 @@ _PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
 )
 _TRICH_YEU = re.compile(r"^(?:V/v|Về\s+việc)\b", re.IGNORECASE)
+_NUMBER_THEN_SUBJECT = re.compile(r"^(Số\s*:?\s*\S+)\s+((?:V/v|Về\s+việc)\b.+)$", re.IGNORECASE)
 # a title line that names the type and goes on with its number, date or trích yếu, as a portal or a
 # Markdown export prints it: "# Quyết định ban hành Quy chế …", "Kế hoạch số 12/KH-UBND ngày 03/01/2025 về …"
 _TITLED = re.compile(
@@ -401,6 +402,9 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             cur.i += 1
             continue
         lines = [clean_inline(x) for x in it.text.split("\n") if clean_inline(x)]
+        joined = _NUMBER_THEN_SUBJECT.match(p) if len(lines) == 1 else None
+        if joined:  # "Số: 1507/UBND-KSTT V/v …" run into one line (a soft break)
+            lines = [joined.group(1), joined.group(2)]
         if len(lines) > 1 and (_NUMBER_LINE.match(lines[0]) or _PLACE_DATE.match(lines[0])):
             # "Số: 2318/UBND-KSTT" and its "V/v …" in one block (hard line breaks): read line by line
             cur.items[cur.i:cur.i + 1] = _header_lines(lines, it)

@@ -79,7 +79,7 @@ def _group_fit(q: Question, lib: Library, table: Table, name_col: int | None) ->
     the group the question names counts more; one whose rows are none of it, less."""
     groups = [r.group.name for r in q.units if r.group is not None]
     # "sở nào …", "những xã nào …": the kind of unit the rows must be
-    kinds = {k for k in KINDS if re.search(rf"\b{k} nao\b", q.folded)} | set(asked_kinds(q))
+    kinds = {k for k in KINDS if re.search(rf"\b{k} nao\b|\b(?:cac|khoi|nhung) {k}\b", q.folded)} | set(asked_kinds(q))
     kinds -= {"don vi", "co quan"}
     if not (groups or kinds) or name_col is None:
         return 0.0

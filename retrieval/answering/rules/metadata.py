@@ -189,8 +189,10 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     head = f"{d.kind} số {d.number}" if not d.header.number.blank else d.title
     line = f"{head}" + (f" ngày {date}" if date else "") + f" của {d.issuer}"
     subject = re.sub(r"^(?:V/v|Về việc)\s+", "về việc ", d.subject, flags=re.IGNORECASE)
-    line += f" {subject}" if fold(subject).startswith("ve ") else f" về {lower_first(subject)}"
-    signers = signer_line(d)
+    # "Kết luận … của Ban Thường vụ Tỉnh ủy về …": a subject that says whose it is goes on as written
+    line += f" {subject}" if fold(subject).startswith(("ve ", "cua ")) else f" về {lower_first(subject)}"
+    # who signed, in short: the capacity is the signer question's, not the summary's
+    signers = "; ".join(f"{s.title} {s.name}".strip() for s in [*d.cosigners, d.signer] if s is not None and s.name)
     signed = f" Người ký: {signers}." if signers else ""
     parts = [n for n in d.body if n.kind in ("roman", "part", "chapter", "article", "section") and (n.heading or n.text)]
     outline = ""
@@ -199,7 +201,7 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         outline = f" Ban hành kèm theo: {a.kind} {a.subject} ({len([n for n in a.walk() if n.kind == 'article'])} điều)."
     elif parts and len(parts) <= 8 and all(p.heading for p in parts):
         outline = " Gồm: " + "; ".join(p.title.rstrip(':') for p in parts) + "."
-    text = end(line) + signed + outline + _situation(d) + _tasks(d, lib)
+    text = end(line) + signed + outline + _situation(d) + _aims(d) + _tasks(d, lib)
     cited = _chunks(lib, d, "phần đầu")
     # a Quyết định says what it issues in its first article
     issuing = [c for c in lib.by_doc.get(d.doc_id, []) if ":kem-" not in c.chunk_id
@@ -210,7 +212,7 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
 
 
 
-_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s*%")
+_FIGURE = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:,\d+)?\s*%")
 
 
 def _situation(d: AdminDocument) -> str:
@@ -226,6 +228,21 @@ def _situation(d: AdminDocument) -> str:
     return ""
 
 
+def _aims(d: AdminDocument) -> str:
+    """The first figure a part of targets sets ("Mục tiêu năm 2026": "… đạt từ 70% trở lên"), when
+    the figure the summary already gives is another."""
+    first = _situation(d)
+    for n in d.walk():
+        if not n.heading or not re.search(r"(?i)\b(mục tiêu|chỉ tiêu)\b", n.heading):
+            continue
+        for c in n.walk():
+            for sentence in re.split(r"(?<=[.;])\s+", clean_inline(c.text or "")):
+                if _FIGURE.search(sentence) and len(sentence) >= 30:
+                    said = shorten(sentence, 160)
+                    return "" if said in first else f" Mục tiêu: {said}"
+    return ""
+
+
 def _tasks(d: AdminDocument, lib: Library) -> str:
     """How many duties it gives, to whom most, and by which dates: what a reader must act on."""
     obs = [o for o in lib.obligations if o.doc_id == d.doc_id and "phối hợp" not in o.roles]
@@ -233,8 +250,10 @@ def _tasks(d: AdminDocument, lib: Library) -> str:
         return ""
     counts: dict[str, int] = {}
     for o in obs:
-        for u in (o.units or [o.group or o.responsible])[:1]:
-            counts[u] = counts.get(u, 0) + 1
+        # whom the document gives it to, as it names them ("Ban cán sự đảng UBND tỉnh", "UBND các xã,
+        # phường"), not the first member of a group
+        u = o.responsible if o.responsible and len(o.responsible) <= 60 else (o.group or (o.units or [""])[0])
+        counts[u] = counts.get(u, 0) + 1
     who = [u for u, _n in sorted(counts.items(), key=lambda x: -x[1]) if u][:3]
     signed = d.header.date.date
     dates = sorted({o.deadline for o in obs if o.deadline and (signed is None or o.deadline >= signed)})

@@ -288,3 +288,28 @@ def test_this_document_with_several_it_may_mean_says_each_ones_fact(unseen, ques
 def test_a_documents_own_fact_is_not_a_duty_that_says_its_words(unseen, question):
     ans = unseen.ask(question, context_doc=_doc(unseen, "52-KL/TU").doc_id)
     assert "20" in ans.text and "2026" in ans.text and "28/02/2026" not in ans.text.split("\n\nNguồn")[0], ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Công văn 1507/UBND-KSTT yêu cầu Chủ tịch UBND các xã chậm tiến độ làm gì?",
+    "cv 1507 chu tich ubnd cac xa cham tien do phai lam gi",
+    "UBND các xã chậm tiến độ – nhiệm vụ (CV 1507)?",
+])
+def test_a_group_asked_where_the_document_names_some_of_it(unseen, question):
+    ans = unseen.ask(question)
+    # the duty route answers; a terse one may take the reporting route, which reads the same duty
+    assert ans.intent in ("unit_duties", "reporting") and not ans.abstained, ans.text
+    assert "20/6/2026" in ans.text and "rà soát" in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Tóm tắt nội dung chính của Công văn 1507/UBND-KSTT.", ("03 xã chậm tiến độ", "20/6/2026")),
+    ("tom tat cv 1507", ("03 xã chậm tiến độ", "20/6/2026")),
+    ("Tóm tắt Kết luận 52-KL/TU?", ("Ban cán sự đảng UBND tỉnh", "28/2/2026")),
+    ("kl 52 noi dung chinh", ("Ban cán sự đảng UBND tỉnh", "28/2/2026")),
+])
+def test_a_summary_names_whom_the_duties_go_to_as_the_document_does(unseen, question, facts):
+    ans = unseen.ask(question)
+    answered_by(ans, "summary", "Công văn" if "1507" in question else "Kết luận")
+    for fact in facts:
+        assert fact in ans.text, ans.text

@@ -80,7 +80,16 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             mine += [o for o in _of_own_commune(pool, u, lib) if o not in mine]
         pool = mine
     elif ev.groups:
-        pool = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
+        given = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
+        if not given and ev.named_docs:
+            # "Chủ tịch UBND các xã, phường chậm tiến độ làm gì": the document gives it to some of
+            # the group by name (a set it defined); their duties, not "none"
+            members = [u for g in ev.groups for u in lib.units.members(g)]
+            names = {u.name for u in members}
+            # a commune the registry lacks, named by its kind as the group's members are ("UBND xã …")
+            kinds = tuple({f"UBND {u.kind} " for u in members})
+            given = [o for o in pool if o.units and all(u in names or u.startswith(kinds) for u in o.units)]
+        pool = given
     topic = _topic(q, ev)
     # an abbreviation says as much as its words ("VPCP": Văn phòng Chính phủ)
     said = len(topic) + sum(1 for t in topic if (g := lib.glossary.lookup(t.upper())) and len(g[1][0].split()) >= 3)

@@ -313,3 +313,24 @@ def test_a_summary_names_whom_the_duties_go_to_as_the_document_does(unseen, ques
     answered_by(ans, "summary", "Công văn" if "1507" in question else "Kết luận")
     for fact in facts:
         assert fact in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo Công văn 1507/UBND-KSTT, tỷ lệ hồ sơ quá hạn của xã Tiên Lữ là bao nhiêu?",
+    "cv 1507 ty le ho so qua han cua xa tien lu bao nhieu",
+    "Tỷ lệ quá hạn xã Tiên Lữ (CV 1507) bao nhiêu?",
+])
+def test_a_figure_said_of_other_units_is_not_the_named_units(unseen, question):
+    ans = unseen.ask(question)
+    assert ans.abstained, ans.text
+    assert "6,2%" not in ans.text.split("\n")[0], ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo Công văn 1507/UBND-KSTT, tỷ lệ hồ sơ quá hạn của xã Ân Thi là bao nhiêu?",
+    "cv 1507 ty le ho so qua han cua xa an thi bao nhieu",
+    "Tỷ lệ quá hạn xã Ân Thi (CV 1507) bao nhiêu?",
+])
+def test_a_figure_said_of_the_named_unit_is_answered(unseen, question):
+    ans = unseen.ask(question)
+    assert not ans.abstained and "6,2%" in ans.text, ans.text

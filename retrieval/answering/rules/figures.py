@@ -99,6 +99,13 @@ def _pool(ev: Evidence, lib: Library) -> list[Chunk]:
     return [h.chunk for h in ev.hits[:8]]
 
 
+def _about_units(doc_id: str, named: list[str], lib: Library) -> bool:
+    """Whether a document is the named unit's own (its issuer or subject names it): its sentences
+    say "phường" or nothing for it."""
+    d = lib.admin_doc(doc_id)
+    return d is not None and any(n in fold(f"{d.issuer} {d.subject}") for n in named)
+
+
 def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     if not q.asks("figure"):
         return None
@@ -122,6 +129,8 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     found: list[tuple[float, str, Chunk]] = []
     missing: list[Measure] = []
     pool = _pool(ev, lib)
+    # the units the figure is asked of, by the short names a passage calls them
+    named = [fold(r.unit.short or r.unit.name) for r in q.units if r.unit is not None]
     # a word the question's figure hangs on that the documents never use ("tiền xăng xe",
     # "giải ngân"): whatever number stands near the other words is not that figure
     words = [[fold(w) for w in syllables(f"{c.context} {c.text}")] for c in pool]
@@ -148,9 +157,12 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
         own_words = set(re.findall(r"[a-z0-9]+", m.where))
         mine = [t for t in topic if t in own_words] if len([x for x in ms if x.kind == m.kind]) > 1 else []
         for c in pool:
+            about = _about_units(c.doc_id, named, lib)
             for sent in (line for s in split_sentences(c.text) for line in s.split("\n") if line.strip()):
                 if not _has_measure(sent, m):
                     continue
+                if named and not about and not any(n in fold(f"{c.context} {sent}") for n in named):
+                    continue  # "tỷ lệ của phường Phố Hiến": a figure said of others is not its figure
                 # the heading the sentence stands under says what its figure is of ("Mức chi hỗ trợ")
                 base = max(overlap(topic, sent), 0.9 * overlap(topic, f"{c.context} {sent}"))
                 cands.append((0.4 * base + 0.6 * overlap(mine, sent) if mine else base, sent, c))

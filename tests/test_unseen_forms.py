@@ -334,3 +334,21 @@ def test_a_figure_said_of_other_units_is_not_the_named_units(unseen, question):
 def test_a_figure_said_of_the_named_unit_is_answered(unseen, question):
     ans = unseen.ask(question)
     assert not ans.abstained and "6,2%" in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Theo Công văn 1507/UBND-KSTT, các xã chậm tiến độ gửi kết quả rà soát cho ai, trước ngày nào; Sở Tư pháp cập nhật "
+     "tình hình chứng thực gửi cơ quan nào, khi nào?", ("20/6/2026", "Văn phòng UBND tỉnh", "thứ Hai")),
+    ("cv 1507 cac xa cham tien do gui ket qua ra soat cho ai, han nao; stp cap nhat chung thuc gui dau, khi nao",
+     ("20/6/2026", "Văn phòng UBND tỉnh", "thứ Hai")),
+    ("CV 1507: xã chậm tiến độ gửi ai, hạn; Sở Tư pháp gửi ai, khi nào?", ("20/6/2026", "Văn phòng UBND tỉnh")),
+    ("Theo Biên bản 11/BB-ĐKT, UBND xã Ân Thi báo cáo kết quả khắc phục cho ai, trước ngày nào; công chức địa chính "
+     "xã phải giải quyết hồ sơ quá hạn trước ngày nào?", ("15/8/2026", "Sở Nội vụ", "31/7/2026")),
+    ("bb 11 ubnd xa an thi bao cao khac phuc cho ai, han nao; cong chuc dia chinh xa giai quyet ho so qua han truoc ngay nao",
+     ("15/8/2026", "Sở Nội vụ", "31/7/2026")),
+    ("BB 11: xã Ân Thi báo cáo ai, hạn; công chức địa chính xã giải quyết hồ sơ hạn nào?", ("15/8/2026", "31/7/2026")),
+])
+def test_two_asks_of_two_units_in_one_message_are_both_answered(unseen, question, facts):
+    ans = unseen.ask(question)
+    for fact in facts:
+        assert fact in ans.text, ans.text

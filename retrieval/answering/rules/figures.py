@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
 from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens, years_disagree
 from retrieval.answering.question import Question
+from retrieval.answering.rules.structure import COUNT_ASKED
 from retrieval.answering.table_query import asks_target_not_held
 from retrieval.documents.model import AdminDocument, Table, TableRow
 from retrieval.documents.passages import Chunk
@@ -107,8 +108,8 @@ def _about_units(doc_id: str, named: list[str], lib: Library) -> bool:
 
 
 def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
-    if not q.asks("figure"):
-        return None
+    if not q.asks("figure") or COUNT_ASKED.search(q.folded):
+        return None  # "gồm mấy chương, mấy điều": the document's parts, counted by structure_counts
     ms = measures(q)
     if not ms:
         return None

@@ -322,18 +322,18 @@ def _listing_sentence(ev: Evidence, lib: Library, topic: list[str], kinds: list[
     return best if best is not None and best[0] >= 0.5 else None
 
 
-__all__ = ["lists", "navigation"]
+__all__ = ["COUNT_ASKED", "lists", "navigation"]
 
 
 _COUNTED = {"chuong": ("chapter", "chương"), "dieu": ("article", "điều"), "muc": ("roman", "mục"),
             "phan": ("part", "phần"), "phu luc": ("appendix", "phụ lục")}
-_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|muc|phan|phu luc)\b")
+COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|muc|phan|phu luc)\b")
 
 
 def structure_counts(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     """"Quy chế … gồm mấy chương, mấy điều?": its parts counted, the one the question names
     (the document, or the Quy chế it issues)."""
-    asked = list(dict.fromkeys(_COUNT_ASKED.findall(q.folded)))
+    asked = list(dict.fromkeys(COUNT_ASKED.findall(q.folded)))
     if not asked or not ev.docs:
         return None
     if not ev.named_docs and not (ev.hits and ev.hits[0].chunk.doc_id == ev.docs[0].doc_id and q.documents.kinds):

@@ -327,7 +327,7 @@ __all__ = ["COUNT_ASKED", "lists", "navigation"]
 
 _COUNTED = {"chuong": ("chapter", "chương"), "dieu": ("article", "điều"), "muc": ("roman", "mục"),
             "phan": ("part", "phần"), "phu luc": ("appendix", "phụ lục")}
-COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|muc|phan|phu luc)\b")
+COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|muc|phan(?! tram)|phu luc)\b")  # not "phần trăm"
 
 
 def structure_counts(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:

@@ -22,7 +22,7 @@ import numpy as np
 from retrieval.answering import rules
 from retrieval.answering.abstain import Thresholds, out_of_scope
 from retrieval.answering.answer import Answer, Source
-from retrieval.answering.draft import Draft, shorten
+from retrieval.answering.draft import Draft, shorten, unique
 from retrieval.answering.evidence import Library, about_documents, dated_first, dated_passages, gather
 from retrieval.answering.focus import readable
 from retrieval.answering.question import Question, parse_documents, parse_question
@@ -157,21 +157,19 @@ class Assistant:
                      chosen_doc: str | None) -> Answer:
         """Each ask answered on its own, the second in the document the first was answered from
         when it names none ("…; SKHCN báo cáo trước ngày mấy" of "KH 24: …")."""
-        one = self._answer(parts[0], top_k, context_doc, chosen_doc)
+        one = self._draft(parts[0], top_k, context_doc, chosen_doc)
+        if isinstance(one, Answer):
+            return one  # a choice to make, or nothing found: the first ask says so
         q2 = parse_documents(parts[1], fold(parts[1]))
-        carried = chosen_doc or (one.doc_id if not (q2.numbers or q2.kinds or q2.this) else None)
-        two = self._answer(parts[1], top_k, context_doc, carried)
-        if one.intent == "choose" or two.intent == "choose":
-            return one if one.intent == "choose" else two
-        text = "\n".join(a.text.split("\n\nNguồn: ")[0].strip() for a in (one, two))
-        cites = [a.text.split("\n\nNguồn: ", 1)[1].rstrip(".") for a in (one, two) if "\n\nNguồn: " in a.text]
-        if cites:
-            text += "\n\nNguồn: " + "; ".join(dict.fromkeys(cites)) + "."
-        sources: list[Source] = []
-        for x in [*one.sources, *two.sources]:
-            if all(x.chunk_id != y.chunk_id for y in sources):
-                sources.append(x)
-        return Answer(text, sources[:max(top_k, 5)], one.abstained and two.abstained, one.intent, doc_id=one.doc_id)
+        carried = chosen_doc or (one[0].doc_id if not (q2.numbers or q2.kinds or q2.this) else None)
+        two = self._draft(parts[1], top_k, context_doc, carried)
+        if isinstance(two, Answer):
+            return self._render(one[0], one[1], top_k)
+        (first, hits), (second, more) = one, two
+        both = replace(first, text=f"{first.text.strip()}\n{second.text.strip()}", cited=unique([*first.cited, *second.cited]),
+                       not_stated=first.not_stated and second.not_stated)
+        seen = {h.chunk.chunk_id for h in hits}
+        return self._render(both, [*hits, *(h for h in more if h.chunk.chunk_id not in seen)], top_k)
 
     def read(self, text: str) -> tuple[Question, np.ndarray, PreparedQuery]:
         """The question read once: restored, embedded, scored by BM25, its slots decided."""
@@ -180,6 +178,13 @@ class Assistant:
         return parse_question(text, prepared.restored, self.units, slots), vector, prepared
 
     def _answer(self, text: str, top_k: int, context_doc: str | None, chosen_doc: str | None = None) -> Answer:
+        found = self._draft(text, top_k, context_doc, chosen_doc)
+        return found if isinstance(found, Answer) else self._render(found[0], found[1], top_k)
+
+    def _draft(self, text: str, top_k: int, context_doc: str | None,
+               chosen_doc: str | None = None) -> Answer | tuple[Draft, list[Hit]]:
+        """The draft that answers and the passages found, or an answer that needs no draft (a
+        choice between documents, "không tìm thấy")."""
         text = readable(text)  # the asking part of a chatty message, chat words spelled out
         q, vector, prepared = self.read(text)
         lib = self.library
@@ -221,7 +226,7 @@ class Assistant:
         missing = unsaid(q, draft, lib, named=any(named(t) for t in targets), found=[h.chunk.doc_id for h in hits])
         if missing:
             draft = not_said(draft, missing, lib)
-        return self._render(draft, hits, top_k)
+        return draft, hits
 
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the held-out corpus in this folder (run with a python that has python-docx)."""
+"""Validate the held-out corpus in this folder, or in the folder given (run with a python that has python-docx)."""
 import collections
 import json
 import os
@@ -8,15 +8,13 @@ import subprocess
 import sys
 import unicodedata
 
-BASE = os.path.dirname(os.path.abspath(__file__))
+# the folder validated: this one, or the one given (heldout3/a runs these checks on its own set)
+BASE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(BASE, 'documents')
 PDF_SRC = os.path.join(BASE, 'pdf-source')
-NUM2DOC = {
-    '06/CĐ-UBND': 'cong-dien-hoa-toc-giai-quyet-ho-so-tthc-qua-han-2026.md',
-    '58/QĐ-UBND': 'quyet-dinh-quy-che-bo-phan-mot-cua-phuong-duong-hao-2026.docx',
-    '12-NQ/ĐU': 'nghi-quyet-dang-uy-xa-nghia-tru-chuyen-doi-so-2026.md',
-    '88/KH-SNV': 'ke-hoach-kiem-tra-cchc-so-noi-vu-2026.pdf',
-}
+NUM2DOC = json.load(open(os.path.join(BASE, 'num2doc.json'), encoding='utf-8'))
+# question ids of set N, half a: qNaNNN[abc]
+PREFIX = 'q' + re.search(r'heldout(\d+)', BASE).group(1) + os.path.basename(BASE)
 errors, notes = [], []
 ws = lambda s: re.sub(r'\s+', ' ', s).strip()
 isnfc = lambda s: unicodedata.is_normalized('NFC', s)
@@ -96,7 +94,7 @@ ids = [q['id'] for q in qa]
 if len(ids) != len(set(ids)): errors.append('duplicate ids')
 bases = collections.OrderedDict()
 for q in qa:
-    m = re.fullmatch(r'q2a(\d{3})([abc])', q['id'])
+    m = re.fullmatch(PREFIX + r'(\d{3})([abc])', q['id'])
     if not m: errors.append('bad id ' + q['id']); continue
     bases.setdefault(m.group(1), []).append(q)
 for b, qs in bases.items():

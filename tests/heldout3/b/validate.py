@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Validate held-out set heldout3/b in this folder (run with a Python that has python-docx).
+"""Validate a held-out set b in this folder, or in the folder given (run with a Python that has python-docx).
 
 Checks:
   * every gold_anchor lies inside one paragraph / line / table cell of its document (whitespace-normalised);
@@ -27,7 +27,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# the folder validated: this one, or the one given (heldout2/b runs these checks on its own set)
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+PREFIX = "q" + re.search(r"heldout(\d+)", HERE).group(1) + os.path.basename(HERE)
 DOCS = os.path.join(HERE, "documents")
 SRC = os.path.join(HERE, "pdf-source")
 errors, notes = [], []
@@ -107,7 +109,7 @@ if len(ids) != len(set(ids)):
     errors.append("duplicate qa ids")
 bases = collections.defaultdict(list)
 for r in QA:
-    m = re.fullmatch(r"q3b(\d{3})([abc])", r["id"])
+    m = re.fullmatch(PREFIX + r"(\d{3})([abc])", r["id"])
     if not m:
         errors.append(f"bad id {r['id']}")
         continue
@@ -135,7 +137,8 @@ for r in QA:
             if norm(alt) not in FULL[doc]:
                 errors.append(f"{r['id']}: must_include alternative not in document: {alt!r}")
 KINDS = {"metadata", "signer", "lead", "lookup", "obligation", "reporting", "contact", "people", "summary",
-         "table_cell", "table_filter", "table_count", "table_max", "table_min", "table_total", "out_of_scope"}
+         "table_cell", "table_filter", "table_count", "table_max", "table_min", "table_total", "out_of_scope",
+         "standin", "schedule"}
 for r in QA:
     if r.get("kind") not in KINDS:
         errors.append(f"{r['id']}: unknown kind {r.get('kind')!r}")

@@ -226,7 +226,29 @@ class Assistant:
         missing = unsaid(q, draft, lib, named=any(named(t) for t in targets), found=[h.chunk.doc_id for h in hits])
         if missing:
             draft = not_said(draft, missing, lib)
+        else:
+            draft = self._other_document(q, draft)
         return draft, hits
+
+    def _other_document(self, q: Question, draft: Draft) -> Draft:
+        """An answer drawn from another document than the one the question names by its kind
+        alone, from a passage that does not speak of that kind: when the named document never
+        says what is asked ("Đề án … mua bao nhiêu máy quét" answered from a meeting's minutes),
+        the answer says so, and where the words were found."""
+        meant = self.library.catalog.only_of_kind(q)
+        if meant is None or draft.doc_id in (None, meant.doc_id) or draft.not_stated:
+            return draft
+        kinds = {fold(k) for k in q.documents.document_only_kinds}
+        if any(k in fold(c.text) or k in fold(c.context) for c in draft.cited for k in kinds):
+            return draft  # the passage speaks of that document ("họp nghe báo cáo … Đề án …")
+        missing = unsaid(q, replace(draft, doc_id=meant.doc_id), self.library, named=True, found=[])
+        if not missing:
+            return draft
+        found_in = self.library.admin_doc(draft.doc_id or "")
+        terms = ", ".join(f"“{m}”" for m in missing[:2])
+        near = shorten(draft.text.strip().split("\n")[0], 200)
+        where = f"{found_in.short_name} có nêu" if found_in is not None else "Đoạn gần nhất"
+        return replace(draft, text=f"{meant.short_name} không nêu {terms}.\n{where}: “{near}”", not_stated=True)
 
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]

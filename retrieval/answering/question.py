@@ -13,7 +13,7 @@ import yaml
 from retrieval.answering.table_query import TableAsk, read_ask
 from retrieval.documents.references import NumberMention, mentions_in_question
 from retrieval.facts.units import Resolution, Units
-from retrieval.lang.text import STOPWORDS, Syllable, fold, has_diacritics, nfc, syllables
+from retrieval.lang.text import STOPWORDS, Syllable, fold, has_diacritics, nfc, segment, syllables
 
 # question words and fillers: they say what is asked, not what about. Compared with accents
 # where the question has them: folded, "đúng" would also drop "dụng" and "bao" drop "báo"
@@ -59,6 +59,9 @@ class DocMention:
 
     numbers: list[NumberMention] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # "Kế hoạch", "Quy chế"
+    # of those, the kinds named by a word that names nothing but a document ("đề án", "biên
+    # bản"; not "báo cáo", also a verb)
+    document_only_kinds: list[str] = field(default_factory=list)
     year: int | None = None
     this: bool = False  # "văn bản này", "kế hoạch trên": the document the chat last talked about
 
@@ -105,6 +108,7 @@ class Question:
     dates: list[str] = field(default_factory=list)
     naming: set[str] = field(default_factory=set)  # folded words that only name a document
     table: TableAsk | None = None  # what it asks of a table: rows, columns, operation
+    which: list[str] = field(default_factory=list)  # things asked "which" of: "dự án" of "những dự án nào"
 
     def asks(self, *slots: str) -> bool:
         return any(s in self.slots for s in slots)
@@ -159,12 +163,15 @@ def parse_parts(text: str) -> list[PartMention]:
 def parse_documents(text: str, folded: str) -> DocMention:
     dm = DocMention(numbers=mentions_in_question(text))
     kinds, this = _language()
+    everyday = set(language_data()["kind_words_also_said_otherwise"])
     for word, kind in kinds.items():
         if len(word) <= 3:
             if re.search(rf"\b{word}\s*\d", folded):
                 dm.kinds.append(kind)
         elif re.search(rf"\b{word}\b", folded) and kind not in dm.kinds:
             dm.kinds.append(kind)
+            if word not in everyday:
+                dm.document_only_kinds.append(kind)
     ym = re.search(r"\bnam (20\d\d|19\d\d)\b", folded)
     if ym:
         dm.year = int(ym.group(1))
@@ -217,6 +224,15 @@ def _document_fact_first(slots: list[str], folded: str, dm: DocMention) -> list[
     return slots
 
 
+def which_things(restored: str) -> list[str]:
+    """The things a question asks "which" of, folded: "dự án" of "xem xét những dự án nào",
+    "cơ quan" of "cơ quan nào chuẩn bị" (not "khi nào", a time)."""
+    words = [w.replace("_", " ") for w in segment(restored)]
+    skip = set(language_data()["which_not_things"])
+    return [w.lower() for w, after in zip(words, words[1:])
+            if fold(after) == "nao" and fold(w) not in skip and fold(w) not in QUESTION_WORDS]
+
+
 def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> Question:
     q = nfc(text or "").strip()
     folded = fold(q)
@@ -235,4 +251,5 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         naming={fold(w) for m in [*_doc_name().finditer(fold(restored or q)), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},
         table=read_ask(fold(restored or q)),
+        which=which_things(restored) if restored else [],
     )

@@ -70,6 +70,16 @@ class DocumentCatalog:
     def kinds_of(self, d: AdminDocument) -> set[str]:
         return {d.kind, *(a.kind for a in d.attachments)}
 
+    def only_of_kind(self, q: Question) -> AdminDocument | None:
+        """The one document of a kind the question names by a word that names only documents
+        ("Đề án …" where the corpus holds one Đề án): the document it asks about, whatever of its
+        subject it abridges."""
+        only = set(q.documents.document_only_kinds)
+        if not only or q.documents.numbers:
+            return None
+        docs = [d for d in self.docs if self.kinds_of(d) & only]
+        return docs[0] if len(docs) == 1 else None
+
     def by_subject(self, q: Question) -> list[tuple[float, AdminDocument]]:
         """Documents whose subject the question quotes, best first: the share of the subject's
         distinctive words (weighted by how few subjects use them) the question has, more for

@@ -169,7 +169,7 @@ def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
         if m:
             facts.append(f"thuộc thẩm quyền giải quyết của {m.group(1).strip()}")
     if not facts:
-        return None
+        return _not_in_row(q, found, lib)
     cited = unique([_row_chunk(lib, found), *_table_chunk(lib, found)])
     # "… ở cấp huyện" of a list for "cấp xã": the document says nothing for the level asked
     scope = f"{table.caption} {found.node.heading} {found.doc.subject}"
@@ -186,6 +186,24 @@ def table_cell(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft
     # question the row covers is its match, a passage that covers far more answers instead
     return Draft(text, cited, "table_cell", 1.0 if found.score >= 0.6 else 0.9,
                  doc_id=found.doc.doc_id, match=overlap(ev.topic, " ".join([*table.columns, *found.row.cells])))
+
+
+def _not_in_row(q: Question, found: _Row, lib: Library) -> Draft | None:
+    """A row the question names well, asked "which" of a thing neither its cells nor the header
+    speak of ("cuộc họp … ngày 17/3 xem xét những dự án nào" of a schedule's row): the row is
+    all the document says of it."""
+    if found.score < 0.6 or not q.which or q.primary != "list":
+        return None
+    said = f" {' '.join(fold(w) for w in syllables(' '.join([*found.table.columns, *found.row.cells])))} "
+    unsaid = [w for w in q.which if f" {fold(w)} " not in said]
+    if not unsaid or len(unsaid) < len(q.which):
+        return None
+    cells = [f"{clean_inline(h)}: {clean_inline(v)}" for h, v in zip(found.table.columns, found.row.cells)
+             if clean_inline(v) and clean_inline(h)]
+    text = (f"{found.doc.short_name} không nêu {unsaid[0]} nào. Văn bản chỉ ghi: “{found.name}” — "
+            + "; ".join(c for c in cells if not c.endswith(found.name)) + ".")
+    cited = unique([_row_chunk(lib, found), *_table_chunk(lib, found)])
+    return Draft(text, cited, "table_cell", 0.95, not_stated=True, doc_id=found.doc.doc_id)
 
 
 def _row_chunk(lib: Library, r: _Row) -> Chunk | None:

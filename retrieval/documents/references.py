@@ -94,6 +94,8 @@ class NumberMention:
     digits: str
     code: str  # "" when unknown
     full: str | None  # normalised full number when typed in full
+    # "cv 287": a letter's number carries no type code (287/SNV-CCHC), so 287/BC-TTPVHCC is not it
+    letter: bool = False
 
     def matches(self, number: str) -> bool:
         key = number_key(number)
@@ -102,6 +104,8 @@ class NumberMention:
         head = re.split(r"[/-]", key)[0]
         if head != self.digits:
             return False
+        if self.letter:
+            return not number_code(number)
         return not self.code or self.code == number_code(number)
 
 
@@ -125,10 +129,11 @@ def mentions_in_question(question: str) -> list[NumberMention]:
     for m in _PARTIAL_RE.finditer(folded):
         word, digits = m.group(1), m.group(2)
         code = word.upper() if len(word) <= 3 else KIND_CODE.get(word, "")
-        if code == "CV":
+        letter = code == "CV" or word == "cong van"
+        if letter:
             code = ""
         if not any(x.digits == digits for x in out):
-            out.append(NumberMention(digits, code, None))
+            out.append(NumberMention(digits, code, None, letter))
     return out
 
 

@@ -58,7 +58,7 @@ SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuy
 # parts whose sentences describe (results, shortcomings, aims, scope) rather than assign
 # the national motto, and the party's (a party body's documents carry "ĐẢNG CỘNG SẢN VIỆT NAM" instead)
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|"
-                    r"^[-_*=~.…\s]{3,}$|^\s*\*{1,3}\s*$", re.IGNORECASE)
+                    r"^[-_*=~.…―─—–━‒\s]{3,}$|^\s*\*{1,3}\s*$", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^(?:[\w ]{0,12}\s)?Số\s*(?:và\s+ký\s+hiệu)?\s*:?\s*(\S*)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})", re.IGNORECASE

@@ -16,7 +16,7 @@ import numpy as np
 
 from retrieval.documents.model import AdminDocument, Law
 from retrieval.documents.passages import Chunk
-from retrieval.documents.references import NumberMention, mentions_in_question
+from retrieval.documents.references import NumberMention, mentions_in_question, number_key
 from retrieval.embedding.embedder import Embedder
 from retrieval.index.stored import LoadedIndex
 from retrieval.lang.glossary import Glossary
@@ -128,11 +128,16 @@ class HybridRetriever:
         self._syllable_cache: dict[int, frozenset[str]] = {}
         self.defines: dict[str, list[int]] = {}
         self.mentions: dict[str, list[int]] = {}
+        # a number of a document the index holds is answered by that document (the question names
+        # it, and it is lifted as named); other documents citing it do not outrank it
+        held = {number_key(d.number) for d in index.documents if isinstance(d, AdminDocument) and d.number}
         for i, c in enumerate(self.chunks):
             for n in c.defines:
-                self.defines.setdefault(n, []).append(i)
+                if n not in held:
+                    self.defines.setdefault(n, []).append(i)
             for n in c.numbers:
-                self.mentions.setdefault(n, []).append(i)
+                if n not in held:
+                    self.mentions.setdefault(n, []).append(i)
         for d in index.documents:
             if isinstance(d, AdminDocument):
                 # abbreviations a document spells out ("cải cách hành chính (CCHC)") join the glossary

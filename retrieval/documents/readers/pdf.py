@@ -72,8 +72,10 @@ _STRONG_LABEL = re.compile(
 _WEAK_LABEL = re.compile(r"^(\d+(?:\.\d+)*\.(?:\s|$)|\d+(?:\.\d+)+\s|\d+\)\s|[IVXLC]+\.\s|[a-zđ]\)\s|[-+–—*]\s|•)")
 _SENTENCE_END = re.compile(r"(\./\.|[.:;!?…])[\"”’)]*$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,4}\s*-|\d{1,4}|Trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?)$", re.IGNORECASE)
-_HEADER_MARK = re.compile(r"CỘNG H[OÒ]A|Độc lập|^Số\s*:|^V/v\b", re.IGNORECASE)
-_SIGNER = re.compile(r"^(Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s*\S)")
+# the motto (the state's, or the party's for a party body) or a number line ("Số: 12/KH-UBND",
+# a party document's "Số 08-CTr/ĐU") marks a header
+_HEADER_MARK = re.compile(r"CỘNG H[OÒ]A|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM|^Số\s*:|^Số\s+\d|^V/v\b", re.IGNORECASE)
+_SIGNER = re.compile(r"^(Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s*\S|[TK]/[ML]\s*\S)")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+[IVXLC\d]+\.?$")
 _FOOTNOTE_INLINE = re.compile(r"^(\d{1,3})\s+(?![.)/:,-])(\S.*)$")
 _DIGITS = re.compile(r"\d{1,3}")

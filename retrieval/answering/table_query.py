@@ -389,6 +389,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         if not value_cols:
             if op in (*ORDERING_OPS, "sum") and totals and about:
                 value_cols = totals[-1:]
+            elif op in ORDERING_OPS and len(numeric) == 1 and all(
+                    w in numeric[0].words for w in ask.ordered if w not in language().filler):
+                # one column of figures, and the superlative wraps none of another thing's words
+                # ("chậm lâu nhất"; not "nhiều hồ sơ nhất" of a column of prizes): the one it orders by
+                value_cols = [numeric[0].index]
             elif op in ("decrease", "increase"):
                 value_cols = [c.index for c in numeric if c.kind == "change"][:1]
             if not value_cols:

@@ -260,6 +260,7 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
             continue
         picked.append(x)
     picked = picked[:3] + [x for x in extra if x not in picked]
+    picked += [x for x in _each_holder(ev, lib, scored, best) if x not in picked]
     full = q.asks("cooperate", "lead") or bool(q.units and len(picked) == 1)
     # a duty read from a clause that says little alone ("…; báo cáo UBND tỉnh trước ngày …")
     # is shown with its sentence
@@ -280,6 +281,22 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     # measure a passage against: its unit's duty is the answer
     match = scored[0].match if _topic(q, ev) else -1.0
     return _draft([prefix + lines[0], *lines[1:]], picked, lib, "reporting", min(1.0, best), match)
+
+
+def _each_holder(ev: Evidence, lib: Library, scored: list[Scored], best: float) -> list[Obligation]:
+    """"Sở, ban, ngành và UBND xã, phường gửi báo cáo … trước ngày nào?": each unit or group
+    the question names gets its own best duty, when it matches nearly as well as the best."""
+    holders: list[Callable[[Obligation], bool]] = [
+        *(lambda o, u=u: o.applies_to(u.name, u.groups) for u in ev.units),
+        *(lambda o, g=g: o.group == g or (o.group is None and _names_group(o, [g], lib)) for g in ev.groups)]
+    if len(holders) < 2:
+        return []
+    out: list[Obligation] = []
+    for holds in holders:
+        mine = next((x.ob for x in scored if holds(x.ob)), None)
+        if mine is not None and mine not in out and any(x.ob is mine and x.score >= best - 0.2 for x in scored):
+            out.append(mine)
+    return out
 
 
 def _not_theirs(q: Question, ev: Evidence, lib: Library, scored: list[Scored], today: dt.date) -> Draft | None:

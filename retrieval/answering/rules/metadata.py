@@ -9,7 +9,7 @@ import re
 
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique
 from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
-from retrieval.answering.question import Question
+from retrieval.answering.question import Question, language_data
 from retrieval.answering.rules.fields import member_cues, role_cues
 from retrieval.answering.slots import lexical_slots
 from retrieval.documents.model import AdminDocument, Signature
@@ -77,6 +77,23 @@ def _asks_another_kind(q: Question, d: AdminDocument) -> bool:
     return bool(asked) and not any(k in kinds for k in asked)
 
 
+def _asks_besides_date(q: Question) -> bool:
+    """"… ban hành ngày nào và về việc gì / mời dự hội nghị gì / thực hiện nghị quyết nào?": a
+    question word left once the date's own are taken out asks what the document is about too."""
+    rest = re.sub(r"\b(?:" + "|".join(re.escape(a) for a in language_data()["date_asks"]) + r")\b", " ", q.folded)
+    return bool(re.search(r"\b(?:gi|nao|dau)\b", rest))
+
+
+def _about(d: AdminDocument) -> str:
+    """What a document is about, as its trích yếu says it ("V/v đôn đốc …", "về kết quả …")."""
+    subject = clean_inline(d.subject).rstrip(".")
+    if not subject:
+        return ""
+    if re.match(r"(?i)^(?:v/v|về)\b", subject):
+        return shorten(subject, 200)
+    return shorten(f"về {lower_first(subject)}", 200)
+
+
 def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     wanted = [s for s in q.slots if s in ("signer", "doc_date", "issuer", "effect", "recipients", "doc_number")]
     if "doc_number" in wanted and ev.named_docs and ev.docs and _asks_another_kind(q, ev.docs[0]):
@@ -112,7 +129,8 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     if "doc_date" in wanted or urgency:
         date = d.header.date
         when = date.text or date.short()
-        facts.append(f"{name} ban hành {lower_first(when)}" + (f" tại {date.place}" if date.place else ""))
+        about = f" ({_about(d)})" if _asks_besides_date(q) and _about(d) else ""
+        facts.append(f"{name}{about} ban hành {lower_first(when)}" + (f" tại {date.place}" if date.place else ""))
         sections.append("phần đầu")
         passed = _passed(d)
         if passed is not None:  # a resolution says where and when its council passed it

@@ -26,7 +26,7 @@ from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
 DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "tables.yaml"
 
 ORDERING_OPS = ("max", "min", "range")
-CONDITION_OPS = ("decrease", "increase", "below", "above", "zero")
+CONDITION_OPS = ("decrease", "increase", "below", "above", "zero", "equal")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,8 @@ class TableAsk:
             for o in CONDITION_OPS:
                 if o in self.ops and (o in ("decrease", "increase", "zero") or self.level is not None):
                     return o
+        if "equal" in self.ops and self.level is not None and self.share and not {"below", "above"} & set(self.ops):
+            return "equal"  # "chỉ tiêu đạt 100% năm 2028": the rows at that share, a list or not
         if "sum" in self.ops:
             return "sum"
         return "lookup"
@@ -117,6 +119,8 @@ def read_ask(folded: str) -> TableAsk:
         or re.search(r"\btu\s+(\d+(?:[.,]\d+)?)\s*%?\s*tro len\b", folded)  # "(chưa) đạt từ 60% trở lên"
     if m is None and re.search(r"\b(?:chua dat|khong dat)\b", folded):
         m = re.search(r"(\d+(?:[.,]\d+)?)\s*%", folded)  # "chưa đạt chỉ tiêu 60%": the level is the share named
+    if m is None:
+        m = re.search(r"\b(?:dat|bang|la)\s+(\d+(?:[.,]\d+)?)\s*%", folded)  # "đạt 100%": the share reached
     if m:
         level = float(m.group(1).replace(",", "."))
     dates = [d for m in _DATE.finditer(folded) if (d := day(m.group(0))) is not None]
@@ -367,11 +371,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     if op in ORDERING_OPS and asks_share and any(cols[i].kind == "percent" for i in col_ids):
         # "tỷ lệ đúng hạn thấp nhất": the column of shares the question names, not a count's
         value_cols = [i for i in value_cols if cols[i].kind == "percent"] or value_cols
-    if op in ("below", "above") and ask.share:
+    if op in ("below", "above", "equal") and ask.share:
         # "dưới 40%": the column of shares the question's words name most, not a count's
         share_cols = sorted((i for i in range(len(cols)) if cols[i].kind == "percent" and i != name_col),
                             key=lambda i: -match.get(i, 0.0))
-        value_cols = [i for i in value_cols if cols[i].kind == "percent"] or share_cols[:1]
+        value_cols = [i for i in value_cols if cols[i].kind == "percent"] or share_cols[:1] or value_cols
     if op in ORDERING_OPS and ask.ordered:
         # "lĩnh vực nào có nhiều hồ sơ quá hạn nhất": the column the superlative wraps, first
         inner = [w for w in ask.ordered if w not in language().filler]
@@ -443,16 +447,20 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         else:
             test = {"decrease": lambda v: v < 0, "increase": lambda v: v > 0,
                     "below": lambda v: ask.level is not None and v < ask.level,
-                    "above": lambda v: ask.level is not None and v > ask.level, "zero": lambda v: v == 0}[op]
+                    "above": lambda v: ask.level is not None and v > ask.level, "zero": lambda v: v == 0,
+                    "equal": lambda v: ask.level is not None and abs(v - ask.level) < 1e-9}[op]
             rows = [r for v, r in vals if test(v)]
             level = f"{ask.level or 0:g}".replace(".", ",")
             label = {"decrease": "giảm", "increase": "tăng", "below": f"dưới {level}", "above": f"trên {level}",
-                     "zero": "bằng 0"}[op]
+                     "zero": "bằng 0", "equal": f"bằng {level}"}[op]
+            # "có bao nhiêu chỉ tiêu, bao nhiêu chỉ tiêu đạt 100%": the rows counted too
+            counted = _counted_noun(ask, cols[name_col].header if name_col is not None else "")
+            whole = f"Bảng có {len(pool)} {counted}. " if counted else ""
             if rows:
-                text = (f"{len(rows)}/{len(vals)} dòng có {header} {label}: "
+                text = whole + (f"{len(rows)}/{len(vals)} dòng có {header} {label}: "
                         + "; ".join(f"{row_name(table, r, name_col)} ({r.cells[col]})" for r in rows) + ".")
             else:
-                text = f"Không dòng nào trong {len(vals)} dòng của bảng có {header} {label}."
+                text = whole + f"Không dòng nào trong {len(vals)} dòng của bảng có {header} {label}."
         said = col in [c.index for c in named] or group is not None or cols[col].kind == "change"
         fit = 1.0 + 0.8 * name_fit + 0.5 * context_fit + (0.5 if said else 0.0)
         return TableAnswer(fit, op, rows, [col], name_col, text, {"column": header})

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from retrieval.documents.model import Table, TableRow
+from retrieval.facts.deadlines import spans_in
 from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
 
 DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "tables.yaml"
@@ -70,6 +71,8 @@ class TableAsk:
     dates: list[tuple[int, int, int]] = field(default_factory=list)  # the days it names ("hạn 05/11/2025")
     share: bool = False  # the level is a share ("dưới 40%"): a column of shares holds it
     ordered: list[str] = field(default_factory=list)  # what "nhiều … nhất" orders by ("hồ sơ quá hạn")
+    # the quarters and months it names ("trong quý II/2027"), as first and last day
+    periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)
 
     @property
     def op(self) -> str:
@@ -127,7 +130,8 @@ def read_ask(folded: str) -> TableAsk:
     share = m is not None and re.search(rf"\b{re.escape(m.group(1))}\s*%", folded) is not None
     inner = _ORDERED.search(folded) if ("max" in ops or "min" in ops) else None
     ordered = inner.group(1).split() if inner else []
-    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates, share, ordered)
+    periods = [sp for sp in spans_in(folded) if sp[0] != sp[1]]  # a day is one of `dates`
+    return TableAsk([w for w in syllables(folded)], ops, kinds, lists, level, dates, share, ordered, periods)
 
 
 # the words a superlative wraps: "nhiều hồ sơ quá hạn nhất" orders rows by "hồ sơ quá hạn"
@@ -362,6 +366,15 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     if op == "sum" and keyed:  # "khoản chi X là bao nhiêu mỗi năm và cả giai đoạn": X's row
         op = "lookup"
     value_cols = [i for i in col_ids if cols[i].numeric or cols[i].kind == "date"]
+    # rows asked by when they fall ("… nào / những việc gì … trong quý II"), not a figure or a
+    # report's recipient of that period
+    rows_asked = re.search(r"\b(?:nao|gi|liet ke)\b", " ".join(ask.words)) is not None
+    # ("… nào trong quý II" read as a summary's ask still asks rows)
+    if ask.periods and op == "lookup" and not keyed and not ask.ops and rows_asked and \
+            not any(s not in held and s != "summary" for s in asks_other):
+        within = _in_periods(table, pool, ask, name_col, context_fit)
+        if within is not None:
+            return within
 
     if op in ("decrease", "increase"):
         # a change is read from a signed column: "giảm so với năm 2024" names "Tăng, giảm so với năm 2024 (%)"
@@ -532,6 +545,30 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 return TableAnswer(0.9 + 0.5 * context_fit, "sum", [total], value_cols, name_col,
                                    f"{row_name(table, total, name_col)} — {cells}.")
     return None
+
+
+def _in_periods(table: Table, pool: list[TableRow], ask: TableAsk, name_col: int | None,
+                context_fit: float) -> TableAnswer | None:
+    """"Những hoạt động nào thực hiện trong quý II/2027": the rows whose time cell ("Quý II/2027",
+    "Tháng 5 - 6/2027") falls in a period the question names, in part or whole."""
+    col = next((i for i, r in enumerate(table.roles) if r in ("deadline", "date")), None)
+    if col is None:
+        return None
+    year = ask.periods[0][0].year
+
+    def meets(r: TableRow) -> bool:
+        cell = r.cells[col] if col < len(r.cells) else ""
+        return any(a <= hi and b >= lo for a, b in spans_in(cell, year) for lo, hi in ask.periods)
+
+    rows = [r for r in pool if meets(r)]
+    if not rows:
+        return None
+    lo, hi = ask.periods[0][0], ask.periods[-1][1]
+    header = clean_inline(table.columns[col])
+    text = (f"{len(rows)}/{len(pool)} dòng có {header.lower()} trong khoảng {lo.day}/{lo.month}/{lo.year} – "
+            f"{hi.day}/{hi.month}/{hi.year}: "
+            + "; ".join(f"{row_name(table, r, name_col)} ({clean_inline(r.cells[col])})" for r in rows) + ".")
+    return TableAnswer(1.6 + 0.5 * context_fit, "period", rows, [col], name_col, text, {"column": header})
 
 
 def _counted_noun(ask: TableAsk, name_header: str) -> str:

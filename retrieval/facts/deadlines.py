@@ -87,6 +87,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from retrieval.lang.text import fold
+
 __all__ = [
     "Deadline",
     "Recurrence",
@@ -95,6 +97,7 @@ __all__ = [
     "format_date",
     "iso",
     "parse_cell",
+    "spans_in",
 ]
 
 # -- the records ----------------------------------------------------------------------------
@@ -971,3 +974,39 @@ def parse_cell(text: str, year: int | None = None, month: int | None = None) -> 
             if pick(d):
                 return d
     return None
+
+
+# -- periods a text names, as spans (a table's time cells, a question's "trong quý II/2027") ----
+_ROMAN_PART = r"(?:iv|iii|ii|i|[1-4])"
+_SPAN_YEAR = r"(?:\s*/\s*|\s+nam\s+)(\d{4})"
+_QUARTERS = re.compile(rf"\bquy\s+({_ROMAN_PART}(?:\s*(?:,|va|-|den)\s*(?:quy\s+)?{_ROMAN_PART})*)(?:{_SPAN_YEAR})?\b")
+_MONTHS = re.compile(rf"\bthang\s+(\d{{1,2}})(?:\s*(?:-|den|va)\s*(?:thang\s+)?(\d{{1,2}}))?(?:{_SPAN_YEAR})?\b")
+_DAYS = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def spans_in(text: str, year: int | None = None) -> list[tuple[dt.date, dt.date]]:
+    """Every quarter, month (or run of months) and day a text names, as its first and last day:
+    "Quý II/2027", "Tháng 5 - 6/2027", "quý I và quý III/2027", "trước 30/6/2026". A period
+    written without its year takes `year`; without either, it is left out."""
+    f = " ".join(fold(text).split())
+    out: list[tuple[dt.date, dt.date]] = []
+    for m in _QUARTERS.finditer(f):
+        y = int(m.group(2)) if m.group(2) else year
+        if y is None:
+            continue
+        for part in re.findall(_ROMAN_PART, m.group(1)):
+            q = _ROMAN_VALUE[part.upper()]
+            out.append((dt.date(y, 3 * q - 2, 1), _clamp(y, 3 * q, 31)))
+    for m in _MONTHS.finditer(f):
+        y = int(m.group(3)) if m.group(3) else year
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if y is None or not (1 <= first <= last <= 12):
+            continue
+        out.append((dt.date(y, first, 1), _clamp(y, last, 31)))
+    for m in _DAYS.finditer(f):
+        try:
+            d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        out.append((d, d))
+    return out

@@ -94,6 +94,13 @@ def subject_starts(text: str, lex: Lexicon, limit: int = 220) -> list[int]:
     first = skip_openers(text, lex)
     if first == 0:
         return [0]
+    # "Hằng quý, trước ngày 20, tổng hợp … của các sở, ngành, UBND các xã, phường, báo cáo …":
+    # the predicate follows the opening phrase, so the subject is given elsewhere (a heading);
+    # the units after its later commas are what it is about
+    low = lower_same_length(text)
+    at = len(text) - len(text[first:].lstrip())
+    if any(v[0] == at for v in lex.verbs_in(low, at, min(len(low), at + 40))):
+        return [first, 0]
     out = [first]
     pos = first
     while True:

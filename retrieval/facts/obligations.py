@@ -637,7 +637,9 @@ def _scope(ctx: _Ctx, n: Node, above: _Scope) -> _Scope:
     s = _Scope(above.subject, above.label, above.descriptive, above.proposal, above.own_tasks, above.assigned)
     title = clean_inline(n.heading)
     if title:
-        if ctx.lex.heading_is(title, ctx.lex.descriptive):
+        # a regulation's chapter ("Chương II. ĐÁNH GIÁ VÀ KHEN THƯỞNG") names the matter its
+        # articles rule on, not a part that describes: its articles' own headings say which do
+        if ctx.lex.heading_is(title, ctx.lex.descriptive) and n.kind != "chapter":
             s.descriptive = True
         elif ctx.lex.heading_is(title, ctx.lex.task_headings):
             s.descriptive = False

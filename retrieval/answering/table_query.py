@@ -203,6 +203,11 @@ def _typed_columns(table: Table) -> list[Column]:
         numeric = bool(cells) and sum(n is not None for n in nums) >= 0.8 * len(cells)
         fh = fold(clean_inline(h))
         words = [w for w in syllables(fh) if w not in lang.filler]
+        # "Số ngày chậm (tính đến ngày 24/3/2026)": a parenthesis with a date or figure qualifies
+        # the column; the question names it by the words before (a unit, "(đồng)", stays)
+        bare = [w for w in syllables(re.sub(r"\([^)]*\d[^)]*\)", " ", fh)) if w not in lang.filler]
+        if bare and len(bare) < len(words):
+            words = bare
         signed = numeric and any(c.strip()[:1] in "+-−–" for c in cells)
         dated = not numeric and bool(cells) and sum(day(c) is not None for c in cells) >= 0.8 * len(cells)
         kind = "change" if signed else "percent" if "%" in h or "ty le" in fh else "number" if numeric \

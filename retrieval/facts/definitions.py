@@ -29,7 +29,9 @@ PATH_RE = re.compile(
     r"|điểm\s+(?P<p2>[a-zđ])\s+khoản\s+(?P<k2>\d+)\s+[Mm]ục\s+(?P<m2>[IVXLC]+)"
     r"|[Mm]ục\s+(?P<m>[IVXLC]+(?:\.\d+)*|\d+(?:\.\d+)*)(?:\s+(?:[Bb]ảng|[Pp]hụ lục)\s*(?P<t>\d+))?"
     r"|[Pp]hụ lục\s*(?P<pl>[IVXLC]+|\d+)?(?![\wà-ỹ])"
-    r"|[Bb]ảng\s*(?P<b>\d+)")
+    r"|[Bb]ảng\s*(?P<b>\d+)"
+    # "các đơn vị có tên tại Bảng trên": the document's table of units, unnumbered
+    r"|[Bb]ảng\s+(?P<bt>nêu trên|trên|dưới đây|sau đây|kèm theo)")
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -71,6 +73,8 @@ def path_of(m: re.Match[str]) -> str:
         return f"mục {m.group('m')}"
     if m.group(0).lower().startswith("phụ lục"):
         return f"Phụ lục {m.group('pl') or ''}".strip()
+    if m.group("bt"):
+        return "bảng"
     return f"bảng {m.group('b')}"
 
 
@@ -163,6 +167,9 @@ class Definitions:
         """The set a part lists; of the sets in it, the one the reference's words describe
         ("các cơ quan có thành viên nêu tại Điều 1": the members' column, not the places named)."""
         whole = (self.by_path.get(path) or self.appendix) if path.startswith("Phụ lục") else self.by_path.get(path)
+        if whole is None and path == "bảng":  # "Bảng trên": the one table of units the document has
+            tables = list({id(x.table): x for x in self.sets if x.table is not None and x.rows}.values())
+            whole = tables[0] if len(tables) == 1 else None
         want = content_words(qualifier)
         inside = [s for s in self.sets if s.where == path or s.where.startswith(path + ",")
                   or s.where.endswith(" " + path) or f" {path}" in f" {s.where}"]

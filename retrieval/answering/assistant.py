@@ -223,7 +223,10 @@ class Assistant:
         draft = rules.compose(q, drafts) or drafts[0]
         # a passage found for the rest of the question's words answers something else when the
         # document never says what the question is about ("mức kỷ luật", "máy quét")
-        missing = unsaid(q, draft, lib, named=any(named(t) for t in targets), found=[h.chunk.doc_id for h in hits])
+        # the only document of a kind the question names ("Tờ trình …: mấy máy chiếu?") is named
+        meant = lib.catalog.only_of_kind(q)
+        missing = unsaid(q, draft, lib, named=any(named(t) for t in targets) or (
+            meant is not None and draft.doc_id == meant.doc_id), found=[h.chunk.doc_id for h in hits])
         if missing:
             draft = not_said(draft, missing, lib)
         else:

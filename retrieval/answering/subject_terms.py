@@ -14,7 +14,7 @@ from functools import lru_cache
 from retrieval.answering.draft import Draft
 from retrieval.answering.evidence import Library
 from retrieval.answering.question import QUESTION_WORDS, Question, language_data
-from retrieval.lang.text import fold, has_diacritics, segment, syllables
+from retrieval.lang.text import fold, segment, syllables
 
 # the answers drawn from words (a passage, a sentence with a figure, a list, a duty); a fact
 # the document's form gives (its signer, its date, a person's office, a table's rows and
@@ -56,13 +56,13 @@ def subject_words(q: Question) -> list[tuple[list[str], str]]:
 
 
 def unsaid(q: Question, draft: Draft, lib: Library, named: bool, found: list[str]) -> list[str]:
-    """The subject words the answer's document never says (nor any pair of their syllables);
-    when the question named no document, or was typed without diacritics (its words, cut from
-    a guessed spelling, may be cut wrong), those none of the documents retrieval `found` says
-    (a document that said them would be among those)."""
+    """The subject words the answer's document never says (nor any pair of their syllables,
+    compared folded, so a guessed spelling cuts no word wrong); when the question named no
+    document, those none of the documents retrieval `found` says (a document that said them
+    would be among those)."""
     if draft.rule not in JUDGED or draft.not_stated or draft.doc_id is None or chatty(q.folded):
         return []
-    docs = [draft.doc_id] if named and has_diacritics(q.text) else list(dict.fromkeys([draft.doc_id, *found]))
+    docs = [draft.doc_id] if named else list(dict.fromkeys([draft.doc_id, *found]))
     said = [lib.said_pairs(d) for d in docs]
     return [shown for syl, shown in subject_words(q)
             if not any(p in s for s in said for p in zip(syl, syl[1:]))]

@@ -99,7 +99,10 @@ def subject_starts(text: str, lex: Lexicon, limit: int = 220) -> list[int]:
     # the units after its later commas are what it is about
     low = lower_same_length(text)
     at = len(text) - len(text[first:].lstrip())
-    if any(v[0] == at for v in lex.verbs_in(low, at, min(len(low), at + 40))):
+    run = text[at:].split(",", 1)[0]
+    # (a verb with what it acts on, not a manner word among the opening's commas: "Để bảo đảm
+    # tiến độ, kịp thời, đúng quy định, Sở Tài chính chủ trì …")
+    if len(run.split()) >= 4 and any(v[0] == at for v in lex.verbs_in(low, at, min(len(low), at + 40))):
         return [first, 0]
     out = [first]
     pos = first

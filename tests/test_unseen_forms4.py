@@ -241,6 +241,11 @@ def forms4(tmp_path_factory, embedder, embed_cache):
         "quy-dinh-bao-cao-kstthc.md": QUY_DINH, "cong-van-don-doc-tu-danh-gia.md": DON_DOC})
 
 
+def _rows_named(text: str, inside: list[str], outside: list[str]) -> None:
+    assert all(x in text for x in inside), text
+    assert not any(x in text for x in outside), text
+
+
 def _duties(a, number: str, unit: str):  # type: ignore[no-untyped-def]
     return [o for o in a.library.obligations if o.doc_number == number and unit in o.units]
 
@@ -298,9 +303,7 @@ def test_a_row_asked_which_of_a_thing_it_does_not_name_says_so(forms4, question)
          ["Tập huấn Sổ tay"])]),
 ])
 def test_rows_of_a_plan_are_found_by_the_quarter_they_fall_in(forms4, question, inside, outside):
-    a = forms4.ask(question)
-    assert all(x in a.text for x in inside), a.text
-    assert not any(x in a.text for x in outside), a.text
+    _rows_named(forms4.ask(question).text, inside, outside)
 
 
 @pytest.mark.parametrize(("question", "inside", "outside"), [
@@ -311,9 +314,7 @@ def test_rows_of_a_plan_are_found_by_the_quarter_they_fall_in(forms4, question, 
     ("Chỉ tiêu đạt 100% năm 2027 — 11-CTr/ĐU?", ["Sổ tay đảng viên", "tài liệu điện tử"], ["được số hóa"]),
 ])
 def test_rows_at_the_share_asked_are_listed(forms4, question, inside, outside):
-    a = forms4.ask(question)
-    assert all(x in a.text for x in inside), a.text
-    assert not any(x in a.text for x in outside), a.text
+    _rows_named(forms4.ask(question).text, inside, outside)
 
 
 @pytest.mark.parametrize("question", [

@@ -229,29 +229,23 @@ class Assistant:
             meant is not None and draft.doc_id == meant.doc_id), found=[h.chunk.doc_id for h in hits])
         if missing:
             draft = not_said(draft, missing, lib)
-        else:
-            draft = self._other_document(q, draft)
+        elif meant is not None:
+            draft = self._other_document(q, draft, meant)
         return draft, hits
 
-    def _other_document(self, q: Question, draft: Draft) -> Draft:
+    def _other_document(self, q: Question, draft: Draft, meant: AdminDocument) -> Draft:
         """An answer drawn from another document than the one the question names by its kind
         alone, from a passage that does not speak of that kind: when the named document never
         says what is asked ("Đề án … mua bao nhiêu máy quét" answered from a meeting's minutes),
         the answer says so, and where the words were found."""
-        meant = self.library.catalog.only_of_kind(q)
-        if meant is None or draft.doc_id in (None, meant.doc_id) or draft.not_stated:
+        if draft.doc_id in (None, meant.doc_id) or draft.not_stated:
             return draft
         kinds = {fold(k) for k in q.documents.document_only_kinds}
         if any(k in fold(c.text) or k in fold(c.context) for c in draft.cited for k in kinds):
             return draft  # the passage speaks of that document ("họp nghe báo cáo … Đề án …")
         missing = unsaid(q, replace(draft, doc_id=meant.doc_id), self.library, named=True, found=[])
-        if not missing:
-            return draft
-        found_in = self.library.admin_doc(draft.doc_id or "")
-        terms = ", ".join(f"“{m}”" for m in missing[:2])
-        near = shorten(draft.text.strip().split("\n")[0], 200)
-        where = f"{found_in.short_name} có nêu" if found_in is not None else "Đoạn gần nhất"
-        return replace(draft, text=f"{meant.short_name} không nêu {terms}.\n{where}: “{near}”", not_stated=True)
+        return not_said(replace(draft, doc_id=meant.doc_id), missing, self.library, found_in=draft.doc_id) \
+            if missing else draft
 
     def _choose(self, q: Question, targets: list[Target], hits: list[Hit], top_k: int) -> Answer:
         lines = [f"Câu hỏi khớp với {len(targets)} văn bản:"]
@@ -323,13 +317,16 @@ class Assistant:
                 for c, s in chunks[:top_k]]
 
 
-def not_said(draft: Draft, missing: list[str], lib: Library) -> Draft:
-    """"Công điện 06/CĐ-UBND không nêu “kỷ luật”", with the nearest passage for the reader."""
+def not_said(draft: Draft, missing: list[str], lib: Library, found_in: str | None = None) -> Draft:
+    """"Công điện 06/CĐ-UBND không nêu “kỷ luật”", with the nearest passage for the reader — and
+    the document it is from, when that is another one (`found_in`)."""
     d = lib.admin_doc(draft.doc_id or "")
     who = d.short_name if d is not None else "Các văn bản đang có"
     terms = ", ".join(f"“{m}”" for m in missing[:2])
     near = shorten(draft.text.strip().split("\n")[0], 200)
-    return replace(draft, text=f"{who} không nêu {terms}.\nĐoạn gần nhất: “{near}”", not_stated=True)
+    other = lib.admin_doc(found_in) if found_in else None
+    where = f"{other.short_name} có nêu" if other is not None else "Đoạn gần nhất"
+    return replace(draft, text=f"{who} không nêu {terms}.\n{where}: “{near}”", not_stated=True)
 
 
 def this_among(q: Question, hits: list[Hit], lib: Library, most: int = 4) -> list[Target]:

@@ -225,7 +225,7 @@ def _document_fact_first(slots: list[str], folded: str, dm: DocMention) -> list[
 
 
 def which_things(restored: str) -> list[str]:
-    """The things a question asks "which" of, folded: "dự án" of "xem xét những dự án nào",
+    """The things a question asks "which" of, in lower case: "dự án" of "xem xét những dự án nào",
     "cơ quan" of "cơ quan nào chuẩn bị" (not "khi nào", a time)."""
     words = [w.replace("_", " ") for w in segment(restored)]
     skip = set(language_data()["which_not_things"])

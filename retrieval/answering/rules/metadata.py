@@ -129,7 +129,8 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     if "doc_date" in wanted or urgency:
         date = d.header.date
         when = date.text or date.short()
-        about = f" ({_about(d)})" if _asks_besides_date(q) and _about(d) else ""
+        subject = _about(d) if _asks_besides_date(q) else ""
+        about = f" ({subject})" if subject else ""
         facts.append(f"{name}{about} ban hành {lower_first(when)}" + (f" tại {date.place}" if date.place else ""))
         sections.append("phần đầu")
         passed = _passed(d)

@@ -62,6 +62,10 @@ class DocMention:
     # of those, the kinds named by a word that names nothing but a document ("đề án", "biên
     # bản"; not "báo cáo", also a verb)
     document_only_kinds: list[str] = field(default_factory=list)
+    # the kinds it surely names as the document asked about: an abbreviation ("KH tuyên truyền",
+    # "qd 318") and a kind the question opens with ("Quyết định tặng Bằng khen … số mấy?"); not
+    # a kind said further on ("cuộc họp nghe báo cáo tiến độ Đề án …" asks of the minutes)
+    stated_kinds: list[str] = field(default_factory=list)
     year: int | None = None
     this: bool = False  # "văn bản này", "kế hoạch trên": the document the chat last talked about
 
@@ -164,14 +168,24 @@ def parse_documents(text: str, folded: str) -> DocMention:
     dm = DocMention(numbers=mentions_in_question(text))
     kinds, this = _language()
     everyday = set(language_data()["kind_words_also_said_otherwise"])
+    opening = re.sub(rf"^(?:{'|'.join(language_data()['kind_openers'])}) ", "", folded)
+    upper = {fold(w) for w in re.findall(r"\b[A-ZĐ]{2,3}\b", text)}
     for word, kind in kinds.items():
+        opens = opening == word or opening.startswith(word + " ")
         if len(word) <= 3:
-            if re.search(rf"\b{word}\s*\d", folded):
+            # an abbreviation names a document before a number, typed in capitals or opening
+            # the question; else "da", "hd" may be other words
+            if re.search(rf"\b{word}\s*\d", folded) or word in upper or opens:
                 dm.kinds.append(kind)
+                dm.stated_kinds.append(kind)
         elif re.search(rf"\b{word}\b", folded) and kind not in dm.kinds:
             dm.kinds.append(kind)
             if word not in everyday:
                 dm.document_only_kinds.append(kind)
+            if opens:
+                dm.stated_kinds.append(kind)
+    dm.kinds = list(dict.fromkeys(dm.kinds))
+    dm.stated_kinds = list(dict.fromkeys(dm.stated_kinds))
     ym = re.search(r"\bnam (20\d\d|19\d\d)\b", folded)
     if ym:
         dm.year = int(ym.group(1))

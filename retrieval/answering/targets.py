@@ -102,15 +102,24 @@ class DocumentCatalog:
                 continue
             if q.documents.kinds and self.kinds_of(d) & set(q.documents.kinds):
                 score += 0.1
+            stated = set(q.documents.stated_kinds)
+            if stated and not self.kinds_of(d) & stated:
+                score -= OTHER_KIND  # "Quyết định tặng Bằng khen … 10 tháng" is not the month's Báo cáo
             year = d.header.date.year
             if q.documents.year and (q.documents.year == year or str(q.documents.year) in d.subject):
                 score += 0.05
             # a subject is quoted only with what sets it apart: its rarest words, not only the
             # theme every document shares ("cải cách hành chính")
             rare = sorted(set(subj), key=lambda w: -self._idf[w])[:3]
-            if not (rare[0] in qwords or sum(w in qwords for w in rare) >= 2):
+            # … unless the question also names its kind as a document's
+            if not (rare[0] in qwords or sum(w in qwords for w in rare) >= 2 or self.kinds_of(d) & stated):
                 score = min(score, NAMING - 0.01)
             scored.append((score, d))
+        # a document of the kind the question states, its subject well quoted, is the one meant
+        # ("Số, ngày QĐ khen thưởng … hồ sơ đất đai quý III" quotes the quarter's Báo cáo too)
+        stated = set(q.documents.stated_kinds)
+        if any(s >= 0.3 and self.kinds_of(d) & stated for s, d in scored):
+            scored = [(s, d) for s, d in scored if self.kinds_of(d) & stated]
         return sorted(scored, key=lambda x: -x[0])
 
 
@@ -161,6 +170,7 @@ def find_targets(q: Question, catalog: DocumentCatalog, context_doc: str | None,
     return [Target(d, s, "subject") for s, d in ranked if s >= best - 0.03][:3]
 
 
+OTHER_KIND = 0.15  # a document of another kind than the question states quotes its subject less
 NAMING = 0.45  # a subject quoted this well names the document; below, it only leans towards it
 
 

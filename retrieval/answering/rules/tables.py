@@ -72,7 +72,12 @@ def _best_row(q: Question, ev: Evidence, lib: Library) -> _Row | None:
     docs = ev.docs if ev.named_docs else ev.top_admin(lib, 5)
     asked = [fold(w) for w in syllables(q.restored)]
     best: _Row | None = None
+    by_subject = {t.doc.doc_id for t in ev.targets if t.why == "subject"}
     for d in docs:
+        # the words that name a document by its subject name no row of it ("lịch công tác tuần
+        # 12 của lãnh đạo UBND tỉnh áp dụng từ ngày nào" is not the row "Giao ban lãnh đạo … tuần 12")
+        quoted = {fold(w) for w in syllables(d.subject)} if d.doc_id in by_subject else set()
+        said = [w if w not in quoted else "" for w in asked]
         for node, table in _tables(d):
             col = _name_column(table)
             if col is None:
@@ -86,7 +91,7 @@ def _best_row(q: Question, ev: Evidence, lib: Library) -> _Row | None:
             for row, ws in zip(rows, names):
                 if len(ws) < 2 or not _concerns(q, lib, table, row):
                     continue
-                s = _named_share(ws, asked, df, len(rows))
+                s = _named_share(ws, said, df, len(rows))
                 if best is None or s > best.score or (s == best.score and len(ws) < len(syllables(best.name))):
                     best = _Row(s, d, node, table, row, clean_inline(row.cells[col]))
     return best if best is not None and best.score >= 0.5 else None

@@ -1,0 +1,170 @@
+"""A document named by its kind and subject when a document of another kind shares the subject's
+words; a document's number and date asked tersely ("Số, ngày KH …?"); a document named by the
+words of its subject asked the span it covers, when a row of its table repeats those words. Each
+on two forms, in three phrasings (accented, unaccented with abbreviations, short). Assertions
+name facts, never an answer's wording."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assistant_over
+
+BAO_CAO = """**SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH HƯNG YÊN**
+
+Số: 530/BC-SNNMT
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 03 tháng 10 năm 2026*
+
+**BÁO CÁO
+Kết quả giải quyết hồ sơ đất đai quý III năm 2026**
+
+Trong quý III năm 2026, Sở tiếp nhận 1.240 hồ sơ đất đai, giải quyết đúng hạn 1.198 hồ sơ.
+
+**GIÁM ĐỐC**
+
+**Đinh Công Hoan**
+"""
+
+QUYET_DINH = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN**
+
+Số: 2411/QĐ-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 21 tháng 10 năm 2026*
+
+**QUYẾT ĐỊNH
+Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong giải quyết hồ sơ đất đai quý III năm 2026**
+
+**Điều 1.** Tặng Giấy khen cho 03 tập thể và 05 cá nhân có tên tại danh sách kèm theo.
+
+**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.
+
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+**Nguyễn Thị Thanh Hương**
+"""
+
+KE_HOACH = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN**
+
+Số: 77/KH-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 14 tháng 01 năm 2027*
+
+**KẾ HOẠCH
+Kiểm tra công tác văn thư, lưu trữ năm 2027**
+
+Sở Nội vụ kiểm tra công tác văn thư, lưu trữ tại 08 sở, ngành và 12 xã, phường trong quý II/2027.
+
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+**Đào Quang Minh**
+"""
+
+THONG_BAO = """**SỞ NỘI VỤ TỈNH HƯNG YÊN**
+
+Số: 96/TB-SNV
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 25 tháng 11 năm 2026*
+
+**THÔNG BÁO
+Kết quả kiểm tra công tác văn thư, lưu trữ năm 2026**
+
+Đoàn kiểm tra đã kiểm tra 10 sở, ngành; 02 đơn vị chưa lập hồ sơ điện tử.
+
+**GIÁM ĐỐC**
+
+**Phạm Quốc Khánh**
+"""
+
+LICH = """**VĂN PHÒNG UBND TỈNH HƯNG YÊN**
+
+Số: 88/TB-VP
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 02 tháng 10 năm 2026*
+
+**THÔNG BÁO
+Lịch công tác tuần 41 năm 2026 của lãnh đạo UBND tỉnh
+(Từ ngày 05/10/2026 đến ngày 10/10/2026)**
+
+| Thứ, ngày | Thời gian | Nội dung công việc | Địa điểm |
+|---|---|---|---|
+| Thứ Hai (05/10) | 08 giờ 00 | Giao ban lãnh đạo UBND tỉnh tuần 41 | Phòng họp số 1 |
+| Thứ Tư (07/10) | 14 giờ 00 | Họp Ban Chỉ đạo chuyển đổi số | Phòng họp số 2 |
+"""
+
+CHUONG_TRINH = """**BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH TỈNH HƯNG YÊN**
+
+Số: 03/CTr-BCĐ
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 06 tháng 01 năm 2027*
+
+**CHƯƠNG TRÌNH
+Kiểm tra cải cách hành chính của Ban Chỉ đạo quý I năm 2027
+(Từ ngày 15/01/2027 đến ngày 31/3/2027)**
+
+| STT | Nội dung | Thời gian | Đơn vị chủ trì |
+|---|---|---|---|
+| 1 | Kiểm tra cải cách hành chính quý I tại Sở Xây dựng | 20/01/2027 | Sở Nội vụ |
+| 2 | Kiểm tra cải cách hành chính quý I tại phường Mỹ Hào | 12/02/2027 | Sở Nội vụ |
+"""
+
+
+@pytest.fixture(scope="module")
+def forms5(tmp_path_factory, embedder, embed_cache):
+    return assistant_over(tmp_path_factory, embedder, embed_cache, {
+        "bao-cao-ho-so-dat-dai-quy-iii.md": BAO_CAO, "quyet-dinh-giay-khen-dat-dai.md": QUYET_DINH,
+        "ke-hoach-kiem-tra-van-thu.md": KE_HOACH, "thong-bao-ket-qua-kiem-tra-van-thu.md": THONG_BAO,
+        "lich-cong-tac-tuan-41.md": LICH, "chuong-trinh-kiem-tra-bcd.md": CHUONG_TRINH})
+
+
+@pytest.mark.parametrize(("question", "number", "other"), [
+    # the Báo cáo's subject is all in these questions; the kind they open with is the Quyết định's
+    ("Quyết định tặng Giấy khen cho tập thể, cá nhân có thành tích trong giải quyết hồ sơ đất đai quý III năm 2026 "
+     "có số và ngày ban hành nào?", "2411/QĐ-UBND", "530/BC"),
+    ("qd tang giay khen giai quyet ho so dat dai quy 3 nam 2026 so may, ngay nao", "2411/QĐ-UBND", "530/BC"),
+    ("Số, ngày QĐ khen thưởng giải quyết hồ sơ đất đai quý III/2026?", "2411/QĐ-UBND", "530/BC"),
+    ("Kế hoạch kiểm tra công tác văn thư, lưu trữ có số và ngày ban hành nào?", "77/KH-UBND", "96/TB"),
+    ("kh kiem tra van thu luu tru so may, ngay nao", "77/KH-UBND", "96/TB"),
+    ("Số, ngày KH kiểm tra văn thư, lưu trữ?", "77/KH-UBND", "96/TB"),
+])
+def test_a_document_named_by_kind_and_subject_is_not_another_kind_sharing_its_words(forms5, question, number, other):
+    a = forms5.ask(question)
+    assert number in a.text and other not in a.text, a.text
+    assert any(d in a.text for d in ("21 tháng 10 năm 2026", "21/10/2026", "14 tháng 01 năm 2027", "14/01/2027")), a.text
+
+
+@pytest.mark.parametrize(("question", "span", "row"), [
+    ("Thông báo lịch công tác tuần 41 năm 2026 của lãnh đạo UBND tỉnh áp dụng từ ngày nào đến ngày nào?",
+     ("05/10/2026", "10/10/2026"), "Phòng họp số 1"),
+    ("lich cong tac tuan 41 cua lanh dao ubnd tinh tu ngay nao den ngay nao", ("05/10/2026", "10/10/2026"), "Phòng họp số 1"),
+    ("Lịch tuần 41 của lãnh đạo UBND tỉnh: từ ngày nào đến ngày nào?", ("05/10/2026", "10/10/2026"), "Phòng họp số 1"),
+    ("Chương trình kiểm tra cải cách hành chính của Ban Chỉ đạo quý I năm 2027 thực hiện từ ngày nào đến ngày nào?",
+     ("15/01/2027", "31/3/2027"), "Sở Xây dựng"),
+    ("ctr kiem tra cchc cua bcd quy 1 nam 2027 tu ngay nao den ngay nao", ("15/01/2027", "31/3/2027"), "Sở Xây dựng"),
+    ("Chương trình kiểm tra CCHC quý I/2027 của BCĐ: từ ngày nào đến ngày nào?", ("15/01/2027", "31/3/2027"), "Sở Xây dựng"),
+])
+def test_the_span_of_a_document_named_by_its_subject_is_not_a_row_repeating_those_words(forms5, question, span, row):
+    a = forms5.ask(question)
+    assert all(d in a.text for d in span), a.text
+    assert row not in a.text.split("\n")[0], a.text

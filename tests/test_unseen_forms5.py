@@ -168,3 +168,16 @@ def test_the_span_of_a_document_named_by_its_subject_is_not_a_row_repeating_thos
     a = forms5.ask(question)
     assert all(d in a.text for d in span), a.text
     assert row not in a.text.split("\n")[0], a.text
+
+
+@pytest.mark.parametrize(("question", "date", "about"), [
+    ("Thông báo 96/TB-SNV: ngày, công tác được kiểm tra?", ("25 tháng 11 năm 2026", "25/11/2026"), "văn thư, lưu trữ"),
+    ("tb 96 snv ngay nao, v/v gi", ("25 tháng 11 năm 2026", "25/11/2026"), "văn thư, lưu trữ"),
+    ("TB 96: ngày ban hành, lĩnh vực kiểm tra?", ("25 tháng 11 năm 2026", "25/11/2026"), "văn thư, lưu trữ"),
+    ("Quyết định 2411/QĐ-UBND: ngày, thành tích được khen?", ("21 tháng 10 năm 2026", "21/10/2026"), "hồ sơ đất đai"),
+    ("qd 2411 ubnd ngay nao, v/v gi", ("21 tháng 10 năm 2026", "21/10/2026"), "hồ sơ đất đai"),
+    ("QĐ 2411: ngày ký, thành tích được khen thưởng?", ("21 tháng 10 năm 2026", "21/10/2026"), "hồ sơ đất đai"),
+])
+def test_a_terse_date_ask_with_another_item_gives_what_the_document_is_about(forms5, question, date, about):
+    a = forms5.ask(question)
+    assert any(d in a.text for d in date) and about in a.text, a.text

@@ -24,6 +24,8 @@ class Draft:
     # answered from the facts alone, the question having no topic of its own ("Sở X phải làm gì?"
     # for a unit the documents reach only through its group): no passage need be on topic
     topic_free: bool = False
+    # asked slots it answers beside its rule's own ("ngày nào, về việc gì": a date with its trích yếu)
+    covers: frozenset[str] = frozenset()
 
 
 def unique(chunks: "Iterable[Chunk | None]") -> list[Chunk]:

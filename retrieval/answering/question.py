@@ -221,9 +221,11 @@ def _duty_holders(restored: str, units: Units, typed_accents: bool) -> list[Reso
     return out or [m.resolution for m in found]
 
 
-def _document_fact_first(slots: list[str], folded: str, dm: DocMention) -> list[str]:
+def _document_fact_first(slots: list[str], folded: str, dm: DocMention, units: list[Resolution]) -> list[str]:
     """"Văn bản này ban hành ngày nào?": a question made only of a document's name and the words
-    of one of its facts asks that fact, not the deadline of a duty that says "ban hành"."""
+    of one of its facts asks that fact, not the deadline of a duty that says "ban hành"; "cv 287
+    snv ngày nào, v/v gì" (its issuer's name and the words of two of its facts) asks its date
+    and what it is about."""
     from retrieval.answering.slots import DOCUMENT_SLOT_WORDS
 
     if not (dm.this or dm.kinds or dm.numbers):
@@ -235,6 +237,11 @@ def _document_fact_first(slots: list[str], folded: str, dm: DocMention) -> list[
     for slot in slots:
         if slot in DOCUMENT_SLOT_WORDS and words and words <= DOCUMENT_SLOT_WORDS[slot]:
             return [slot, *(s for s in slots if s != slot and s in DOCUMENT_SLOT_WORDS)]
+    # the words of several of its facts, beside the name of the unit that issued it
+    words -= {w for u in units for w in fold(u.text).split()}
+    facts = [s if s != "deadline" else "doc_date" for s in slots if s in DOCUMENT_SLOT_WORDS or s == "deadline"]
+    if len(facts) >= 2 and words and words <= set().union(*(DOCUMENT_SLOT_WORDS[s] for s in facts)):
+        return list(dict.fromkeys(facts))
     return slots
 
 
@@ -251,16 +258,17 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
     q = nfc(text or "").strip()
     folded = fold(q)
     documents = parse_documents(q, folded)
+    units = _duty_holders(restored, units, has_diacritics(q)) if restored else []
     return Question(
         text=q,
         folded=folded,
         restored=restored,
         syllables=syllables(restored),
         content=content_tokens(restored, q),
-        units=_duty_holders(restored, units, has_diacritics(q)) if restored else [],
+        units=units,
         documents=documents,
         parts=parse_parts(q),
-        slots=_document_fact_first(slots, folded, documents),
+        slots=_document_fact_first(slots, folded, documents, units),
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
         naming={fold(w) for m in [*_doc_name().finditer(fold(restored or q)), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},

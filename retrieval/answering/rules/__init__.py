@@ -85,7 +85,7 @@ def compose(q: Question, drafts: list[Draft]) -> Draft | None:
     rule = _BY_NAME.get(first.rule)
     if rule is None or first.not_stated or not rule.slots:
         return first  # a passage answers in its own words, whatever it is asked
-    covered = set(rule.slots)
+    covered = set(rule.slots) | first.covers
     added: list[Draft] = []
     for slot in q.slots:
         if slot in covered or slot not in COMPOSABLE:
@@ -96,7 +96,7 @@ def compose(q: Question, drafts: list[Draft]) -> Draft | None:
         if other is None or other in added:
             continue
         added.append(other)
-        covered |= _BY_NAME[other.rule].slots
+        covered |= _BY_NAME[other.rule].slots | other.covers
         if len(added) == 2:
             break
     if not added:

@@ -11,7 +11,7 @@ from retrieval.answering.draft import Draft, end, lower_first, shorten, unique
 from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
 from retrieval.answering.question import Question, language_data
 from retrieval.answering.rules.fields import member_cues, role_cues
-from retrieval.answering.slots import lexical_slots
+from retrieval.answering.slots import DOCUMENT_SLOT_WORDS, lexical_slots
 from retrieval.documents.model import AdminDocument, Signature
 from retrieval.documents.passages import Chunk
 from retrieval.facts.people import OFFICE, asked_office, asks_contact, holds, phone_of
@@ -79,9 +79,16 @@ def _asks_another_kind(q: Question, d: AdminDocument) -> bool:
 
 def _asks_besides_date(q: Question) -> bool:
     """"… ban hành ngày nào và về việc gì / mời dự hội nghị gì / thực hiện nghị quyết nào?": a
-    question word left once the date's own are taken out asks what the document is about too."""
+    question word left once the date's own are taken out asks what the document is about too;
+    so does a terse list's other item ("TB 12: ngày, đơn vị được kiểm tra?") that is no other
+    fact of its header ("ngày, ai ký")."""
     rest = re.sub(r"\b(?:" + "|".join(re.escape(a) for a in language_data()["date_asks"]) + r")\b", " ", q.folded)
-    return bool(re.search(r"\b(?:gi|nao|dau)\b", rest))
+    if re.search(r"\b(?:gi|nao|dau)\b", rest):
+        return True
+    asked = q.folded.rsplit(":", 1)[-1]
+    items = [set(re.findall(r"[a-z0-9]+", x)) for x in re.split(r"[,;]|\bva\b", asked)]
+    header = set().union(*DOCUMENT_SLOT_WORDS.values()) | set(language_data()["document_fact_fillers"])
+    return len(items) >= 2 and any(x and not x <= header for x in items)
 
 
 def _about(d: AdminDocument) -> str:
@@ -124,12 +131,14 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         if not wanted and not urgency:
             return None
     name = d.short_name
+    covers: frozenset[str] = frozenset()
     facts: list[str] = []
     sections: list[str] = []
     if "doc_date" in wanted or urgency:
         date = d.header.date
         when = date.text or date.short()
         subject = _about(d) if _asks_besides_date(q) else ""
+        covers = frozenset({"summary"}) if subject else frozenset()
         about = f" ({subject})" if subject else ""
         facts.append(f"{name}{about} ban hành {lower_first(when)}" + (f" tại {date.place}" if date.place else ""))
         sections.append("phần đầu")
@@ -185,7 +194,7 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     cited = _chunks(lib, d, *dict.fromkeys(sections))
     # "nơi nhận", "ai ký", "ban hành ngày nào" said in so many words ask this fact, whichever
     # document it is; a slot only guessed from similar questions is less sure
-    return Draft(text, cited, "metadata", 0.9 if ev.named_docs or said else 0.7, doc_id=d.doc_id)
+    return Draft(text, cited, "metadata", 0.9 if ev.named_docs or said else 0.7, doc_id=d.doc_id, covers=covers)
 
 
 def _ref_name(lib: Library, number: str) -> str:

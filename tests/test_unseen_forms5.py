@@ -181,3 +181,87 @@ def test_the_span_of_a_document_named_by_its_subject_is_not_a_row_repeating_thos
 def test_a_terse_date_ask_with_another_item_gives_what_the_document_is_about(forms5, question, date, about):
     a = forms5.ask(question)
     assert any(d in a.text for d in date) and about in a.text, a.text
+
+
+XIN_Y_KIEN = """**SỞ TƯ PHÁP TỈNH HƯNG YÊN**
+
+Số: 902/STP-XDVB
+
+V/v xin ý kiến dự thảo Quyết định về bồi thường nhà nước
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 06 tháng 7 năm 2026*
+
+Sở Tư pháp đề nghị các cơ quan góp ý dự thảo, tập trung vào các nội dung sau:
+
+| STT | Cơ quan | Nội dung góp ý | Hạn gửi |
+|---|---|---|---|
+| 1 | Sở Tài chính | Điều 8 (kinh phí chi trả); việc phối hợp giữa Sở Nội vụ và Sở Xây dựng | 15/7/2026 |
+| 2 | Sở Xây dựng | Điều 5 (thiệt hại về nhà ở) | 17/7/2026 |
+| 3 | Sở Y tế | Điều 6 (thiệt hại về sức khỏe) | 20/7/2026 |
+
+1. Các cơ quan có tên tại Bảng trên gửi ý kiến góp ý về Sở Tư pháp theo thời hạn tại cột "Hạn gửi".
+
+**GIÁM ĐỐC**
+
+**Đỗ Thị Minh Nguyệt**
+"""
+
+KIEM_TRA = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN**
+
+Số: 131/KH-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 10 tháng 3 năm 2027*
+
+**KẾ HOẠCH
+Kiểm tra công tác lưu trữ năm 2027**
+
+**I. LỊCH KIỂM TRA**
+
+| STT | Đơn vị được kiểm tra | Nội dung kiểm tra | Thời hạn nộp báo cáo |
+|---|---|---|---|
+| 1 | Sở Công Thương | Hồ sơ lưu trữ điện tử; số liệu do Sở Nội vụ và Sở Tài chính cung cấp | 05/4/2027 |
+| 2 | Sở Giáo dục và Đào tạo | Kho lưu trữ | 12/4/2027 |
+| 3 | Sở Nông nghiệp và Môi trường | Hồ sơ đất đai | 19/4/2027 |
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+1. Các đơn vị nêu tại bảng trên gửi báo cáo tự kiểm tra về Sở Nội vụ theo thời hạn nêu tại Bảng.
+
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+**Đào Quang Minh**
+"""
+
+
+@pytest.mark.parametrize(("text", "number", "dated", "passing"), [
+    (XIN_Y_KIEN, "902/STP-XDVB", {"Sở Tài chính": "2026-07-15", "Sở Xây dựng": "2026-07-17", "Sở Y tế": "2026-07-20"},
+     "Sở Nội vụ"),
+    (KIEM_TRA, "131/KH-UBND", {"Sở Công Thương": "2027-04-05", "Sở Giáo dục và Đào tạo": "2027-04-12",
+                               "Sở Nông nghiệp và Môi trường": "2027-04-19"}, "Sở Tài chính"),
+])
+def test_units_of_a_table_column_each_take_their_rows_deadline(text, number, dated, passing):
+    """"Các cơ quan có tên tại Bảng trên … theo thời hạn tại cột 'Hạn gửi'": the units of the
+    table's column of units, each with its own row's date; a unit a task cell names in passing
+    is none of them."""
+    from retrieval.documents.ingest import load_document
+    from retrieval.facts.obligations import extract_obligations
+    from retrieval.facts.units import load_units
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.md"
+        path.write_text(text, encoding="utf-8")
+        duties = [o for o in extract_obligations(load_document(path), load_units()) if o.doc_number == number]
+    by_unit = {u: o for o in duties for u in o.units if o.basis.startswith("reference")}
+    assert {u: str(by_unit[u].deadline) for u in dated if u in by_unit} == dated, [(o.units, o.deadline) for o in duties]
+    assert passing not in by_unit

@@ -144,7 +144,12 @@ class Definitions:
     def _table_sets(self, n: Node, table: Table, units: Units, above: str) -> list[NamedSet]:
         """A column whose cells name units: the units, each with its row."""
         out = []
+        # a table with a column of units lists them there; a task's cell naming two in passing
+        # ("… giữa Sở Nội vụ và Công an tỉnh") lists none
+        listing = {"unit", "lead", "cooperate"} & set(table.roles)
         for col, header in enumerate(table.columns):
+            if listing and col < len(table.roles) and table.roles[col] in ("task", "product", "note", "value"):
+                continue
             names: list[str] = []
             rows: dict[str, TableRow] = {}
             for row in table.rows:
@@ -168,7 +173,10 @@ class Definitions:
         ("các cơ quan có thành viên nêu tại Điều 1": the members' column, not the places named)."""
         whole = (self.by_path.get(path) or self.appendix) if path.startswith("Phụ lục") else self.by_path.get(path)
         if whole is None and path == "bảng":  # "Bảng trên": the one table of units the document has
-            tables = list({id(x.table): x for x in self.sets if x.table is not None and x.rows}.values())
+            # of a table, the column that lists most units: "Đơn vị", not a "Nội dung" cell
+            # that names two of them in passing
+            columns = sorted((x for x in self.sets if x.table is not None and x.rows), key=lambda x: -len(x.units))
+            tables = list({id(x.table): x for x in reversed(columns)}.values())
             whole = tables[0] if len(tables) == 1 else None
         want = content_words(qualifier)
         inside = [s for s in self.sets if s.where == path or s.where.startswith(path + ",")

@@ -251,12 +251,12 @@ def test_units_of_a_table_column_each_take_their_rows_deadline(text, number, dat
     """"Các cơ quan có tên tại Bảng trên … theo thời hạn tại cột 'Hạn gửi'": the units of the
     table's column of units, each with its own row's date; a unit a task cell names in passing
     is none of them."""
+    import tempfile
+    from pathlib import Path
+
     from retrieval.documents.ingest import load_document
     from retrieval.facts.obligations import extract_obligations
     from retrieval.facts.units import load_units
-
-    import tempfile
-    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "doc.md"

@@ -265,3 +265,77 @@ def test_units_of_a_table_column_each_take_their_rows_deadline(text, number, dat
     by_unit = {u: o for o in duties for u in o.units if o.basis.startswith("reference")}
     assert {u: str(by_unit[u].deadline) for u in dated if u in by_unit} == dated, [(o.units, o.deadline) for o in duties]
     assert passing not in by_unit
+
+
+THONG_TRI = """**ĐẢNG BỘ TỈNH HƯNG YÊN
+TỈNH ỦY**
+
+Số 07-TT/TU
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+
+*Hưng Yên, ngày 12 tháng 5 năm 2026*
+
+**THÔNG TRI
+về lãnh đạo số hóa hồ sơ đảng viên**
+
+1. Ban Tổ chức Tỉnh ủy hướng dẫn số hóa hồ sơ đảng viên, hoàn thành trong quý III/2026.
+
+2. Ban Tổ chức Tỉnh ủy tổng hợp kết quả, báo cáo Ban Thường vụ Tỉnh ủy trước ngày 15/12/2026.
+
+**T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ**
+
+**Trần Quốc Văn**
+"""
+
+# as a scan of two header columns reads: the number and the date on one line, and the parties'
+# preamble opening "Hôm nay, ngày …"
+BAN_GHI_NHO = """UBND TỈNH HƯNG YÊN
+SỞ NỘI VỤ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/BGN-SNV-BĐHY Hưng Yên, ngày 03 tháng 9 năm 2026
+
+BẢN GHI NHỚ HỢP TÁC
+Về chuyển phát hồ sơ, kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích
+
+Hôm nay, ngày 03 tháng 9 năm 2026, tại trụ sở Sở Nội vụ, chúng tôi gồm:
+
+Điều 1. Bưu điện tỉnh chuyển phát kết quả giải quyết thủ tục hành chính đến tận nhà người dân từ ngày 01/10/2026.
+
+Điều 2. Sở Nội vụ hướng dẫn các xã, phường đăng ký sử dụng dịch vụ trước ngày 20/9/2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def agreements(tmp_path_factory, embedder, embed_cache):
+    return assistant_over(tmp_path_factory, embedder, embed_cache, {
+        "thong-tri-so-hoa-ho-so-dang-vien.md": THONG_TRI, "ban-ghi-nho-buu-chinh-cong-ich.md": BAN_GHI_NHO})
+
+
+@pytest.mark.parametrize(("question", "kind", "date"), [
+    ("Thông tri 07-TT/TU của Tỉnh ủy ban hành ngày nào?", "Thông tri", ("12 tháng 5 năm 2026", "12/5/2026")),
+    ("thong tri 07 tinh uy ngay nao", "Thông tri", ("12 tháng 5 năm 2026", "12/5/2026")),
+    ("TT 07-TT/TU: ngày ban hành?", "Thông tri", ("12 tháng 5 năm 2026", "12/5/2026")),
+    ("Bản ghi nhớ 12/BGN-SNV-BĐHY được ký ngày nào?", "Bản ghi nhớ", ("03 tháng 9 năm 2026", "03/9/2026")),
+    ("ban ghi nho 12 ky ngay nao", "Bản ghi nhớ", ("03 tháng 9 năm 2026", "03/9/2026")),
+    ("BGN 12: ngày ký?", "Bản ghi nhớ", ("03 tháng 9 năm 2026", "03/9/2026")),
+])
+def test_a_party_thong_tri_and_a_scanned_agreement_are_read_with_their_kind_number_and_date(agreements, question, kind, date):
+    a = agreements.ask(question)
+    assert kind in a.text and any(d in a.text for d in date), a.text
+    assert "Thông tư" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Ban Tổ chức Tỉnh ủy được giao những nhiệm vụ gì trong Thông tri 07-TT/TU và hạn hoàn thành?",
+    "ban to chuc tinh uy lam gi theo thong tri 07, han",
+    "Thông tri 07-TT/TU: nhiệm vụ của Ban Tổ chức Tỉnh ủy?",
+])
+def test_a_party_documents_number_is_no_topic_of_a_units_duties(agreements, question):
+    """"05-TT/TU" names the document: its letters do not narrow the unit's duties to one."""
+    a = agreements.ask(question)
+    assert "quý III/2026" in a.text and "15/12/2026" in a.text, a.text

@@ -84,7 +84,7 @@ def _doc_name() -> re.Pattern[str]:
     "thông báo kết luận 142"): its words name the document, they are not the question's topic."""
     kinds = sorted({*_language()[0], "van ban", "qd"}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in kinds) + r")(?:\s+(?:hoa toc|khan|thuong khan|so|ket luan|hop))*"
-                      r"\s*(?:\d+(?:/[\w-]+)*)")
+                      r"\s*(?:\d+(?:[/-][\w-]+)*)")  # a party's "05-tt/tu" too
 
 
 @lru_cache(maxsize=1)
@@ -258,17 +258,17 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
     q = nfc(text or "").strip()
     folded = fold(q)
     documents = parse_documents(q, folded)
-    units = _duty_holders(restored, units, has_diacritics(q)) if restored else []
+    holders = _duty_holders(restored, units, has_diacritics(q)) if restored else []
     return Question(
         text=q,
         folded=folded,
         restored=restored,
         syllables=syllables(restored),
         content=content_tokens(restored, q),
-        units=units,
+        units=holders,
         documents=documents,
         parts=parse_parts(q),
-        slots=_document_fact_first(slots, folded, documents, units),
+        slots=_document_fact_first(slots, folded, documents, holders),
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
         naming={fold(w) for m in [*_doc_name().finditer(fold(restored or q)), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},

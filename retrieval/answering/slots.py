@@ -37,6 +37,7 @@ DOCUMENT_SLOT_WORDS: dict[str, frozenset[str]] = {
 # the words that only say which fact of a duty is asked ("gửi đâu", "hạn ngày mấy")
 DUTY_SLOT_WORDS: dict[str, frozenset[str]] = {
     slot: frozenset(str(words).split()) for slot, words in _RAW["duty_slot_words"].items()}
+DUTIES_ASKING = frozenset(str(_RAW["duties_asking"]).split())
 RECIPIENT_MARKERS = tuple(_RAW["recipient_markers"])
 ASSIGNING_MARKERS = tuple(_RAW["assigning_markers"])
 HOLDER_KINDS = tuple(_RAW["holder_kinds"])

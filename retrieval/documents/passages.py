@@ -77,7 +77,7 @@ def about(subject: str, limit: int = 60) -> str:
     if re.match(r"^(V/v|Về việc)\b", s, re.IGNORECASE):
         s = "V/v " + re.sub(r"^(V/v|Về việc)\s*", "", s, flags=re.IGNORECASE)
     else:
-        s = re.sub(r"^Về\s+", "", s)
+        s = re.sub(r"^[Vv]ề\s+", "", s)  # a party document's trích yếu opens "về …" in lower case
         s = "về " + (s[:1].lower() + s[1:] if s[1:2].islower() else s)
     if len(s) > limit:
         s = s[:limit].rsplit(" ", 1)[0].rstrip(",;") + "…"

@@ -36,6 +36,11 @@ KIND_WORDS = [
     "Luật",
     "Hướng dẫn",
     "Tờ trình",
+    "Thông tri",
+    "Thông cáo",
+    "Bản ghi nhớ",
+    "Phương án",
+    "Quy chế",
 ]
 
 # the type code inside a number tells the kind when the text does not
@@ -56,8 +61,14 @@ CODE_KIND = {
     "DA": "Đề án",
     "GM": "Giấy mời",
     "CD": "Công điện",
+    "BGN": "Bản ghi nhớ",
+    "TCBC": "Thông cáo",
+    "PA": "Phương án",
+    "QC": "Quy chế",
 }
-KIND_CODE = {fold(v): k for k, v in CODE_KIND.items()} | {"cong van": "", "chuong trinh hanh dong": "CTR"}
+# "Thông tri 05" is a party's "05-TT/TU", whose code is a Thông tư's: the kind word names no code
+KIND_CODE = {fold(v): k for k, v in CODE_KIND.items()} | {"cong van": "", "chuong trinh hanh dong": "CTR",
+                                                         "thong tri": "", "quy che": ""}
 
 _DATE = r"(\d{1,2}/\d{1,2}/\d{4})"
 # the words that open what a cited document does or is about, after its issuer:
@@ -111,7 +122,8 @@ class NumberMention:
 
 _PARTIAL_RE = re.compile(
     r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|hd|gm|cd|bb|da|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
-    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu|huong dan|giay moi|bien ban|de an)"
+    r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu|huong dan|giay moi|bien ban|de an|"
+    r"thong tri|thong cao|ban ghi nho|phuong an|quy che|bgn|tcbc|pa)"
     # "công văn hỏa tốc 1456", "công văn khẩn số 610": the urgency between the kind and the number
     r"\s*(?:(?:hoa toc|thuong khan|khan|mat|toi mat)\s+)?(?:so\s*)?(\d{1,5})\b"
 )

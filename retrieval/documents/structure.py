@@ -44,6 +44,10 @@ TYPE_TITLES = {
     "KẾT LUẬN": "Kết luận", "CÔNG ĐIỆN": "Công điện", "GIẤY MỜI": "Giấy mời", "BIÊN BẢN": "Biên bản",
     "THÔNG CÁO": "Thông cáo", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "ĐIỀU LỆ": "Điều lệ",
     "DỰ ÁN": "Dự án", "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LỆNH": "Lệnh", "SẮC LỆNH": "Sắc lệnh",
+    # a party committee's (HD 36) and the agreements between two parties
+    "THÔNG TRI": "Thông tri", "QUY CHẾ PHỐI HỢP": "Quy chế", "THÔNG CÁO BÁO CHÍ": "Thông cáo",
+    "BẢN GHI NHỚ": "Bản ghi nhớ", "BẢN GHI NHỚ HỢP TÁC": "Bản ghi nhớ", "BẢN THỎA THUẬN": "Bản thỏa thuận",
+    "THỎA THUẬN HỢP TÁC": "Bản thỏa thuận", "HỢP ĐỒNG": "Hợp đồng", "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
 }
 LAW_TITLES = {"LUẬT": "Luật", "BỘ LUẬT": "Bộ luật", "HIẾN PHÁP": "Hiến pháp", "PHÁP LỆNH": "Pháp lệnh"}
 TYPE_CODES = {
@@ -51,8 +55,11 @@ TYPE_CODES = {
     "QC": "Quy chế", "QYĐ": "Quy định", "CTR": "Chương trình", "NQ": "Nghị quyết", "HD": "Hướng dẫn",
     "ĐA": "Đề án", "PA": "Phương án", "KL": "Kết luận", "CĐ": "Công điện", "GM": "Giấy mời", "BB": "Biên bản",
     "TC": "Thông cáo", "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "DA": "Dự án",
-    "QH": "Luật", "L": "Luật",
+    "QH": "Luật", "L": "Luật", "BGN": "Bản ghi nhớ", "TCBC": "Thông cáo", "QCPH": "Quy chế", "HĐ": "Hợp đồng",
+    "GGT": "Giấy giới thiệu",
 }
+# a party committee's number ("05-TT/TU") uses some codes for its own kinds
+PARTY_TYPE_CODES = {"TT": "Thông tri"}
 URGENCY = {"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}
 SECRECY = {"MẬT": "Mật", "TỐI MẬT": "Tối mật", "TUYỆT MẬT": "Tuyệt mật"}
 # parts whose sentences describe (results, shortcomings, aims, scope) rather than assign
@@ -65,6 +72,8 @@ _PLACE_DATE = re.compile(
 )
 _TRICH_YEU = re.compile(r"^(?:V/v|Về\s+việc)\b", re.IGNORECASE)
 _NUMBER_THEN_SUBJECT = re.compile(r"^(Số\s*:?\s*\S+)\s+((?:V/v|Về\s+việc)\b.+)$", re.IGNORECASE)
+# a scan's two header columns read as one line: "Số: 09/BGN-SKHCN Hưng Yên, ngày 28 tháng 8 năm 2026"
+_NUMBER_THEN_DATE = re.compile(r"^(Số\s*:?\s*\S+)\s+([^,\d]{2,40},\s*ngày\s.+)$", re.IGNORECASE)
 # a title line that names the type and goes on with its number, date or trích yếu, as a portal or a
 # Markdown export prints it: "# Quyết định ban hành Quy chế …", "Kế hoạch số 12/KH-UBND ngày 03/01/2025 về …"
 _TITLED = re.compile(
@@ -402,7 +411,7 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             cur.i += 1
             continue
         lines = [clean_inline(x) for x in it.text.split("\n") if clean_inline(x)]
-        joined = _NUMBER_THEN_SUBJECT.match(p) if len(lines) == 1 else None
+        joined = (_NUMBER_THEN_SUBJECT.match(p) or _NUMBER_THEN_DATE.match(p)) if len(lines) == 1 else None
         if joined:  # "Số: 1507/UBND-KSTT V/v …" run into one line (a soft break)
             lines = [joined.group(1), joined.group(2)]
         if len(lines) > 1 and (_NUMBER_LINE.match(lines[0]) or _PLACE_DATE.match(lines[0])):
@@ -425,7 +434,7 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             cur.i += 1
             continue
         dm = _PLACE_DATE.match(p)
-        if dm:
+        if dm and not st.date.year:  # "Hôm nay, ngày 28 tháng 8 …" of an agreement's preamble is no second date line
             st.date = IssueDate(
                 text=p[len(dm.group("place")) + 1:].strip().strip(","),
                 place=dm.group("place").strip(),
@@ -1055,7 +1064,8 @@ def _doc_id(source: str) -> str:
 
 def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminDocument:
     number = st.number
-    kind = st.kind or _kind_of_code(number.type_code) or ("Công văn" if number.text and not number.type_code else "Văn bản")
+    party = re.match(r"^\d+-", number.text or "") is not None
+    kind = st.kind or (PARTY_TYPE_CODES.get(number.type_code.upper()) if party else None) or _kind_of_code(number.type_code) or ("Công văn" if number.text and not number.type_code else "Văn bản")
     subject_lines = [clean_inline(x) for x in st.subject]
     subject = " ".join(x for x in subject_lines if x)
     if kind != "Công văn" and subject.isupper():

@@ -15,7 +15,7 @@ from retrieval.answering.draft import Draft, end, lower_first, shorten, unique, 
 from retrieval.answering.evidence import Evidence, Library, asked_kinds, overlap
 from retrieval.answering.question import Question, asks_chair
 from retrieval.answering.rules.cited import asks_about_document
-from retrieval.answering.slots import CUES, DUTY_SLOT_WORDS, DUTY_YES_NO
+from retrieval.answering.slots import CUES, DUTIES_ASKING, DUTY_SLOT_WORDS, DUTY_YES_NO
 from retrieval.answering.targets import newest_first
 from retrieval.documents.passages import Chunk
 from retrieval.facts.deadlines import format_date
@@ -42,10 +42,14 @@ def _asking_only(q: Question) -> set[str]:
 _SLOT_WORDS = DUTY_SLOT_WORDS
 
 
-def _topic(q: Question, ev: Evidence) -> list[str]:
+def _topic(q: Question, ev: Evidence, listing: bool = False) -> list[str]:
+    """The question's words that say which duty it asks; `listing` (a unit's duties listed):
+    not the words that ask for the list ("nhiệm vụ của …", "phải làm gì")."""
     drop = _asking_only(q)
     for slot in q.slots:
         drop |= _SLOT_WORDS.get(slot, frozenset())
+    if listing:
+        drop |= DUTIES_ASKING
     if re.search(r"\b(?:qua|gui|ve|nop|den|toi)\s+dau\b|(?:^|[:,;]\s*)dau\s*(?:,|\?|$)", q.folded):
         drop |= {"dau"}  # "qua đâu", "gửi đâu": the asking word, not "đầu mối"
     return [t for t in ev.topic if t not in drop]
@@ -434,7 +438,7 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         name = ev.units[0].name if ev.units else ev.groups[0]
         where = f" trong {ev.docs[0].short_name}" if ev.named_docs and ev.docs else " trong các văn bản đang có"
         return Draft(f"Không thấy nhiệm vụ nào giao cho {name}{where}.", [], "unit_duties", 0.5, not_stated=True)
-    topic = _topic(q, ev)
+    topic = _topic(q, ev, listing=True)
     # "… theo công điện bão số 9", "Quy chế một cửa: …": the documents of the kind the question
     # names (or that issue one), when it has some
     kinds = set(q.documents.kinds)

@@ -339,3 +339,55 @@ def test_a_party_documents_number_is_no_topic_of_a_units_duties(agreements, ques
     """"05-TT/TU" names the document: its letters do not narrow the unit's duties to one."""
     a = agreements.ask(question)
     assert "quý III/2026" in a.text and "15/12/2026" in a.text, a.text
+
+
+KE_HOACH_TINH_UY = """**ĐẢNG BỘ TỈNH HƯNG YÊN
+TỈNH ỦY**
+
+Số 41-KH/TU
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+
+*Hưng Yên, ngày 02 tháng 3 năm 2026*
+
+**KẾ HOẠCH
+tổng kết công tác dân vận năm 2026**
+
+1. Các đảng bộ trực thuộc Tỉnh ủy tổng kết công tác dân vận, gửi báo cáo về Ban Dân vận Tỉnh ủy trước ngày 20/11/2026.
+
+**T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ**
+
+**Trần Quốc Văn**
+"""
+
+THONG_TRI_CAP_UY = THONG_TRI.replace("07-TT/TU", "08-TT/TU").replace(
+    "2. Ban Tổ chức Tỉnh ủy tổng hợp kết quả",
+    "2. Các cấp ủy trực thuộc Tỉnh ủy rà soát hồ sơ đảng viên, hoàn thành trước ngày 31/8/2026.\n\n"
+    "3. Ban Tổ chức Tỉnh ủy tổng hợp kết quả")
+
+
+@pytest.mark.parametrize(("text", "number", "deadline"), [
+    (THONG_TRI_CAP_UY, "08-TT/TU", "2026-08-31"),   # "các cấp ủy trực thuộc Tỉnh ủy"
+    (KE_HOACH_TINH_UY, "41-KH/TU", "2026-11-20"),   # "các đảng bộ trực thuộc Tỉnh ủy"
+])
+def test_the_party_committees_under_the_provincial_one_are_a_group_with_members(text, number, deadline):
+    """A duty of "các đảng ủy / đảng bộ / cấp ủy trực thuộc Tỉnh ủy" is the group's, and reaches
+    its members: a xã's Đảng ủy and the province-level ones (Đảng ủy Công an tỉnh)."""
+    import tempfile
+    from pathlib import Path
+
+    from retrieval.documents.ingest import load_document
+    from retrieval.facts.obligations import applicable, extract_obligations
+    from retrieval.facts.units import load_units
+
+    units = load_units()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.md"
+        path.write_text(text, encoding="utf-8")
+        duties = [o for o in extract_obligations(load_document(path), units) if o.doc_number == number]
+    grouped = [o for o in duties if o.group and "trực thuộc" in o.group]
+    assert grouped and str(grouped[0].deadline) == deadline, [(o.units, o.group, o.deadline) for o in duties]
+    police = units.unit("Đảng ủy Công an tỉnh")
+    assert police is not None
+    assert applicable(duties, police.name, units.groups_of(police.name)), [o.group for o in duties]

@@ -88,6 +88,12 @@ def _doc_name() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _kind_opener() -> re.Pattern[str]:
+    """The words before a kind that still open the question with it ("theo Quyết định …")."""
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in language_data()["kind_openers"]) + r") ")
+
+
+@lru_cache(maxsize=1)
 def _chairing() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(language_data()["meetings"], key=len, reverse=True))
     return re.compile(rf"\b(?:chu tri|chu toa)\s+(?:{words})\b|\b(?:{words})\b.{{0,40}}\b(?:ai|do ai) (?:chu tri|chu toa)\b")
@@ -168,7 +174,7 @@ def parse_documents(text: str, folded: str) -> DocMention:
     dm = DocMention(numbers=mentions_in_question(text))
     kinds, this = _language()
     everyday = set(language_data()["kind_words_also_said_otherwise"])
-    opening = re.sub(rf"^(?:{'|'.join(language_data()['kind_openers'])}) ", "", folded)
+    opening = _kind_opener().sub("", folded)
     upper = {fold(w) for w in re.findall(r"\b[A-ZĐ]{2,3}\b", text)}
     for word, kind in kinds.items():
         opens = opening == word or opening.startswith(word + " ")

@@ -85,6 +85,7 @@ class DocumentCatalog:
         distinctive words (weighted by how few subjects use them) the question has, more for
         words side by side as in the subject, with the type word and year as tie-breakers."""
         qwords = set(q.content)
+        stated = set(q.documents.stated_kinds)
         qpairs = set(zip(q.content, q.content[1:]))
         scored = []
         for d in self.docs:
@@ -102,7 +103,6 @@ class DocumentCatalog:
                 continue
             if q.documents.kinds and self.kinds_of(d) & set(q.documents.kinds):
                 score += 0.1
-            stated = set(q.documents.stated_kinds)
             if stated and not self.kinds_of(d) & stated:
                 score -= OTHER_KIND  # "Quyết định tặng Bằng khen … 10 tháng" is not the month's Báo cáo
             year = d.header.date.year
@@ -117,7 +117,6 @@ class DocumentCatalog:
             scored.append((score, d))
         # a document of the kind the question states, its subject well quoted, is the one meant
         # ("Số, ngày QĐ khen thưởng … hồ sơ đất đai quý III" quotes the quarter's Báo cáo too)
-        stated = set(q.documents.stated_kinds)
         if any(s >= 0.3 and self.kinds_of(d) & stated for s, d in scored):
             scored = [(s, d) for s, d in scored if self.kinds_of(d) & stated]
         return sorted(scored, key=lambda x: -x[0])

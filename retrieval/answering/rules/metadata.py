@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from retrieval.answering.draft import Draft, end, lower_first, shorten, unique
 from retrieval.answering.evidence import Evidence, Library, about_documents, overlap
@@ -87,8 +88,13 @@ def _asks_besides_date(q: Question) -> bool:
         return True
     asked = q.folded.rsplit(":", 1)[-1]
     items = [set(re.findall(r"[a-z0-9]+", x)) for x in re.split(r"[,;]|\bva\b", asked)]
-    header = set().union(*DOCUMENT_SLOT_WORDS.values()) | set(language_data()["document_fact_fillers"])
-    return len(items) >= 2 and any(x and not x <= header for x in items)
+    return len(items) >= 2 and any(x and not x <= _header_words() for x in items)
+
+
+@lru_cache(maxsize=1)
+def _header_words() -> frozenset[str]:
+    """The words that ask a fact of a document's header ("ngày", "ai ký", "số") and fill around them."""
+    return frozenset().union(*DOCUMENT_SLOT_WORDS.values()) | frozenset(language_data()["document_fact_fillers"])
 
 
 def _about(d: AdminDocument) -> str:

@@ -444,7 +444,10 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 word = "lớn nhất"
             if any(w in asked for w in ("nho", "it")) and op == "min" and cols[col].kind != "date":
                 word = "nhỏ nhất"
-            shown = [i for i in dict.fromkeys([*value_cols, *also]) if i != col][:2]
+            # the row found is what is asked about: its other columns too ("… bao nhiêu, để làm gì")
+            rest = [c.index for c in cols if c.index not in (col, name_col) and table.roles[c.index] != "index"
+                    and not c.numeric]
+            shown = [i for i in dict.fromkeys([*value_cols, *also, *(rest if len(rows) <= 2 else [])]) if i != col][:3]
             lines = "; ".join(f"{row_name(table, r, name_col)}: {r.cells[col]}" +
                               "".join(f", {clean_inline(table.columns[i])} {r.cells[i]}" for i in shown) for r in rows)
             text = f"{header} {word}: {lines}{scope}."
@@ -456,7 +459,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 shown = list(dict.fromkeys([col, *[i for i in value_cols if i != col], *[c.index for c in numeric]]))[:6]
                 text = f"{row_name(table, total, name_col)}: " + "; ".join(
                     f"{clean_inline(table.columns[i])} {total.cells[i]}" for i in shown
-                    if i < len(total.cells) and total.cells[i].strip()) + "."
+                    if i < len(total.cells) and total.cells[i].strip()) + "." + _subtotals(table, total, col, groups)
             else:
                 s = sum(v for v, _r in vals)
                 rows = [r for _v, r in vals]
@@ -485,6 +488,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
 
     # how many rows: "bao nhiêu phường" of a table whose rows are phường (within a group named)
     counted = _counted_noun(ask, cols[name_col].header if name_col is not None else "")
+    if not counted and group is not None:
+        # "bao nhiêu xã, phường" of rows grouped under "II. Khối xã, phường": that group's rows
+        label = re.sub(r"^(?:[IVXLC]+|\d+)[.)]\s*", "", group.strip())
+        label = re.sub(r"^(?:khối|nhóm|các)\s+", "", label, flags=re.IGNORECASE)
+        counted = label.lower() if _counted_noun(ask, label) else ""
     if counted and not keyed:
         # each with who leads it and by when, when the table assigns tasks
         task_cols = [i for i, role in enumerate(table.roles) if role in ("lead", "deadline") and i != name_col]
@@ -659,7 +667,32 @@ def _rows_by_value(table: Table, cols: list[Column], pool: list[TableRow], ask: 
             if (n >= 2 or any(ch.isdigit() for ch in v)) and n <= 6 and _in_order(v.split(), ask.words) \
                     and len(rows) < len(pool) and n > best[0]:
                 best = (n, rows)
-    return best[1]
+    return best[1] or _rows_by_phrase(table, cols, pool, ask, name_col)
+
+
+def _rows_by_phrase(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk,
+                    name_col: int | None) -> list[TableRow]:
+    """"Những đơn vị nào được giao kinh phí cho việc số hóa Sổ hộ tịch?": the rows whose text
+    cells hold the longest run of the question's words (three at least) that some rows hold
+    and others do not."""
+    text_cols = [c.index for c in cols if not c.numeric and c.index != name_col
+                 and table.roles[c.index] in ("task", "value", "note", "target", "product")]
+    if not text_cols:
+        return []
+    cells = [" " + " ".join(syllables(fold(" ".join(clean_inline(r.cells[i]) for i in text_cols if i < len(r.cells)))))
+             + " " for r in pool]
+    words = ask.words
+    filler = language().filler
+    for n in range(min(8, len(words)), 2, -1):
+        for k in range(len(words) - n + 1):
+            run = words[k:k + n]
+            if sum(w not in filler for w in run) < 3:
+                continue
+            phrase = " " + " ".join(run) + " "
+            rows = [r for r, c in zip(pool, cells) if phrase in c]
+            if 2 <= len(rows) < len(pool):
+                return rows
+    return []
 
 
 def _in_order(value: list[str], words: list[str], slack: int = 2) -> bool:
@@ -740,6 +773,20 @@ def _grand_total(table: Table, col: int, asked: Sequence[str] = ()) -> TableRow 
     named = [a for a in totals if any(_has(h, fold(" ".join(a.cells))) for h in language().total_headers[:2])]
     found = named or totals[-1:]
     return found[0] if found else None
+
+
+def _subtotals(table: Table, total: TableRow, col: int, groups: list[str]) -> str:
+    """The groups' subtotals beside the table's total ("Cộng I" of "I. Khối sở, ngành"): a total
+    of grouped rows is asked with its parts."""
+    parts = [a for a in table.aggregates if a is not total and col < len(a.cells) and a.cells[col].strip()]
+    if len(groups) < 2 or len(parts) < 2:
+        return ""
+    def named(a: TableRow) -> str:
+        label = _aggregate_label(a)
+        mark = re.search(r"\b([IVXLC]+|\d+)\s*$", label)
+        group = next((g for g in groups if mark and re.match(rf"{mark.group(1)}[.)]\s", g.strip())), "")
+        return f"{label} ({group})" if group else label
+    return " Gồm: " + "; ".join(f"{named(a)} {a.cells[col]}" for a in parts) + "."
 
 
 def _said_aggregate(rows: list[TableRow], asked: Sequence[str]) -> TableRow | None:

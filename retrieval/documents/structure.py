@@ -48,6 +48,9 @@ TYPE_TITLES = {
     "THÔNG TRI": "Thông tri", "QUY CHẾ PHỐI HỢP": "Quy chế", "THÔNG CÁO BÁO CHÍ": "Thông cáo",
     "BẢN GHI NHỚ": "Bản ghi nhớ", "BẢN GHI NHỚ HỢP TÁC": "Bản ghi nhớ", "BẢN THỎA THUẬN": "Bản thỏa thuận",
     "THỎA THUẬN HỢP TÁC": "Bản thỏa thuận", "HỢP ĐỒNG": "Hợp đồng", "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
+    # issued jointly by two bodies
+    "KẾ HOẠCH LIÊN TỊCH": "Kế hoạch", "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết", "CHƯƠNG TRÌNH PHỐI HỢP": "Chương trình",
+    "CHƯƠNG TRÌNH LIÊN TỊCH": "Chương trình", "QUY CHẾ LIÊN TỊCH": "Quy chế", "HƯỚNG DẪN LIÊN TỊCH": "Hướng dẫn",
 }
 LAW_TITLES = {"LUẬT": "Luật", "BỘ LUẬT": "Bộ luật", "HIẾN PHÁP": "Hiến pháp", "PHÁP LỆNH": "Pháp lệnh"}
 TYPE_CODES = {
@@ -56,8 +59,10 @@ TYPE_CODES = {
     "ĐA": "Đề án", "PA": "Phương án", "KL": "Kết luận", "CĐ": "Công điện", "GM": "Giấy mời", "BB": "Biên bản",
     "TC": "Thông cáo", "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "DA": "Dự án",
     "QH": "Luật", "L": "Luật", "BGN": "Bản ghi nhớ", "TCBC": "Thông cáo", "QCPH": "Quy chế", "HĐ": "Hợp đồng",
-    "GGT": "Giấy giới thiệu",
+    "GGT": "Giấy giới thiệu", "KHLT": "Kế hoạch", "NQLT": "Nghị quyết", "CTPH": "Chương trình", "HDLT": "Hướng dẫn",
 }
+# the kind a header gets when its title is "PHỤ LỤC": folded into the document it is attached to
+APPENDIX_KIND = "Phụ lục"
 # a party committee's number ("05-TT/TU") uses some codes for its own kinds
 PARTY_TYPE_CODES = {"TT": "Thông tri"}
 URGENCY = {"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}
@@ -213,6 +218,8 @@ def _display_name(lines: list[str]) -> str:
         return text
     text = re.sub(r"\b(?:ỦY|UỶ) BAN NHÂN DÂN\b", "UBND", text)
     text = re.sub(r"\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", text)
+    # the Front's name is a proper name, each word capitalised: "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    text = re.sub(r"\b(?:ỦY|UỶ) BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\b", "UBMTTQ", text)
     out: list[str] = []
     words = text.split()
     i = 0
@@ -220,6 +227,8 @@ def _display_name(lines: list[str]) -> str:
         w = words[i]
         if w in ("UBND", "HĐND"):
             out.append(w)
+        elif w == "UBMTTQ":
+            out.append("Ủy ban MTTQ Việt Nam")
         elif w in ("TỈNH", "HUYỆN", "THÀNH", "THỊ", "ĐẢNG", "QUẬN") and i + 1 < len(words) and words[i + 1] in ("ỦY", "UỶ"):
             # a party committee: "TỈNH ỦY HƯNG YÊN" is "Tỉnh ủy Hưng Yên", "ĐẢNG ỦY XÃ …" "Đảng ủy xã …"
             out.append((w[:1] + w[1:].lower() if not out else w.lower()) + " ủy")
@@ -283,7 +292,7 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
                 issuer = _display_name(tail)
                 if re.search(r"\b(tỉnh|huyện|xã|phường)\b", issuer):
                     return parent, issuer
-                if issuer.lower().startswith("văn phòng") or re.search(r"\b(Tỉnh|Huyện|Thành|Đảng) ủy\b", parent):
+                if issuer.lower().startswith("văn phòng") or re.search(r"\b(Tỉnh|Huyện|Thành|Đảng) ủy\b|\bMTTQ\b", parent):
                     # "Văn phòng UBND tỉnh Hưng Yên"; a party committee's own bodies carry its whole name:
                     # "Ban Thường vụ Tỉnh ủy Hưng Yên", "Ban Tổ chức Tỉnh ủy Hưng Yên"
                     return parent, f"{issuer} {parent}"
@@ -298,6 +307,26 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
     if base in ("UBND", "Văn phòng UBND", "HĐND") and place:
         return "", f"{base} tỉnh {place}"
     return "", base
+
+
+_AUTHORITY_HEADS = ("ỦY BAN", "UỶ BAN", "UBND", "HĐND", "HỘI ĐỒNG NHÂN DÂN", "CÔNG AN", "BỘ CHỈ HUY", "ĐẢNG ỦY", "ĐẢNG UỶ")
+
+
+def _joint_issuers(blocks: list[list[str]]) -> list[list[str]]:
+    """The header's name blocks grouped by body: a block that opens with an authority of a place
+    ("ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN / SỞ NỘI VỤ") after another body's block begins a second
+    issuer; a block without one ("SỞ NỘI VỤ" on its own line) goes on with the one above."""
+    groups: list[list[str]] = []
+    for b in blocks:
+        first = b[0].upper() if b else ""
+        placed = re.search(r"\b(TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ)\b", " ".join(b).upper())
+        if groups and first.startswith(_AUTHORITY_HEADS) and placed and len(groups[-1]) >= 2:
+            groups.append(list(b))
+        elif groups:
+            groups[-1] += b
+        else:
+            groups.append(list(b))
+    return groups
 
 
 def _title_case(title: str) -> str:
@@ -378,6 +407,7 @@ class _Cursor:
 @dataclass
 class _HeaderState:
     issuer_lines: list[str] = field(default_factory=list)
+    issuer_blocks: list[list[str]] = field(default_factory=list)  # as printed: two for a joint document
     motto: list[str] = field(default_factory=list)
     number: DocNumber = field(default_factory=DocNumber)
     number_seen: bool = False
@@ -425,6 +455,7 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             st.motto += [x for x in lines if _MOTTO.search(x)]
             if keep and not st.issuer_lines and not st.number_seen and all(_upper(x) for x in keep):
                 st.issuer_lines += keep
+                st.issuer_blocks.append(keep)
             cur.i += 1
             continue
         nm = _NUMBER_LINE.match(p)
@@ -458,7 +489,15 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
             subject_open = True
             cur.i += 1
             continue
-        title = upper_p.strip(" .:")
+        # a scan's rule or speck before the title ("-THÔNG BÁO") is no bullet
+        title = upper_p.strip(" .:") if not it.heading else upper_p.strip(" .:-–—•*_~|'\"")
+        if it.heading and not st.kind and not st.number_seen and len(p) < 200 and _APPENDIX.match(upper_p):
+            # a Phụ lục printed under a header of its own ("Phụ lục", its title, "(Kèm theo Quyết
+            # định số …)"): part of the document it is attached to, not a document of its own
+            st.kind, st.kind_line = APPENDIX_KIND, p
+            subject_open = True
+            cur.i += 1
+            continue
         if title in TYPE_TITLES and not p.rstrip().endswith(":") and (not st.kind or st.kind == "Công văn" and not st.subject):
             st.kind, st.kind_line = TYPE_TITLES[title], p
             subject_open = True
@@ -524,6 +563,7 @@ def _read_header(cur: _Cursor, st: _HeaderState) -> None:
                 subject_open = False
             elif not st.number_seen or it.block.layout == "left":
                 st.issuer_lines += lines
+                st.issuer_blocks.append(lines)
             cur.i += 1
             continue
         # a short line in the header's left column continues the trích yếu of a công văn
@@ -1071,6 +1111,11 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
     if kind != "Công văn" and subject.isupper():
         subject = _sentence_case(subject)
     parent, issuer = _issuer(st.issuer_lines, number, st.date.place)
+    joint = _joint_issuers(st.issuer_blocks)
+    if len(joint) >= 2:
+        # a Kế hoạch liên tịch, a Quy chế phối hợp: each body's name stands in its own block
+        named = [_issuer(b, DocNumber(), st.date.place) for b in joint]
+        parent, issuer = named[0][0], " và ".join(x[1] for x in named)
     header = Header(parent=parent, issuer_lines=st.issuer_lines, issuer=issuer, motto=st.motto, number=number,
                     date=st.date, urgency=st.urgency, confidentiality=st.secrecy)
     signed = _signers(body.sign_lines)
@@ -1100,6 +1145,21 @@ def _assemble(source: str, st: _HeaderState, body: _Body, doc_id: str) -> AdminD
     return doc
 
 
+def _appendix_of(st: _HeaderState, body: _Body) -> Node:
+    """A Phụ lục read as a document of its own (its header repeats the issuer and the motto)
+    as the appendix node of the document it is attached to, so its tables are cited and
+    referred to ("các đơn vị có tên tại Phụ lục") as that document's."""
+    am = _APPENDIX.match(st.kind_line.upper())
+    label = ((am.group("label") or "") if am else "").replace("SỐ", "").strip()
+    rest = clean_inline(st.kind_line[len(st.kind_line) - len(am.group("rest")):]) if am and am.group("rest") else ""
+    heading = " ".join(x for x in [rest, *(clean_inline(x) for x in st.subject)] if x)
+    node = Node("appendix", label=label, heading=heading, text=f"(Kèm theo {st.attached_to})" if st.attached_to else "",
+                children=[*body.preamble, *body.tree.roots, *(c for a in body.appendices for c in a.children)],
+                path=f"Phụ lục {label}".strip())
+    _assign_paths([node])
+    return node
+
+
 def parse_admin(raw: RawDocument) -> AdminDocument:
     """A `RawDocument` into an `AdminDocument`, with the documents issued together with it."""
     cur = _Cursor(_items(raw.blocks))
@@ -1122,6 +1182,9 @@ def parse_admin(raw: RawDocument) -> AdminDocument:
             if isinstance(it, _Item):
                 doc.closing.append(it.text)
             cur.i += 1
+            continue
+        if ast.kind == APPENDIX_KIND and not ast.number.text:
+            doc.appendices.append(_appendix_of(ast, abody))
             continue
         n += 1
         att = _assemble(raw.source, ast, abody, f"{doc_id}#{n}")

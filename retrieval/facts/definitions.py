@@ -27,6 +27,8 @@ _GENERIC = frozenset(fold(w) for w in STOPWORDS) | frozenset(
 PATH_RE = re.compile(
     r"(?:điểm\s+(?P<p>[a-zđ])\s+)?(?:khoản\s+(?P<k>\d+)\s+)?Điều\s+(?P<a>\d+)"
     r"|điểm\s+(?P<p2>[a-zđ])\s+khoản\s+(?P<k2>\d+)\s+[Mm]ục\s+(?P<m2>[IVXLC]+)"
+    # "Mục II Phụ lục", "mục I của Phụ lục 2": a group of an appendix's rows
+    r"|[Mm]ục\s+(?P<am>[IVXLC]+|\d+)\s+(?:của\s+)?[Pp]hụ lục(?:\s*(?P<apl>[IVXLC]+|\d+)(?![\wà-ỹ]))?"
     r"|[Mm]ục\s+(?P<m>[IVXLC]+(?:\.\d+)*|\d+(?:\.\d+)*)(?:\s+(?:[Bb]ảng|[Pp]hụ lục)\s*(?P<t>\d+))?"
     r"|[Pp]hụ lục\s*(?P<pl>[IVXLC]+|\d+)?(?![\wà-ỹ])"
     r"|[Bb]ảng\s*(?P<b>\d+)"
@@ -69,6 +71,8 @@ def path_of(m: re.Match[str]) -> str:
             parts.append(f"khoản {m.group('k')}")
         parts.append(f"Điều {m.group('a')}")
         return " ".join(parts)
+    if m.group("am"):
+        return f"Phụ lục {m.group('apl') or ''}".strip() + f", mục {m.group('am')}"
     if m.group("m"):
         return f"mục {m.group('m')}"
     if m.group(0).lower().startswith("phụ lục"):
@@ -103,6 +107,7 @@ class Definitions:
                         for s in d._table_sets(n, n.table, units, ""):
                             listed += [u for u in s.units if u not in listed]
                             rows.update({u: r for u, r in s.rows.items() if u not in rows})
+                            d._row_groups(a.path, s)
                     else:
                         listed += [u for u in _units_in(units, n.text) if u not in listed]
             if listed and d.appendix is None:
@@ -141,6 +146,18 @@ class Definitions:
                 self.sets.append(whole)
         return every, rows, table
 
+    def _row_groups(self, where: str, s: NamedSet) -> None:
+        """The units of each numbered group of an appendix's rows ("II. Khối xã, phường"), at
+        the path a reference gives it ("các xã có tên tại Mục II Phụ lục")."""
+        groups: dict[str, list[str]] = {}
+        for u, r in s.rows.items():
+            gm = re.match(r"\s*([IVXLC]+|\d+)\s*[.)]", r.group or "")
+            if gm:
+                groups.setdefault(gm.group(1), []).append(u)
+        for label, members in groups.items():
+            self.by_path.setdefault(f"{where}, mục {label}", NamedSet(
+                members, s.words, f"{where}, mục {label}", {u: s.rows[u] for u in members}, s.table, s.title))
+
     def _table_sets(self, n: Node, table: Table, units: Units, above: str) -> list[NamedSet]:
         """A column whose cells name units: the units, each with its row."""
         out = []
@@ -171,7 +188,8 @@ class Definitions:
     def at_path(self, path: str, qualifier: str = "") -> NamedSet | None:
         """The set a part lists; of the sets in it, the one the reference's words describe
         ("các cơ quan có thành viên nêu tại Điều 1": the members' column, not the places named)."""
-        whole = (self.by_path.get(path) or self.appendix) if path.startswith("Phụ lục") else self.by_path.get(path)
+        whole = (self.by_path.get(path) or (self.appendix if ", mục" not in path else None)) \
+            if path.startswith("Phụ lục") else self.by_path.get(path)
         if whole is None and path == "bảng":  # "Bảng trên": the one table of units the document has
             # of a table, the column that lists most units: "Đơn vị", not a "Nội dung" cell
             # that names two of them in passing

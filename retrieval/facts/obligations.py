@@ -633,6 +633,16 @@ def _heading_subject(ctx: _Ctx, piece: str, here: str) -> Responsible | None:
     return got
 
 
+def _addressee_proposes(ctx: _Ctx, title: str, here: str) -> bool:
+    """"KIẾN NGHỊ CỦA UBND XÃ KHOÁI CHÂU" in a reply sent to that xã: the part quotes what the
+    addressee proposed and answers it; what the issuer asks of it there is a duty."""
+    m = re.search(r"\bcủa\s+(?P<who>.+)$", title, re.IGNORECASE)
+    if m is None or ctx.addressees is None or ctx.addressees.empty:
+        return False
+    who = ctx.subjects.cell(m.group("who"), here)
+    return bool(set(who.units) & set(ctx.addressees.units) or set(who.groups) & set(ctx.addressees.groups))
+
+
 def _scope(ctx: _Ctx, n: Node, above: _Scope) -> _Scope:
     s = _Scope(above.subject, above.label, above.descriptive, above.proposal, above.own_tasks, above.assigned)
     title = clean_inline(n.heading)
@@ -645,7 +655,8 @@ def _scope(ctx: _Ctx, n: Node, above: _Scope) -> _Scope:
             s.descriptive = False
             s.own_tasks = ctx.issuer is not None
         if ctx.lex.heading_is(title, ctx.lex.proposals) and not (
-                ctx.lex.heading_is(title, ctx.lex.requests) and ctx.part.kind not in ctx.lex.self_kinds):
+                ctx.lex.heading_is(title, ctx.lex.requests) and ctx.part.kind not in ctx.lex.self_kinds) \
+                and not _addressee_proposes(ctx, title, n.path):
             s.proposal = True
         got = _heading_subject(ctx, title, n.path)
         if got is not None and not got.empty:

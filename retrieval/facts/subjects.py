@@ -258,9 +258,14 @@ class SubjectReader:
             if res.group is not None and label and end + label.end() in ments:
                 return end + label.end()  # "UBND các xã: Tân Hưng, …": the list names who, not the group
             if res.group is not None:
-                qualified = self._qualified(text, low, i, end, here, res)
+                # "các sở, ngành và UBND các xã, phường có tên tại Phụ lục": what narrows the last
+                # group of a list narrows the groups before it too
+                earlier = set().union(*(self._members(g) for g in resp.groups)) if resp.groups else set()
+                qualified = self._qualified(text, low, i, end, here, res, earlier)
                 if qualified is not None:
                     named, q_end = qualified
+                    if earlier & set(named.units):
+                        resp.groups = [g for g in resp.groups if not self._members(g) & set(named.units)]
                     named.within = res.group.name
                     resp.merge(named)
                     return q_end
@@ -453,11 +458,12 @@ class SubjectReader:
         return Responsible(units=list(units), label=label, via_reference=named.where,
                            rows={u: r for u, r in named.rows.items() if u in units})
 
-    def _qualified(self, text: str, low: str, start: int, end: int, here: str, res: Resolution) -> tuple[Responsible, int] | None:
+    def _qualified(self, text: str, low: str, start: int, end: int, here: str, res: Resolution,
+                   earlier: set[str] | None = None) -> tuple[Responsible, int] | None:
         """A group followed by what narrows it: "UBND các xã, phường thực hiện thí điểm giai đoạn
         1", "… có tên tại Phụ lục", "… còn lại", "… không thuộc địa bàn thí điểm"."""
         assert res.group is not None
-        members = self._members(res.group.name)
+        members = self._members(res.group.name) | (earlier or set())
         after = low[end:]
         lead = len(after) - len(after.lstrip())
         q0 = end + lead
@@ -478,6 +484,15 @@ class SubjectReader:
             # a group's own predicate is no qualifier: only a phrase that opens as one narrows it
             if not (self.lex.pointer_re.search(low[q0:e]) or negated or self.lex.qualifier_re.match(low, q0)):
                 continue
+            joined = re.match(r"(?:và|,)\s+", low[q0:e])
+            if joined and self._item_starts(text, low, q0 + joined.end(), self._mentions(text)):
+                return None  # "các sở, ngành và UBND các xã … có tên tại …": the list's last item takes it
+            if earlier:
+                # a list of groups narrowed by one table ("… có tên tại Phụ lục") means the units
+                # it lists, when the groups hold most of them
+                whole = self._resolve(qualifier, here, None)
+                if whole is not None and len(set(whole.units) & members) * 4 >= len(whole.units) * 3:
+                    return self._as_subject(whole, clean_inline(text[start:e])), e
             named = self._resolve(_NEGATED.sub("", qualifier) if negated else qualifier, here, members)
             if named is None:
                 continue

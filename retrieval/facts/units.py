@@ -904,11 +904,25 @@ class Units:
             return []
         colon = toks[j - 1].end
         after = s[colon:].lstrip()
-        if not after.startswith(":"):
-            return []
-        body_start = colon + (len(s[colon:]) - len(after)) + 1
-        stop = re.search(r"[.:()\n]", s[body_start:])
-        body_end = body_start + stop.start() if stop else len(s)
+        bare = not after.startswith(":")
+        if bare:
+            # "UBND các xã Khoái Châu, Quỳnh Phụ, Tiền Hải phổ biến …": the names run on while
+            # their words are capitalised
+            if not after[:1].isupper():
+                return []
+            body_start = colon + (len(s[colon:]) - len(after))
+            body_end = body_start
+            for w in re.finditer(r"[^\s,;]+|[,;]", s[body_start:]):
+                if not (w.group(0)[:1].isupper() or w.group(0) in (",", "và")):
+                    break
+                body_end = body_start + w.end()
+            body_end = body_start + len(s[body_start:body_end].rstrip(" ,;"))
+            if body_end > body_start and s[body_end - 3:body_end] == " và":
+                body_end -= 3
+        else:
+            body_start = colon + (len(s[colon:]) - len(after)) + 1
+            stop = re.search(r"[.:()\n]", s[body_start:])
+            body_end = body_start + stop.start() if stop else len(s)
         out: list[Mention] = []
         pos = body_start
         for piece in re.split(r"([,;])", s[body_start:body_end]):
@@ -917,9 +931,17 @@ class Units:
                 continue
             found = self._list_item(s, toks, piece, pos, tuple(kinds))
             if not found:
+                if bare:
+                    return []  # a name that is no unit of the kind: no list of them
                 break
             out += found
             pos += len(piece)
+        if bare and len(out) < 2:
+            return []
+        if bare:  # with no colon the label is the first name's: "UBND các xã Khoái Châu"
+            first = out[0]
+            out[0] = Mention(dataclasses.replace(first.resolution, text=s[toks[i].start:toks[first.end - 1].end]),
+                             i, first.end)
         return out  # each mention spans its item only: the list's label names no unit
 
     def _list_item(self, s: str, toks: list[_Tok], piece: str, pos: int, kinds: tuple[str, ...]) -> list[Mention]:

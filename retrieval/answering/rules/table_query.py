@@ -92,6 +92,12 @@ def _group_fit(q: Question, lib: Library, table: Table, name_col: int | None) ->
     return 0.6 if inside >= 0.8 else -0.6 if inside == 0 else 0.0
 
 
+def _rows_named_as_units(q: Question, table: Table, ans: TableAnswer) -> bool:
+    names = [fold(r.name) for r in q.units if r.unit is not None]
+    return len(names) >= len(ans.rows) and all(
+        any(n in fold(row_name(table, row, ans.name_col)) for n in names) for row in ans.rows)
+
+
 def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | None:
     ask = q.table
     if ask is None or q.asks("period"):
@@ -118,6 +124,8 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
             if ans.op == "lookup" and not _same_level(q, ans):
                 continue  # "ở cấp huyện" of a row done at "cấp xã": the row is not the answer
             fit = ans.fit - 0.05 * rank + _group_fit(q, lib, table, ans.name_col)
+            if ans.op == "lookup" and ans.rows and _rows_named_as_units(q, table, ans):
+                fit += 0.3  # every row found is a unit the question names ("Phố Hiến và Mỹ Hào")
             if best is None or fit > best[0]:
                 best = (fit, d, node, context, ans)
     if best is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from retrieval.answering.draft import shorten
 from retrieval.documents.model import Table, TableRow
 from retrieval.facts.deadlines import spans_in
 from retrieval.lang.text import FOLDED_STOPWORDS, clean_inline, fold, syllables
@@ -170,6 +171,19 @@ def day(text: str) -> tuple[int, int, int] | None:
     return (y, mo, d) if 1 <= d <= 31 and 1 <= mo <= 12 else None
 
 
+def due(text: str) -> tuple[int, int, int] | None:
+    """The day a cell of deadlines says, or the last day of the period it names ("Tháng 12/2026",
+    "Quý III/2026"): what orders a column of deadlines. A recurring one ("Hằng tháng") has none."""
+    d = day(text)
+    if d is not None:
+        return d
+    spans = spans_in(text)
+    if len(spans) != 1:
+        return None
+    end = spans[0][1]
+    return (end.year, end.month, end.day)
+
+
 @dataclass
 class Column:
     index: int
@@ -209,7 +223,7 @@ def _typed_columns(table: Table) -> list[Column]:
         if bare and len(bare) < len(words):
             words = bare
         signed = numeric and any(c.strip()[:1] in "+-−–" for c in cells)
-        dated = not numeric and bool(cells) and sum(day(c) is not None for c in cells) >= 0.8 * len(cells)
+        dated = not numeric and bool(cells) and sum(due(c) is not None for c in cells) >= 0.8 * len(cells)
         kind = "change" if signed else "percent" if "%" in h or "ty le" in fh else "number" if numeric \
             else "date" if dated else "text"
         out.append(Column(i, clean_inline(h), words, kind, numeric))
@@ -339,6 +353,10 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     # "xã, phường nào" names both "Các xã" and "Các phường": no one group is meant
     fitting = [g for g, f in group_fit.items() if f >= 0.5 and f == top]
     group = fitting[0] if len(fitting) == 1 else None
+    # "từng khối", "mỗi khối", "các khối": every group, not the one whose other words it shares
+    heads = {w for g in groups for w in syllables(fold(re.sub(r"^[IVX\d.]+\s*", "", g)))[:1]}
+    if group is not None and any(f"{e} {h}" in " ".join(ask.words) for e in ("tung", "moi", "cac") for h in heads):
+        group = None
     # a group that states the level asked ("Các phường đạt chỉ tiêu (từ 60% trở lên)") sorts
     # rows by it: the condition is read from the values, over every row
     if group is not None and ask.level is not None and re.search(rf"\b{ask.level:g}\b", group.replace(",", ".")):
@@ -419,7 +437,13 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             elif op in ("decrease", "increase"):
                 value_cols = [c.index for c in numeric if c.kind == "change"][:1]
             if not value_cols:
-                return None
+                # "nhiều ý kiến nhất" of a table with a row per comment: rows counted, when the
+                # superlative counts ("nhiều", "ít") and wraps no column's header
+                inner = [w for w in ask.ordered if w not in language().filler]
+                counts = any(w in ("nhieu", "it") for w in ask.words)
+                headed = any(_said_together(c.words, inner) >= 0.99 for c in cols if c.words)
+                return _most_rows(table, cols, pool, op, name_col, context_fit) \
+                    if op in ("max", "min") and counts and inner and not headed else None
         if op == "zero" and not any(cols[i] in named for i in value_cols[:1]):
             return None  # "không có" says nothing of a column the question does not name
         col = value_cols[0]
@@ -510,7 +534,8 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
             + ".")
         return TableAnswer(1.3 + 0.5 * context_fit + 0.5 * top, "group", pool, shown, name_col, text)
     # a day the table's days do not reach: a weekly schedule asked about the next week
-    outside = _day_outside(table, cols, pool, ask)
+    # (only of a table the question is about: a date of another matter falls near its days too)
+    outside = _day_outside(table, cols, pool, ask) if context_fit >= 0.25 else None
     if outside is not None:
         return TableAnswer(1.2 + 0.5 * context_fit, "no_day", [], [], name_col, outside)
     # rows named by a value they hold: a day ("hạn 05/11/2025 – đơn vị nào?"), a person or a
@@ -634,6 +659,9 @@ def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: T
     by_value = _rows_by_value(table, cols, pool, ask)
     if by_value:
         return by_value
+    by_time = _rows_at_time(table, pool, ask)
+    if by_time:
+        return by_time
     pairs = {f"{a} {b}" for a, b in zip(ask.words, ask.words[1:]) if not (a.isdigit() or b.isdigit())}
     held = [pairs & _name_pairs(r) for r in pool]
     common = set.intersection(*held) if held else set()
@@ -644,6 +672,55 @@ def _rows_holding(table: Table, cols: list[Column], pool: list[TableRow], ask: T
         both = [r for r in by_day if r in by_words]
         return both or by_day
     return by_day or by_words
+
+
+def _most_rows(table: Table, cols: list[Column], pool: list[TableRow], op: str, name_col: int | None,
+               context_fit: float) -> "TableAnswer | None":
+    """"Đơn vị nào có nhiều ý kiến góp ý nhất?" of a table with a row per comment: the value of
+    a column of units that most (fewest) rows repeat, with its rows."""
+    for c in cols:
+        if table.roles[c.index] not in ("unit", "lead") and c.index != name_col or c.numeric:
+            continue
+        by_value: dict[str, list[TableRow]] = {}
+        for r in pool:
+            if c.index < len(r.cells) and r.cells[c.index].strip():
+                by_value.setdefault(clean_inline(r.cells[c.index]), []).append(r)
+        if len(by_value) < 2 or len(by_value) == len(pool):
+            continue  # every row its own value: nothing is counted
+        target = (max if op == "max" else min)(len(rs) for rs in by_value.values())
+        won = [(v, rs) for v, rs in by_value.items() if len(rs) == target]
+        rest = [i for i, role in enumerate(table.roles) if i != c.index and role not in ("index",)]
+        lines = []
+        for v, rs in won[:4]:
+            each = "; ".join(" — ".join(shorten(clean_inline(r.cells[i]), 90) for i in rest if i < len(r.cells)
+                                        and r.cells[i].strip()) for r in rs[:6])
+            lines.append(f"{v} ({len(rs)} dòng): {each}")
+        word = "nhiều dòng nhất" if op == "max" else "ít dòng nhất"
+        text = f"{clean_inline(table.columns[c.index])} có {word} trong bảng ({len(pool)} dòng): " + " ".join(
+            line.rstrip(".") + "." for line in lines)
+        rows = [r for _v, rs in won for r in rs]
+        return TableAnswer(1.2 + 0.5 * context_fit, op, rows, [c.index], c.index, text)
+    return None
+
+
+_TIME = re.compile(r"\b(\d{1,2}) ?(?:gio|h)(?: ?(\d{2}))?\b")
+
+
+def _rows_at_time(table: Table, pool: list[TableRow], ask: TableAsk) -> list[TableRow]:
+    """"từ 09 giờ 50 đến 10 giờ 00 là nội dung gì?": the row of an agenda or a schedule whose
+    time begins at the first hour the question says."""
+    said = _TIME.search(" ".join(ask.words))
+    if said is None:
+        return []
+    want = (int(said.group(1)), int(said.group(2) or 0))
+    out = []
+    for r in pool:
+        for cell in r.cells:
+            m = _TIME.search(" ".join(syllables(fold(cell))))
+            if m and (int(m.group(1)), int(m.group(2) or 0)) == want:
+                out.append(r)
+                break
+    return out if 0 < len(out) < len(pool) else []
 
 
 def _rows_by_value(table: Table, cols: list[Column], pool: list[TableRow], ask: TableAsk) -> list[TableRow]:
@@ -717,7 +794,9 @@ def _day_outside(table: Table, cols: list[Column], pool: list[TableRow], ask: Ta
     of another subject ("họp ngày 19/9") is not read as a day the schedule skips."""
     if len(ask.dates) != 1:
         return None
-    dated = [c.index for c in cols if c.kind == "date" or table.roles[c.index] == "date"]
+    # a column of days, not of periods ("Quý III/2026") a deadline column may also hold
+    dated = [c.index for c in cols if table.roles[c.index] == "date" or c.kind == "date" and sum(
+        day(r.cells[c.index]) is not None for r in pool if c.index < len(r.cells)) >= 0.8 * len(pool)]
     days = sorted({(m, d) for r in pool for i in dated if i < len(r.cells) and (x := day(r.cells[i])) for _y, m, d in [x]})
     if len(days) < 2:
         return None
@@ -753,7 +832,7 @@ def asks_target_not_held(question_folded: str, table: Table, context: str) -> bo
 def _value(col: Column, cell: str) -> float | None:
     """A cell as a number to compare: its figure, or its day as yyyymmdd in a column of dates."""
     if col.kind == "date":
-        d = day(cell)
+        d = due(cell)
         return float(d[0] * 10000 + d[1] * 100 + d[2]) if d else None
     return number(cell)
 

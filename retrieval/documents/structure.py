@@ -309,7 +309,8 @@ def _issuer(lines: list[str], number: DocNumber, place: str | None) -> tuple[str
     return "", base
 
 
-_AUTHORITY_HEADS = ("ỦY BAN", "UỶ BAN", "UBND", "HĐND", "HỘI ĐỒNG NHÂN DÂN", "CÔNG AN", "BỘ CHỈ HUY", "ĐẢNG ỦY", "ĐẢNG UỶ")
+_AUTHORITY_HEADS = ("ỦY BAN", "UỶ BAN", "UBND", "HĐND", "HỘI ĐỒNG NHÂN DÂN", "CÔNG AN", "BỘ CHỈ HUY")
+_PLACE_WORD = re.compile(r"\b(TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ)\b")
 
 
 def _joint_issuers(blocks: list[list[str]]) -> list[list[str]]:
@@ -319,8 +320,10 @@ def _joint_issuers(blocks: list[list[str]]) -> list[list[str]]:
     groups: list[list[str]] = []
     for b in blocks:
         first = b[0].upper() if b else ""
-        placed = re.search(r"\b(TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ)\b", " ".join(b).upper())
-        if groups and first.startswith(_AUTHORITY_HEADS) and placed and len(groups[-1]) >= 2:
+        placed = _PLACE_WORD.search(" ".join(b).upper())
+        before = " ".join(groups[-1]).upper() if groups else ""
+        if groups and first.startswith(_AUTHORITY_HEADS) and placed and _PLACE_WORD.search(before) \
+                and not before.startswith("ĐẢNG BỘ"):
             groups.append(list(b))
         elif groups:
             groups[-1] += b
@@ -663,8 +666,9 @@ class _Tree:
         table = node.kind == "table"
         while self.stack:
             top = self.stack[-1]
-            if top.text and (clean_inline(top.text).endswith(":") or table and _announces_table(top.text)):
-                break
+            if top.text and (clean_inline(top.text).endswith(":") or table and _announces_table(top.text)
+                             or _QUESTION_ITEM.match(clean_inline(f"{top.heading}: {top.text}" if top.heading else top.text))):
+                break  # a kiến nghị or question an item states: the reply after it is its own
             if top.kind in ("bullet", "subbullet") or top.text or (table and top.kind == "point"):
                 self.stack.pop()
                 continue
@@ -672,6 +676,9 @@ class _Tree:
         (self.stack[-1].children if self.stack else self.roots).append(node)
 
 
+# an item that states a question or a kiến nghị ("1. Nội dung kiến nghị: …") which the paragraphs
+# after it ("Trả lời: …") answer
+_QUESTION_ITEM = re.compile(r"(?:nội dung\s+)?(?:kiến nghị|câu hỏi|hỏi|vướng mắc|đề nghị|phản ánh)\s*:", re.IGNORECASE)
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 

@@ -633,6 +633,16 @@ def _heading_subject(ctx: _Ctx, piece: str, here: str) -> Responsible | None:
     return got
 
 
+def _names_a_set(ctx: _Ctx, title: str) -> bool:
+    """A heading that is a set's name ("Các đồng chí được phân công tại Điều 1", "Các tổ dân
+    phố"), not a matter ("Các nhiệm vụ trọng tâm", "Các giải pháp")."""
+    words = title.rstrip(":").split()
+    return (2 <= len(words) <= 14 and words[0] in ("Các", "Những") and ":" not in title.rstrip(":")
+            and any(r.match(lower_same_length(title)) is not None
+                    for r in (ctx.lex.set_noun_re, ctx.lex.community_re, ctx.lex.people_re))
+            and not ctx.lex.heading_is(title, ctx.lex.task_headings) and not ctx.lex.heading_is(title, ctx.lex.descriptive))
+
+
 def _addressee_proposes(ctx: _Ctx, title: str, here: str) -> bool:
     """"KIẾN NGHỊ CỦA UBND XÃ KHOÁI CHÂU" in a reply sent to that xã: the part quotes what the
     addressee proposed and answers it; what the issuer asks of it there is a duty."""
@@ -659,6 +669,11 @@ def _scope(ctx: _Ctx, n: Node, above: _Scope) -> _Scope:
                 and not _addressee_proposes(ctx, title, n.path):
             s.proposal = True
         got = _heading_subject(ctx, title, n.path)
+        if (got is None or got.empty) and n.children and _names_a_set(ctx, title):
+            # "Các đồng chí được phân công tại Điều 1" over its duties: people, or bodies no
+            # registry holds, named as the heading names them
+            got = Responsible()
+            got.keep_unknown(title.rstrip(":"))
         if got is not None and not got.empty:
             s.subject, s.label = got, title.rstrip(":")
     lead_in = clean_inline(n.text)

@@ -59,6 +59,7 @@ class Lexicon:
     org_head_re: re.Pattern[str]  # a word an organisation's name opens with, at a position
     set_noun_re: re.Pattern[str]  # "các|những <set noun>" at a position
     community_re: re.Pattern[str]  # "các thôn", "các tổ dân phố" at a position: a set kept under its own name
+    people_re: re.Pattern[str]  # "các đồng chí", "các cấp ủy viên" at a position: people a heading may give duties to
     continuation_re: re.Pattern[str]  # a clause that goes on with the list before it ("Chương trình … số …")
     topic_re: re.Pattern[str]  # "Về …:" before what a conclusion assigns
     pointer_re: re.Pattern[str]  # "nêu tại", "có tên tại" … anywhere
@@ -160,6 +161,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         org_head_re=re.compile(_word(_alternation(data["org_heads"]))),
         set_noun_re=re.compile(r"(?:các|những)\s+(?:" + _alternation(data["set_nouns"]) + r")(?!\w)"),
         community_re=re.compile(r"(?:các|những)\s+(?:" + _alternation(data["community_sets"]) + r")(?!\w)"),
+        people_re=re.compile(r"(?:các|những)\s+(?:" + _alternation(data["people_sets"]) + r")(?!\w)"),
         continuation_re=re.compile(_word(_alternation(data["continuation_starts"]))),
         topic_re=re.compile(_word(_alternation(data["topic_starts"]))),
         pointer_re=re.compile(_word(_alternation(data["pointers"]))),

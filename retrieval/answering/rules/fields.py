@@ -65,8 +65,15 @@ def _says(phrase: str, folded: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}\b", folded) is not None
 
 
+def _terse_items(folded: str) -> set[str]:
+    """The items of a terse list after a colon: "TB 203: chủ trì, địa điểm?"."""
+    return {x.strip(" ?.;") for x in re.split(r",|\bva\b", folded.split(":", 1)[1])} if ":" in folded else set()
+
+
 def asked_fields(folded: str) -> list[str]:
-    return [k for k, f in _kinds()[0].items() if any(_says(c, folded) for c in f.cues)]
+    # a terse list asks each item by its label
+    items = _terse_items(folded)
+    return [k for k, f in _kinds()[0].items() if any(_says(c, folded) for c in f.cues) or items & set(f.labels)]
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,46 @@ def labelled_fields(d: AdminDocument) -> dict[str, Field]:
                                        for w in kind.labels):
                 out[name] = Field(name, value, n)
     return out
+
+
+@lru_cache(maxsize=1)
+def _meeting_re() -> re.Pattern[str]:
+    """"Ngày 08/4/2027, tại Phòng họp số 2, trụ sở UBND tỉnh, đồng chí X, Phó Chủ tịch UBND tỉnh
+    chủ trì Hội nghị …": a notice's account of its meeting, its date, place and chair."""
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    meetings = "|".join(re.escape(m) for m in sorted(raw["meeting_nouns"], key=len, reverse=True))
+    people = "|".join(re.escape(h) for h in sorted(raw["meeting_chairs"], key=len, reverse=True))
+    return re.compile(
+        r"(?:^|[.;]\s+)(?:(?:Sáng|Chiều|Tối)\s+)?(?:(?:Vào|Hôm)\s+)?ngày\s+(?P<time>[^,]{4,40}?),\s*tại\s+(?P<place>.+?),\s*"
+        rf"(?P<chair>(?:{people})\s.+?)\s+(?:đã\s+)?chủ\s+trì\s+(?:{meetings})\b", re.IGNORECASE)
+
+
+def _asks_meeting(folded: str) -> bool:
+    """The question is about the meeting itself ("ai chủ trì cuộc họp", "họp ngày nào"), not a
+    task its notice assigns ("nhiệm vụ nào … do ai chủ trì")."""
+    raw = _meeting_words()
+    labels = {w for f in _kinds()[0].values() for w in f.labels}
+    terse = bool(_terse_items(folded)) and _terse_items(folded) <= labels
+    return (terse or any(_says(m, folded) for m in raw["meeting_asks"])) and not any(_says(t, folded) for t in raw["task_words"])
+
+
+@lru_cache(maxsize=1)
+def _meeting_words() -> dict[str, tuple[str, ...]]:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {k: tuple(raw[k]) for k in ("meeting_asks", "task_words")}
+
+
+def meeting_fields(d: AdminDocument) -> dict[str, Field]:
+    """The date, place and chair a notice's opening account of its meeting gives."""
+    for part in [d, *d.attachments]:
+        for top in [*part.preamble, *part.body][:6]:
+            for n in top.walk():
+                m = _meeting_re().search(clean_inline(n.text or ""))
+                if m:
+                    return {"time": Field("time", f"ngày {m.group('time').strip()}", n),
+                            "place": Field("place", m.group("place").strip(), n),
+                            "chair": Field("chair", m.group("chair").strip(" ,"), n)}
+    return {}
 
 
 def labelled_lines(d: AdminDocument) -> list[tuple[str, str, Node]]:
@@ -165,11 +212,13 @@ def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
             lines.append(end(f"{clean_inline(_LINE.match(clean_inline(n.text)).group('label'))}: {value}"))  # type: ignore[union-attr]
             nodes.append(n)
         fields = labelled_fields(d) if asked else {}
+        told = meeting_fields(d) if asked and not all(a in fields for a in asked) and _asks_meeting(q.folded) else {}
+        fields = {**told, **fields}
         for name in asked:
             f = fields.get(name)
-            if f is not None and f.node not in nodes:
+            if f is not None and (f.node not in nodes or told.get(name) is f):
                 lines.append(end(f"{kinds[name].name}: {f.value}"))
-                nodes.append(f.node)
+                nodes += [] if f.node in nodes else [f.node]
             elif f is None and name == "contact" and (said := _contact_sentence(d)) is not None:
                 lines.append(end(said[0]))
                 nodes.append(said[1])
@@ -181,6 +230,8 @@ def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
         if not cited:
             cited = lib.by_doc.get(d.doc_id, [])[:1]
         # a line labelled with the very office the question says is on its topic, whatever else it says
-        return Draft(f"Theo {d.short_name}:\n" + "\n".join(lines), cited, "labelled", 0.95, doc_id=d.doc_id,
-                     topic_free=named is not None)
+        # the chair of the meeting a notice gives account of, asked by name: not a task's lead
+        chaired = "chair" in asked and "chair" in told and told["chair"].node in nodes
+        return Draft(f"Theo {d.short_name}:\n" + "\n".join(lines), cited, "labelled", 1.0 if chaired else 0.95,
+                     doc_id=d.doc_id, topic_free=named is not None)
     return None

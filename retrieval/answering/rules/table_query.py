@@ -139,7 +139,8 @@ def table_query(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     assert node.table is not None
     text = _with_unit(ans.text, node.table, context)
     # a count of rows yields to a passage that states the count ("công bố 04 thủ tục")
-    score = 0.85 if ans.op == "count" else 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
+    # — unless the rows are asked by name too ("bao nhiêu xã, phường, là những xã, phường nào")
+    score = 0.85 if ans.op == "count" and not q.asks("list") else 1.0 if ans.op != "lookup" or len(ans.columns) >= 2 else 0.96
     # a table whose headers or groups the question names is what it asks about, however few of
     # its words the passages share ("đơn vị nào giảm so với quý trước?")
     return Draft(text, _chunks(lib, d, node, ans), "table_query", score, doc_id=d.doc_id,

@@ -9,7 +9,7 @@ from docx.shared import Cm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from docxlib import C, J, L, convert, new_document, para, set_props, two_col  # noqa: E402
+from docxlib import C, L, convert, new_document, para, set_props, two_col  # noqa: E402
 
 NAME = 'cong-van-tra-loi-kien-nghi-ho-tich-chung-thuc-cac-xa-2027'
 SRC = os.path.join(HERE, '..', 'pdf-source', NAME + '.docx')

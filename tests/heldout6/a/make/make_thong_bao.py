@@ -9,7 +9,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from docxlib import C, J, L, convert, grid, new_document, para, set_props, two_col  # noqa: E402
+from docxlib import C, L, convert, grid, new_document, para, set_props, two_col  # noqa: E402
 
 NAME = 'thong-bao-phan-cong-nhiem-vu-giao-ban-cchc-quy-i-2027'
 SRC = os.path.join(HERE, '..', 'pdf-source', NAME + '.docx')

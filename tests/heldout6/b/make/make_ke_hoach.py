@@ -11,7 +11,7 @@ from docx.shared import Pt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from docxlib import C, J, L, grid, new_document, para, two_col  # noqa: E402
+from docxlib import C, L, grid, new_document, para, two_col  # noqa: E402
 
 NAME = 'ke-hoach-nang-ty-le-ho-so-truc-tuyen-phuong-vu-phuc-6-thang-cuoi-2026'
 SRC = os.path.join(HERE, '..', 'pdf-source', NAME + '.docx')

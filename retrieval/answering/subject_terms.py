@@ -63,9 +63,12 @@ def unsaid(q: Question, draft: Draft, lib: Library, named: bool, found: list[str
     if draft.rule not in JUDGED or draft.not_stated or draft.doc_id is None or chatty(q.folded):
         return []
     docs = [draft.doc_id] if named else list(dict.fromkeys([draft.doc_id, *found]))
-    said = [lib.said_pairs(d) for d in docs]
-    return [shown for syl, shown in subject_words(q)
-            if not any(p in s for s in said for p in zip(syl, syl[1:]))]
+    words = subject_words(q)
+    # one document must say the whole subject: "lệ phí" in one and "chứng thực bản sao" in
+    # another is no document about the fee for a copy
+    unsaid_by = [[shown for syl, shown in words if not any(p in s for p in zip(syl, syl[1:]))]
+                 for s in (lib.said_pairs(d) for d in docs)]
+    return min(unsaid_by, key=len) if unsaid_by else []
 
 
 __all__ = ["JUDGED", "chatty", "subject_words", "unsaid"]

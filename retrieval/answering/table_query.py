@@ -40,6 +40,7 @@ class TableLanguage:
     filler: frozenset[str]
     targets: tuple[str, ...] = ()  # words that ask a target, which a table of results does not hold
     share_cues: tuple[str, ...] = ()  # words that ask a value as a share
+    time_words: tuple[str, ...] = ()  # a superlative of time ("muộn nhất"): what orders a column of dates
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,7 @@ def language() -> TableLanguage:
     kinds = {k: (tuple(v.get("cues", [])), tuple(v.get("headers", []))) for k, v in raw["value_kinds"].items()}
     return TableLanguage({k: tuple(v) for k, v in raw["operations"].items()}, frozenset(raw["asks_rows"]), kinds,
                          tuple(raw["total_headers"]), frozenset(raw["filler"]), tuple(raw["targets"]),
-                         tuple(raw.get("share_cues", [])))
+                         tuple(raw.get("share_cues", [])), tuple(raw.get("time_words", [])))
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
@@ -447,6 +448,9 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
         if op == "zero" and not any(cols[i] in named for i in value_cols[:1]):
             return None  # "không có" says nothing of a column the question does not name
         col = value_cols[0]
+        if op in ORDERING_OPS and cols[col].kind == "date" and cols[col] not in named and \
+                not any(_has(w, " ".join(ask.words)) for w in language().time_words):
+            return None  # "nhiều hồ sơ nhất" is no order of a column of deadlines
         values = [(_value(cols[col], r.cells[col]), r) for r in pool if col < len(r.cells)]
         vals = [(v, r) for v, r in values if v is not None]
         if not vals:

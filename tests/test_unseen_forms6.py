@@ -526,7 +526,36 @@ def forms6(tmp_path_factory, embedder, embed_cache):
         "bao-cao-tiep-thu-chung-thuc-dien-tu.md": BC_TIEP_THU, "bao-cao-ho-so-tra-lai-thang-4.md": DS_HO_SO,
         "chuong-trinh-hoi-nghi-chung-thuc-dien-tu.md": CT_HOI_NGHI, "lich-doan-kiem-tra-27-5.md": LICH_KIEM_TRA,
         "cong-van-tra-loi-kien-nghi-son-nam.md": CV_TRA_LOI, "huong-dan-giai-dap-ky-so.md": HD_GIAI_DAP,
-        "thong-bao-ket-luan-chuyen-doi-so-tthc.md": TB_KET_LUAN, "cong-van-truyen-dat-lam-viec-tien-lu.md": CV_TRUYEN_DAT})
+        "thong-bao-ket-luan-chuyen-doi-so-tthc.md": TB_KET_LUAN, "cong-van-truyen-dat-lam-viec-tien-lu.md": CV_TRUYEN_DAT,
+        "ke-hoach-lien-tich-tuyen-truyen-tthc.md": KH_LIEN_TICH, "chuong-trinh-phoi-hop-du-lieu-dan-cu.md": CT_PHOI_HOP})
+
+
+@pytest.mark.parametrize(("question", "date", "bodies"), [
+    ("Kế hoạch liên tịch 07/KHLT-MTTQ-STP do cơ quan nào ban hành, ngày nào?", ("11 tháng 3 năm 2027", "11/3/2027"),
+     ("Ban Thường trực Ủy ban MTTQ Việt Nam", "Sở Tư pháp")),
+    ("khlt 07 do ai ban hanh, ngay nao", ("11 tháng 3 năm 2027", "11/3/2027"), ("Ban Thường trực Ủy ban MTTQ Việt Nam", "Sở Tư pháp")),
+    ("KHLT 07: cơ quan ban hành, ngày?", ("11 tháng 3 năm 2027", "11/3/2027"), ("Ban Thường trực Ủy ban MTTQ Việt Nam", "Sở Tư pháp")),
+    ("Chương trình phối hợp 02/CTPH-SKHCN-CAT do cơ quan nào ban hành, ngày nào?", ("05 tháng 4 năm 2027", "05/4/2027"),
+     ("Sở Khoa học và Công nghệ", "Công an tỉnh")),
+    ("ctph 02 do ai ban hanh, ngay nao", ("05 tháng 4 năm 2027", "05/4/2027"), ("Sở Khoa học và Công nghệ", "Công an tỉnh")),
+    ("CTPH 02: cơ quan ban hành, ngày?", ("05 tháng 4 năm 2027", "05/4/2027"), ("Sở Khoa học và Công nghệ", "Công an tỉnh")),
+])
+def test_a_joint_document_is_named_by_its_code_and_gives_both_issuers(forms6, question, date, bodies):
+    a = forms6.ask(question)
+    assert any(d in a.text for d in date) and all(b in a.text for b in bodies), a.text
+
+
+@pytest.mark.parametrize(("question", "addressees"), [
+    ("Công văn 318/SNV-CCHC được ban hành ngày nào, gửi những đơn vị nào?", ("UBND phường Sơn Nam", "UBND phường Thượng Hồng")),
+    ("cv 318 snv ngay nao, gui ai", ("UBND phường Sơn Nam", "UBND phường Thượng Hồng")),
+    ("CV 318: ngày, gửi ai?", ("UBND phường Sơn Nam", "UBND phường Thượng Hồng")),
+    ("Công văn 455/SNV-CCHC được ban hành ngày nào, gửi những đơn vị nào?", ("UBND xã Tiên Lữ",)),
+    ("cv 455 snv ngay nao, gui ai", ("UBND xã Tiên Lữ",)),
+    ("CV 455: ngày, gửi ai?", ("UBND xã Tiên Lữ",)),
+])
+def test_whom_a_named_letter_is_sent_to_is_its_kinh_gui(forms6, question, addressees):
+    a = forms6.ask(question)
+    assert all(x in a.text for x in addressees) and "Kính gửi" in a.text, a.text
 
 
 @pytest.mark.parametrize(("question", "chair", "place"), [

@@ -65,9 +65,16 @@ CODE_KIND = {
     "TCBC": "Thông cáo",
     "PA": "Phương án",
     "QC": "Quy chế",
+    # issued jointly by two bodies ("03/KHLT-MTTQ-SNV"): a kind's code of its own
+    "KHLT": "Kế hoạch",
+    "NQLT": "Nghị quyết",
+    "CTPH": "Chương trình",
+    "HDLT": "Hướng dẫn",
+    "QCPH": "Quy chế",
 }
-# "Thông tri 05" is a party's "05-TT/TU", whose code is a Thông tư's: the kind word names no code
-KIND_CODE = {fold(v): k for k, v in CODE_KIND.items()} | {"cong van": "", "chuong trinh hanh dong": "CTR",
+# "Thông tri 05" is a party's "05-TT/TU", whose code is a Thông tư's: the kind word names no code;
+# a kind's own code is its first ("kế hoạch" is KH, not KHLT)
+KIND_CODE = {fold(v): k for k, v in reversed(list(CODE_KIND.items()))} | {"cong van": "", "chuong trinh hanh dong": "CTR",
                                                          "thong tri": "", "quy che": ""}
 
 _DATE = r"(\d{1,2}/\d{1,2}/\d{4})"
@@ -123,7 +130,7 @@ class NumberMention:
 _PARTIAL_RE = re.compile(
     r"\b(kh|tb|nq|ct|kl|bc|qd|ctr|cv|ttr|hd|gm|cd|bb|da|ke hoach|thong bao|nghi quyet|chi thi|ket luan|bao cao|to trinh|"
     r"quyet dinh|chuong trinh(?: hanh dong)?|cong van|cong dien|nghi dinh|thong tu|huong dan|giay moi|bien ban|de an|"
-    r"thong tri|thong cao|ban ghi nho|phuong an|quy che|bgn|tcbc|pa)"
+    r"thong tri|thong cao|ban ghi nho|phuong an|quy che|bgn|tcbc|pa|khlt|nqlt|ctph|hdlt|qcph)"
     # "công văn hỏa tốc 1456", "công văn khẩn số 610": the urgency between the kind and the number
     r"\s*(?:(?:hoa toc|thuong khan|khan|mat|toi mat)\s+)?(?:so\s*)?(\d{1,5})\b"
 )

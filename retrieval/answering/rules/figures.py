@@ -141,7 +141,11 @@ def figures(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     # says of the asker ("em đang làm báo cáo … sau sắp xếp. Từ ngày … bao nhiêu hồ sơ?")
     asking = [x for x in re.split(r"[.!?]\s+", q.folded) if re.search(r"\b(bao nhieu|may)\b", x)]
     own = set(re.findall(r"[a-z0-9]+", " ".join(asking))) if asking else set(topic)
-    unsaid = [t for t in topic if t not in said and not t.isdigit() and len(t) > 1 and t in own]
+    # "lấy từ nguồn nào": the thing a "nào" asks for is an ask of its own, not a word the figure's
+    # passage must say
+    qw = q.folded.split()
+    which = {qw[i - 1] for i, w in enumerate(qw) if w in ("nao", "gi") and i > 0}
+    unsaid = [t for t in topic if t not in said and not t.isdigit() and len(t) > 1 and t in own and t not in which]
     topic = [t for t in topic if t in own] or topic
     kept = set(topic)
     # the compound words of the question (pyvi), "giải_ngân" absent where "giải quyết" and

@@ -97,6 +97,14 @@ def _header_words() -> frozenset[str]:
     return frozenset().union(*DOCUMENT_SLOT_WORDS.values()) | frozenset(language_data()["document_fact_fillers"])
 
 
+def _words_besides_header(q: Question, d: AdminDocument) -> list[str]:
+    """What a question says beyond naming a document (its kind, number, issuer) and asking facts
+    of its header: "CV 472 STP ngày nào, gửi ai?" says nothing else; "Báo cáo quý theo QCPH 03:
+    ai gửi ai?" asks of a report the document requires."""
+    own = set(syllables(fold(d.header.issuer))) | set(re.split(r"[/\-\s]+", fold(d.number)))
+    return [w for w in q.content if w not in q.naming and w not in _header_words() and w not in own]
+
+
 def _about(d: AdminDocument) -> str:
     """What a document is about, as its trích yếu says it ("V/v đôn đốc …", "về kết quả …")."""
     subject = clean_inline(d.subject).rstrip(".")
@@ -116,6 +124,13 @@ def metadata(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
     if wanted and "deadline" in q.slots and "doc_date" not in wanted and ev.named_docs and \
             not (ev.units_besides_issuer() or ev.groups):
         wanted.append("doc_date")  # "CV 377 ngày nào, ai ký?": beside a document's other facts, its date
+    if "recipient" in q.slots and "recipients" not in wanted and ev.named_docs and ev.docs and \
+            not (ev.units_besides_issuer() or ev.groups) and re.search(r"\bgui (?:ai|cho ai|nhung|toi|den|co quan|don vi)\b", q.folded) \
+            and not _words_besides_header(q, ev.docs[0]):
+        # "CV 472 ngày nào, gửi ai?": a named document's addressees, when no unit's report is asked
+        wanted.append("recipients")
+        if "deadline" in q.slots and "doc_date" not in wanted:
+            wanted.append("doc_date")
     if not wanted and not urgency:
         return None
     # a question with a topic of its own ("… do cơ quan nhà nước thành lập ra?") asks about that

@@ -41,6 +41,8 @@ class TableLanguage:
     targets: tuple[str, ...] = ()  # words that ask a target, which a table of results does not hold
     share_cues: tuple[str, ...] = ()  # words that ask a value as a share
     time_words: tuple[str, ...] = ()  # a superlative of time ("muộn nhất"): what orders a column of dates
+    count_words: tuple[str, ...] = ()  # a superlative that counts rows ("nhiều … nhất", "ít … nhất")
+    every_words: tuple[str, ...] = ()  # "từng khối", "mỗi khối": every group of rows
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +51,8 @@ def language() -> TableLanguage:
     kinds = {k: (tuple(v.get("cues", [])), tuple(v.get("headers", []))) for k, v in raw["value_kinds"].items()}
     return TableLanguage({k: tuple(v) for k, v in raw["operations"].items()}, frozenset(raw["asks_rows"]), kinds,
                          tuple(raw["total_headers"]), frozenset(raw["filler"]), tuple(raw["targets"]),
-                         tuple(raw.get("share_cues", [])), tuple(raw.get("time_words", [])))
+                         tuple(raw.get("share_cues", [])), tuple(raw.get("time_words", [])),
+                         tuple(raw.get("count_words", [])), tuple(raw.get("every_words", [])))
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
@@ -356,7 +359,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     group = fitting[0] if len(fitting) == 1 else None
     # "từng khối", "mỗi khối", "các khối": every group, not the one whose other words it shares
     heads = {w for g in groups for w in syllables(fold(re.sub(r"^[IVX\d.]+\s*", "", g)))[:1]}
-    if group is not None and any(f"{e} {h}" in " ".join(ask.words) for e in ("tung", "moi", "cac") for h in heads):
+    if group is not None and any(f"{e} {h}" in " ".join(ask.words) for e in language().every_words for h in heads):
         group = None
     # a group that states the level asked ("Các phường đạt chỉ tiêu (từ 60% trở lên)") sorts
     # rows by it: the condition is read from the values, over every row
@@ -441,7 +444,7 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
                 # "nhiều ý kiến nhất" of a table with a row per comment: rows counted, when the
                 # superlative counts ("nhiều", "ít") and wraps no column's header
                 inner = [w for w in ask.ordered if w not in language().filler]
-                counts = any(w in ("nhieu", "it") for w in ask.words)
+                counts = any(w in language().count_words for w in ask.words)
                 headed = any(_said_together(c.words, inner) >= 0.99 for c in cols if c.words)
                 return _most_rows(table, cols, pool, op, name_col, context_fit) \
                     if op in ("max", "min") and counts and inner and not headed else None

@@ -102,8 +102,9 @@ def _pattern(phrase: str) -> str:
         return phrase[3:]
     if ".." in phrase:  # "ít .. nhất": a few words between ("ít hồ sơ được kiểm tra nhất")
         a, b = (p.strip() for p in phrase.split("..", 1))
-        # "cập nhật", "thống nhất" end in the word but order nothing
-        return rf"\b{re.escape(a)}(?: \S+){{1,8}} (?<!cap )(?<!thong )(?<!hop )(?<!duy ){re.escape(b)}\b"
+        # "cập nhật", "thống nhất" end in the word but order nothing; "báo cáo cho ai, chậm nhất"
+        # is no "cao … nhất": the words between run within one clause, and "cáo" of "báo cáo" is no "cao"
+        return rf"(?<!bao )\b{re.escape(a)}(?: [^\s,;:?]+){{1,8}} (?<!cap )(?<!thong )(?<!hop )(?<!duy ){re.escape(b)}\b"
     return rf"\b{re.escape(phrase)}\b"
 
 

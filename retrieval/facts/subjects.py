@@ -474,6 +474,12 @@ class SubjectReader:
                 units = [u.name for u in self.units.members(res.group.name) if u.name not in used]
                 return Responsible(units=units, label=clean_inline(text[start:rest.end()]), via_reference="còn lại"), rest.end()
             return None
+        clause = re.split(r"[;.]", text[q0:], maxsplit=1)[0]
+        if low[q0:q0 + 6] in ("căn cứ", "trên cơ", "để ", "nhằm ") and self.lex.opener_re.match(low, q0) \
+                and not PATH_RE.search(clause):
+            # "… UBND các xã, phường căn cứ nhiệm vụ được giao …": a basis, not who; "… căn cứ nhiệm
+            # vụ được giao tại Phụ lục" names those the Phụ lục gives tasks to
+            return None
         ends = self._candidate_ends(low, q0, text)
         negated = bool(_NEGATED.match(low[q0:]))
         best: tuple[Responsible, int] | None = None

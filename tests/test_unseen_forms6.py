@@ -497,7 +497,9 @@ Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về chuyể
 
 Ngày 10/6/2027, tại Phòng họp số 3, trụ sở UBND tỉnh, đồng chí Đào Quang Minh, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về chuyển đổi số trong giải quyết thủ tục hành chính. Tham dự cuộc họp có lãnh đạo các sở: Nội vụ, Tư pháp.
 
-1. Sở Nội vụ tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 30/6/2027.
+1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Trung tâm Phục vụ hành chính công tỉnh khắc phục lỗi kết nối của Hệ thống thông tin giải quyết thủ tục hành chính, hoàn thành trước ngày 25/6/2027.
+
+2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 30/6/2027.
 """
 
 CV_TRUYEN_DAT = """**ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN
@@ -515,7 +517,9 @@ Kính gửi: UBND xã Tiên Lữ.
 
 Sáng ngày 18/6/2027, tại trụ sở UBND xã Tiên Lữ, bà Phạm Thị Thu Hà, Giám đốc Sở Nội vụ chủ trì buổi làm việc về kết quả thực hiện Chỉ số cải cách hành chính của xã.
 
-1. UBND xã Tiên Lữ khắc phục tồn tại, báo cáo Sở Nội vụ trước ngày 15/7/2027.
+1. UBND xã Tiên Lữ chủ trì, phối hợp với Trung tâm Phục vụ hành chính công xã khắc phục tồn tại về niêm yết thủ tục hành chính, hoàn thành trước ngày 05/7/2027.
+
+2. Phòng Cải cách hành chính, Sở Nội vụ chủ trì theo dõi việc khắc phục, báo cáo Giám đốc Sở trước ngày 15/7/2027.
 """
 
 

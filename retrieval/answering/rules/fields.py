@@ -112,7 +112,10 @@ def _asks_meeting(folded: str) -> bool:
     raw = _meeting_words()
     labels = {w for f in _kinds()[0].values() for w in f.labels}
     terse = bool(_terse_items(folded)) and _terse_items(folded) <= labels
-    return (terse or any(_says(m, folded) for m in raw["meeting_asks"])) and not any(_says(t, folded) for t in raw["task_words"])
+    # who chaired and where: a task has a lead but no place, so both asked ask of an event
+    event = {"chair", "place"} <= set(asked_fields(folded))
+    return (terse or event or any(_says(m, folded) for m in raw["meeting_asks"])) and \
+        not any(_says(t, folded) for t in raw["task_words"])
 
 
 @lru_cache(maxsize=1)

@@ -359,9 +359,11 @@ def run(table: Table, ask: TableAsk, asked_content: list[str], context: str = ""
     fitting = [g for g, f in group_fit.items() if f >= 0.5 and f == top]
     group = fitting[0] if len(fitting) == 1 else None
     # "từng khối", "mỗi khối", "các khối": every group, not the one whose other words it shares
-    heads = {w for g in groups for w in syllables(fold(re.sub(r"^[IVX\d.]+\s*", "", g)))[:1]}
-    if group is not None and any(f"{e} {h}" in " ".join(ask.words) for e in language().every_words for h in heads):
-        group = None
+    if group is not None:
+        heads = {w for g in groups for w in syllables(fold(re.sub(r"^[IVX\d.]+\s*", "", g)))[:1]}
+        spoken = " ".join(ask.words)
+        if any(f"{e} {h}" in spoken for e in language().every_words for h in heads):
+            group = None
     # a group that states the level asked ("Các phường đạt chỉ tiêu (từ 60% trở lên)") sorts
     # rows by it: the condition is read from the values, over every row
     if group is not None and ask.level is not None and re.search(rf"\b{ask.level:g}\b", group.replace(",", ".")):

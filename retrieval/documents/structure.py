@@ -1158,7 +1158,7 @@ def _appendix_of(st: _HeaderState, body: _Body) -> Node:
     referred to ("các đơn vị có tên tại Phụ lục") as that document's."""
     am = _APPENDIX.match(st.kind_line.upper())
     label = ((am.group("label") or "") if am else "").replace("SỐ", "").strip()
-    rest = clean_inline(st.kind_line[len(st.kind_line) - len(am.group("rest")):]) if am and am.group("rest") else ""
+    rest = clean_inline(st.kind_line[am.start("rest"):]) if am and am.group("rest") else ""
     heading = " ".join(x for x in [rest, *(clean_inline(x) for x in st.subject)] if x)
     node = Node("appendix", label=label, heading=heading, text=f"(Kèm theo {st.attached_to})" if st.attached_to else "",
                 children=[*body.preamble, *body.tree.roots, *(c for a in body.appendices for c in a.children)],

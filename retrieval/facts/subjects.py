@@ -33,6 +33,9 @@ _PERSON = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+(?P<name>(?:[A-ZĐÀÁ�
 _NAME_STOP = re.compile(r"(?:là|có|được|để|nhằm|trong|tại|về|theo|với|cho|đến|từ|trước|sau|khi|đã|sẽ|đang|phải|tự|"
                         r"căn|thực|thuộc|gồm|không|chưa|cần|nếu|và các|các)(?!\w)")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bhoặc\b)\s*")
+# the openers of a basis or purpose after a subject ("… căn cứ nhiệm vụ được giao, …", "… để …"),
+# as their first six characters
+_BASIS_OPENERS = ("căn cứ", "trên cơ", "để ", "nhằm ")
 _NEGATED = re.compile(r"^\s*(?:không thuộc|ngoài|không có tên|không nằm trong|chưa thuộc)\b")
 
 
@@ -429,7 +432,7 @@ class SubjectReader:
                 and not (text and (text[v[0]:v[0] + 1].isupper() or _after_title_word(text, v[0], start)))]
         # an opening phrase after the set ("… căn cứ nhiệm vụ được giao, …") begins what follows it
         ends += [m.start() for m in self.lex.opener_re.finditer(low, start, stop) if m.start() > start
-                 and low[m.start():m.start() + 6] in ("căn cứ", "trên cơ", "để ", "nhằm ")]
+                 and low[m.start():m.start() + 6] in _BASIS_OPENERS]
         ends = sorted(set(ends))
         return ends + ([stop] if stop not in ends else [])
 
@@ -474,9 +477,8 @@ class SubjectReader:
                 units = [u.name for u in self.units.members(res.group.name) if u.name not in used]
                 return Responsible(units=units, label=clean_inline(text[start:rest.end()]), via_reference="còn lại"), rest.end()
             return None
-        clause = re.split(r"[;.]", text[q0:], maxsplit=1)[0]
-        if low[q0:q0 + 6] in ("căn cứ", "trên cơ", "để ", "nhằm ") and self.lex.opener_re.match(low, q0) \
-                and not PATH_RE.search(clause):
+        if low[q0:q0 + 6] in _BASIS_OPENERS and self.lex.opener_re.match(low, q0) \
+                and not PATH_RE.search(re.split(r"[;.]", text[q0:], maxsplit=1)[0]):
             # "… UBND các xã, phường căn cứ nhiệm vụ được giao …": a basis, not who; "… căn cứ nhiệm
             # vụ được giao tại Phụ lục" names those the Phụ lục gives tasks to
             return None

@@ -53,9 +53,11 @@ def cited_document(q: Question, ev: Evidence, lib: Library, today: dt.date) -> D
         named = []
     # "qd 52" when the corpus holds Quyết định 52/QĐ-UBND: that document, not a citation of a
     # number only a part of which the mention gives ("52/QĐ" as a scan misread it)
-    mine = [m for m in mentions if m.full is None and any(
-        m.matches(number_key(d.number)) and (not kinds or fold(d.kind) in kinds) for d in lib.admin if not d.header.number.blank)]
-    named = [k for k in named if not any(m.matches(k) for m in mine)]
+    if named:
+        mine = [m for m in mentions if m.full is None and any(
+            m.matches(number_key(d.number)) and (not kinds or fold(d.kind) in kinds) for d in lib.admin
+            if not d.header.number.blank)]
+        named = [k for k in named if not any(m.matches(k) for m in mine)]
     # naming the number already says which document: "Thông báo số 02/TB-ĐKT … tại đơn vị nào?"
     if named and (asks_number or asks_about_document(q)):
         lines, cited = [], []

@@ -31,17 +31,23 @@ class FieldKind:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:  # type: ignore[type-arg]
+    """lang/data/fields.yaml, read once."""
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
 def _kinds() -> tuple[dict[str, FieldKind], frozenset[str]]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = _data()
     kinds = {k: FieldKind(v["name"], tuple(v["labels"]), tuple(v["cues"])) for k, v in raw["fields"].items()}
     return kinds, frozenset(raw.get("duty_fields", []))
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, ...]]:
-    """The word lists of lang/data/fields.yaml, read once."""
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return {k: tuple(raw.get(k, [])) for k in ("honorifics", "member_cues", "role_cues")}
+    """The word lists of lang/data/fields.yaml."""
+    raw = _data()
+    return {k: tuple(raw.get(k, [])) for k in ("honorifics", "member_cues", "role_cues", "meeting_asks", "task_words")}
 
 
 def _honorifics() -> tuple[str, ...]:
@@ -98,7 +104,7 @@ def labelled_fields(d: AdminDocument) -> dict[str, Field]:
 def _meeting_re() -> re.Pattern[str]:
     """"Ngày 08/4/2027, tại Phòng họp số 2, trụ sở UBND tỉnh, đồng chí X, Phó Chủ tịch UBND tỉnh
     chủ trì Hội nghị …": a notice's account of its meeting, its date, place and chair."""
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = _data()
     meetings = "|".join(re.escape(m) for m in sorted(raw["meeting_nouns"], key=len, reverse=True))
     people = "|".join(re.escape(h) for h in sorted(raw["meeting_chairs"], key=len, reverse=True))
     return re.compile(
@@ -106,22 +112,16 @@ def _meeting_re() -> re.Pattern[str]:
         rf"(?P<chair>(?:{people})\s.+?)\s+(?:đã\s+)?chủ\s+trì\s+(?:{meetings})\b", re.IGNORECASE)
 
 
-def _asks_meeting(folded: str) -> bool:
+def _asks_meeting(folded: str, asked: list[str]) -> bool:
     """The question is about the meeting itself ("ai chủ trì cuộc họp", "họp ngày nào"), not a
     task its notice assigns ("nhiệm vụ nào … do ai chủ trì")."""
-    raw = _meeting_words()
-    labels = {w for f in _kinds()[0].values() for w in f.labels}
-    terse = bool(_terse_items(folded)) and _terse_items(folded) <= labels
+    words = _words()
+    items = _terse_items(folded)
+    terse = bool(items) and items <= {w for f in _kinds()[0].values() for w in f.labels}
     # who chaired and where: a task has a lead but no place, so both asked ask of an event
-    event = {"chair", "place"} <= set(asked_fields(folded))
-    return (terse or event or any(_says(m, folded) for m in raw["meeting_asks"])) and \
-        not any(_says(t, folded) for t in raw["task_words"])
-
-
-@lru_cache(maxsize=1)
-def _meeting_words() -> dict[str, tuple[str, ...]]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return {k: tuple(raw[k]) for k in ("meeting_asks", "task_words")}
+    event = {"chair", "place"} <= set(asked)
+    return (terse or event or any(_says(m, folded) for m in words["meeting_asks"])) and \
+        not any(_says(t, folded) for t in words["task_words"])
 
 
 def meeting_fields(d: AdminDocument) -> dict[str, Field]:
@@ -215,7 +215,7 @@ def labelled(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft |
             lines.append(end(f"{clean_inline(_LINE.match(clean_inline(n.text)).group('label'))}: {value}"))  # type: ignore[union-attr]
             nodes.append(n)
         fields = labelled_fields(d) if asked else {}
-        told = meeting_fields(d) if asked and not all(a in fields for a in asked) and _asks_meeting(q.folded) else {}
+        told = meeting_fields(d) if asked and not all(a in fields for a in asked) and _asks_meeting(q.folded, asked) else {}
         fields = {**told, **fields}
         for name in asked:
             f = fields.get(name)

@@ -48,6 +48,7 @@ class Engine:
     def __init__(self, assistant: Assistant, index_dir: Path, corpus_dirs: list[Path], embed_cache: Path | None,
                  cache_size: int = 256, top_k: int = 5) -> None:
         self.assistant = assistant
+        assistant.warm_in_background()
         self.index_dir = Path(index_dir)
         self.corpus_dirs = [Path(p) for p in corpus_dirs]
         self.embed_cache = embed_cache
@@ -148,6 +149,8 @@ class Engine:
                 return None
             index, change, version = got
             fresh = current if index is current.index else Assistant(index, current.embedder)
+            if fresh is not current:
+                fresh.warm_in_background()
             with self._lock:
                 self.assistant = fresh
                 self.version = version
@@ -173,6 +176,7 @@ class Engine:
                 log.info("rebuilding %s: %s", self.index_dir, reason)
                 build_index(self.corpus_dirs, self.index_dir, current.embedder, self.embed_cache)
             fresh = Assistant.open(self.index_dir, embedder=current.embedder)
+            fresh.warm_in_background()
             with self._lock:
                 self.assistant = fresh
                 self.generation += 1

@@ -286,3 +286,25 @@ def test_directive_questions_still_reach_the_directive_among_laws(law_assistant)
     assert "Trung tâm PVHCC&KSTTHC" in law_assistant.ask("Nơi nhận của văn bản gồm những ai?").text
     ans = law_assistant.ask("so tu phap bao cao cho ai")
     assert "Sở Nội vụ" in ans.text and "15/12/2024" in ans.text
+
+
+def test_warming_in_the_background_changes_no_answer(directive_index, embedder):
+    """A serving process reads every document's tables in a background thread once loaded
+    (the first question on a law of a thousand passages no longer pays for them); questions
+    asked while it runs, and after, get the answers a cold assistant gives."""
+    from retrieval.answering import Assistant
+
+    questions = ["Sở Tư pháp phải báo cáo cho ai, chậm nhất khi nào?", "so noi vu bao cao gi, han nao",
+                 "Ai ký Chỉ thị về kỷ luật kỷ cương?", "Tóm tắt kế hoạch khảo sát hài lòng",
+                 "Chủ tịch UBND xã phải làm gì khi hồ sơ quá hạn?"]
+    cold = Assistant.open(directive_index, embedder=embedder)
+    expected = [cold.ask(q, top_k=10).text for q in questions]
+    warming = Assistant.open(directive_index, embedder=embedder)
+    worker = warming.warm_in_background()
+    during = [warming.ask(q, top_k=10).text for q in questions]
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    after = [warming.ask(q, top_k=10).text for q in questions]
+    assert during == expected and after == expected
+    lib = warming.library
+    assert set(lib._spread) == set(lib.by_doc) and set(lib._pairs) == set(lib.by_doc)

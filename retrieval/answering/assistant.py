@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +26,7 @@ from retrieval.answering.answer import Answer, Source
 from retrieval.answering.draft import Draft, shorten, unique
 from retrieval.answering.evidence import Library, about_documents, dated_first, dated_passages, gather
 from retrieval.answering.focus import readable
-from retrieval.answering.question import Question, parse_documents, parse_question
+from retrieval.answering.question import Question, parse_documents, read_question, with_slots
 from retrieval.answering.slots import SLOTS, decide
 from retrieval.answering.subject_terms import unsaid
 from retrieval.answering.targets import Target, ambiguous, find_targets, named
@@ -79,6 +80,13 @@ class Assistant:
         self._subjects = SubjectReader(self.units, load_lexicon())
         self.slot_examples = _known_slots(load_labelled(index.path))
         self.clock = clock or (lambda: dt.datetime.now(TZ).date())
+
+    def warm_in_background(self) -> threading.Thread:
+        """What the rules read once a document, read now in a daemon thread: a serving process
+        calls it once loaded, so no user's first question on a document waits for it."""
+        worker = threading.Thread(target=self.library.warm, name="warm-library", daemon=True)
+        worker.start()
+        return worker
 
     # compatibility for callers that read these directly
     @property
@@ -173,9 +181,11 @@ class Assistant:
 
     def read(self, text: str) -> tuple[Question, np.ndarray, PreparedQuery]:
         """The question read once: restored, embedded, scored by BM25, its slots decided."""
-        prepared, vector = self.retriever.read(text)
+        # its words read while it is embedded; its slots wait for the vector
+        prepared, vector, words = self.retriever.read_beside(
+            text, lambda p: read_question(text, p.restored, self.units))
         slots = decide(prepared.restored, vector, self.slot_examples)
-        return parse_question(text, prepared.restored, self.units, slots), vector, prepared
+        return with_slots(words, slots), vector, prepared
 
     def _answer(self, text: str, top_k: int, context_doc: str | None, chosen_doc: str | None = None) -> Answer:
         found = self._draft(text, top_k, context_doc, chosen_doc)

@@ -4,7 +4,7 @@ documents it names, the parts of a document it points to, and the slots it asks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -260,7 +260,13 @@ def which_things(restored: str) -> list[str]:
             if fold(after) == "nao" and fold(w) not in skip and fold(w) not in QUESTION_WORDS]
 
 
-def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> Question:
+def with_slots(q: Question, slots: list[str]) -> Question:
+    """The question asking `slots` (decided from its vector, read apart from its words)."""
+    return replace(q, slots=_document_fact_first(slots, q.folded, q.documents, q.units))
+
+
+def read_question(text: str, restored: str, units: Units) -> Question:
+    """Everything of the question but its slots, which wait for its vector."""
     q = nfc(text or "").strip()
     folded = fold(q)
     documents = parse_documents(q, folded)
@@ -274,7 +280,7 @@ def parse_question(text: str, restored: str, units: Units, slots: list[str]) -> 
         units=holders,
         documents=documents,
         parts=parse_parts(q),
-        slots=_document_fact_first(slots, folded, documents, holders),
+        slots=[],
         dates=re.findall(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b", q),
         naming={fold(w) for m in [*_doc_name().finditer(fold(restored or q)), *_PART.finditer(restored or q)]
                 for w in syllables(m.group(0))},

@@ -127,9 +127,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     except IndexError_ as exc:
         return _err(str(exc))
     questions = sys.stdin if args.question == "-" else [args.question]
-    for line in questions:
+    for n, line in enumerate(questions):
         q = line.rstrip("\n")
         ans = assistant.ask(q, top_k=args.top_k)
+        if n == 0 and args.question == "-":
+            assistant.warm_in_background()  # a stream serves on: after its first answer, not before
         if args.json:
             print(json.dumps(ans.to_json(q), ensure_ascii=False), flush=True)
         else:

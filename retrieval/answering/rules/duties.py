@@ -102,10 +102,8 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
     out = []
     ranked = {h.chunk.doc_id for h in ev.hits[:5]}
     for o in pool:
-        row = ", dòng " in o.section
-        facts = " ".join(x for x in (o.action, o.what or "", o.recipient or "", o.via or "", o.deadline_text or "",
-                                     o.text if row else "") if x)
-        match = max(overlap(topic, lib.spelled(facts)), 0.85 * overlap(topic, lib.spelled(f"{o.sentence} {o.text}")))
+        facts, whole = lib.duty_texts(o)
+        match = max(overlap(topic, facts), 0.85 * overlap(topic, whole))
         if q.parts and any(o.section.startswith(p.path) or p.path in o.section for p in q.parts):
             match += 0.1  # "theo phụ lục …", "tại Điều 6 …"
         # the slot alone ("trong thời hạn bao lâu") does not make a duty the answer: its words

@@ -27,6 +27,7 @@ from retrieval.answering.draft import Draft, shorten, unique
 from retrieval.answering.evidence import Library, about_documents, dated_first, dated_passages, gather
 from retrieval.answering.focus import readable
 from retrieval.answering.question import Question, parse_documents, read_question, with_slots
+from retrieval.answering.rules.figures import value_not_given
 from retrieval.answering.slots import SLOTS, decide
 from retrieval.answering.subject_terms import unsaid
 from retrieval.answering.targets import Target, ambiguous, find_targets, named
@@ -237,6 +238,9 @@ class Assistant:
         meant = lib.catalog.only_of_kind(q)
         missing = unsaid(q, draft, lib, named=any(named(t) for t in targets) or (
             meant is not None and draft.doc_id == meant.doc_id), found=[h.chunk.doc_id for h in hits])
+        if not missing:
+            lacking = value_not_given(q, draft)  # a sum asked, a passage with none answered
+            missing = [lacking] if lacking else []
         if missing:
             draft = not_said(draft, missing, lib)
         elif meant is not None:

@@ -245,7 +245,9 @@ def _document_fact_first(slots: list[str], folded: str, dm: DocMention, units: l
             return [slot, *(s for s in slots if s != slot and s in DOCUMENT_SLOT_WORDS)]
     # the words of several of its facts, beside the name of the unit that issued it
     words -= {w for u in units for w in fold(u.text).split()}
-    facts = [s if s != "deadline" else "doc_date" for s in slots if s in DOCUMENT_SLOT_WORDS or s == "deadline"]
+    # of a document named alone, "ngày nào" is its date and "nội dung gì" what it is about
+    as_fact = {"deadline": "doc_date", "content": "summary"}
+    facts = [as_fact.get(s, s) for s in slots if s in DOCUMENT_SLOT_WORDS or s in as_fact]
     if len(facts) >= 2 and words and words <= set().union(*(DOCUMENT_SLOT_WORDS[s] for s in facts)):
         return list(dict.fromkeys(facts))
     return slots

@@ -76,6 +76,8 @@ def about(subject: str, limit: int = 60) -> str:
     s = clean_inline(subject)
     if re.match(r"^(V/v|Về việc)\b", s, re.IGNORECASE):
         s = "V/v " + re.sub(r"^(V/v|Về việc)\s*", "", s, flags=re.IGNORECASE)
+    elif re.match(r"^[Cc]ủa\s", s):
+        s = "c" + s[1:]  # "của Ban Thường vụ Tỉnh ủy về …": a party trích yếu that says whose it is first
     else:
         s = re.sub(r"^[Vv]ề\s+", "", s)  # a party document's trích yếu opens "về …" in lower case
         s = "về " + (s[:1].lower() + s[1:] if s[1:2].islower() else s)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from retrieval.answering.draft import Draft, end, shorten, strip_label, unique
 from retrieval.answering.evidence import Evidence, Library, overlap, topic_tokens, years_disagree
-from retrieval.answering.question import Question
+from retrieval.answering.question import Question, language_data
 from retrieval.answering.rules.structure import COUNT_ASKED
 from retrieval.answering.table_query import asks_target_not_held
 from retrieval.documents.model import AdminDocument, Table, TableRow
@@ -20,8 +20,8 @@ from retrieval.lang.text import clean_inline, fold, segment, syllables
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # what "bao nhiêu" asks, when the noun after it or the one it stands for says: a sum, a share, a rank
-_MONEY_WORDS = ("kinh phi", "tien", "ngan sach", "chi phi", "dong", "von", "muc ho tro", "giai ngan", "trieu", "ty",
-                "gia tri", "giai thuong", "muc chi", "muc luong", "le phi", "phi", "hoc phi", "muc thuong")
+_MONEY_WORDS = tuple(language_data()["money_words"])
+_MONEY_ASKS = re.compile(r"\b(?:" + "|".join(map(re.escape, language_data()["money_asks"])) + r")\b")
 # dates are numbers too, but never the figure asked for
 _DATES = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\b(?:năm|quý|tháng|ngày|giai đoạn)\s+[\dIVX]+(?:[/-]\d+)*|\b(?:19|20)\d\d\b",
                     re.IGNORECASE)
@@ -73,7 +73,27 @@ def measures(q: Question) -> list[Measure]:
         elif not noun:
             head = re.search(r"\b(?:tong )?so ([a-z]+(?: [a-z]+)?)\b[^,;]*$", before)
             out.append(Measure("count", head.group(1).split()[0], head.group(0)) if head else Measure("any", "", before))
+    named = _MONEY_ASKS.search(fq)
+    if named and not any(m.kind == "money" for m in out):
+        out.append(Measure("money", "dong", named.group(0)))
     return out
+
+
+# the answers drawn from words, not from a figure or a table's money column: they give the sum
+# asked or the documents do not say it
+_VALUE_JUDGED = frozenset({"passage", "navigation", "labelled", "lists", "reporting", "unit_duties", "roles"})
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+
+def value_not_given(q: Question, draft: Draft) -> str | None:
+    """What the question asks a sum of money of, when the answer, drawn from a passage or a
+    duty, gives no sum ("Mức thưởng xã dẫn đầu …?" answered with the targets the Chỉ thị sets)."""
+    if draft.rule not in _VALUE_JUDGED or draft.not_stated:
+        return None
+    money = [m for m in measures(q) if m.kind == "money"]
+    if not money or _AMOUNT.search(draft.text) or any(_has_measure(draft.text, m) for m in money):
+        return None
+    return "số tiền"
 
 
 def _has_measure(sentence: str, m: Measure) -> bool:

@@ -234,9 +234,12 @@ def summary(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft | 
     if not q.asks("summary") or not ev.named_docs or not ev.docs or q.parts:
         return None  # "Mục II của kế hoạch nói gì?" asks a part: navigation's
     d = ev.docs[0]
-    date = d.header.date.short()
+    date = d.header.date
     head = f"{d.kind} số {d.number}" if not d.header.number.blank else d.title
-    line = f"{head}" + (f" ngày {date}" if date else "") + f" của {d.issuer}"
+    # "… ngày nào, về việc gì": the day asked, as the document writes it
+    when = date.text if q.asks("doc_date", "deadline") and date.day and date.text else \
+        (f"ngày {date.short()}" if date.short() else "")
+    line = f"{head}" + (f" {lower_first(when)}" if when else "") + f" của {d.issuer}"
     subject = re.sub(r"^(?:V/v|Về việc)\s+", "về việc ", d.subject, flags=re.IGNORECASE)
     # "Kết luận … của Ban Thường vụ Tỉnh ủy về …": a subject that says whose it is goes on as written
     line += f" {subject}" if fold(subject).startswith(("ve ", "cua ")) else f" về {lower_first(subject)}"

@@ -8,9 +8,15 @@ short). Assertions name facts, never an answer's wording."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from conftest import assistant_over
 
+from retrieval.documents.ingest import load_document
+from retrieval.facts.obligations import extract_obligations
+from retrieval.facts.units import load_units
 from retrieval.lang.text import fold
 
 CT_THI_DUA = """**ĐẢNG BỘ TỈNH HƯNG YÊN
@@ -136,11 +142,131 @@ Trong quý I năm 2027, Sở tiếp nhận 1.126 hồ sơ cấp giấy phép xâ
 """
 
 
+# -- a party committee's organs, the duties said in the passive, sets named with what they are --
+CTR_DANG_UY = """**ĐẢNG BỘ TỈNH HƯNG YÊN
+ĐẢNG ỦY PHƯỜNG HỒNG CHÂU**
+
+Số: 11-CTr/ĐU
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+
+*Hồng Châu, ngày 06 tháng 5 năm 2027*
+
+**CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Kết luận số 60-KL/TU về chuyển đổi số trong các cơ quan đảng năm 2027**
+
+**I. NHIỆM VỤ**
+
+1. Văn bản của Đảng ủy phường gửi các chi bộ (trừ văn bản mật) được Văn phòng Đảng ủy phường phát hành trên môi trường điện tử từ ngày 01/7/2027.
+
+2. Việc cập nhật hồ sơ đảng viên vào Cơ sở dữ liệu đảng viên, hoàn thành trong quý III/2027, do Ban Xây dựng Đảng Đảng ủy phường chủ trì, phối hợp với Văn phòng Đảng ủy phường thực hiện.
+
+3. Trong quý IV/2027, ít nhất 06 chi bộ được Ủy ban Kiểm tra Đảng ủy phường kiểm tra việc thực hiện Chương trình này.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+1. Các chi bộ trực thuộc xây dựng kế hoạch thực hiện, gửi Ban Thường vụ Đảng ủy phường (qua Văn phòng Đảng ủy) trước ngày 31/5/2027.
+
+2. Văn phòng Đảng ủy phường theo dõi, đôn đốc việc thực hiện Chương trình; tham mưu Ban Thường vụ Đảng ủy phường báo cáo kết quả trước ngày 15/12/2027.
+
+**T/M BAN THƯỜNG VỤ
+BÍ THƯ**
+
+**Vũ Thị Lan**
+"""
+
+QD_DANG_UY_XA = """**ĐẢNG BỘ TỈNH HƯNG YÊN
+ĐẢNG ỦY XÃ ĐÔNG HƯNG**
+
+Số: 74-QĐ/ĐU
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+
+*Đông Hưng, ngày 14 tháng 4 năm 2027*
+
+**QUYẾT ĐỊNH
+về việc tổ chức sinh hoạt chuyên đề cải cách hành chính trong các chi bộ năm 2027**
+
+**Điều 1.** Các chi bộ thôn tổ chức sinh hoạt chuyên đề về cải cách hành chính, chuyển đổi số trước ngày 30/6/2027.
+
+**Điều 2.** Ủy ban Kiểm tra Đảng ủy xã kiểm tra việc tổ chức sinh hoạt chuyên đề tại ít nhất 05 chi bộ trong quý III/2027.
+
+**Điều 3.** Văn phòng Đảng ủy xã tổng hợp kết quả sinh hoạt chuyên đề, báo cáo Ban Thường vụ Đảng ủy xã trước ngày 15/7/2027.
+
+**T/M BAN THƯỜNG VỤ
+BÍ THƯ**
+
+**Hoàng Văn Tiến**
+"""
+
+CV_SO_DANG_TAI = """**ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN
+SỞ TƯ PHÁP**
+
+Số: 905/STP-PBGDPL
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 19 tháng 5 năm 2027*
+
+V/v giải đáp vướng mắc về chứng thực chữ ký
+
+Kính gửi: UBND các xã, phường.
+
+1. Việc chứng thực chữ ký người dịch thực hiện theo Điều 31 Nghị định số 23/2015/NĐ-CP.
+
+2. Nội dung giải đáp tại Công văn này được Phòng Phổ biến, giáo dục pháp luật đăng tải trên Cổng thông tin điện tử Sở Tư pháp trong thời hạn 05 ngày làm việc kể từ ngày ký.
+
+**KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC**
+
+**Đinh Văn Hòa**
+"""
+
+
+def _duties(text: str, number: str):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.md"
+        path.write_text(text, encoding="utf-8")
+        doc = load_document(path)
+        return [o for o in extract_obligations(doc, load_units()) if o.doc_number == number]
+
+
+@pytest.mark.parametrize(("text", "number", "holder", "words", "deadline"), [
+    (CTR_DANG_UY, "11-CTr/ĐU", "Văn phòng Đảng ủy phường", "phát hành", None),
+    (CTR_DANG_UY, "11-CTr/ĐU", "Ban Xây dựng Đảng Đảng ủy phường", "cập nhật hồ sơ đảng viên", "2027-09-30"),
+    (CTR_DANG_UY, "11-CTr/ĐU", "Ủy ban Kiểm tra Đảng ủy phường", "kiểm tra", "2027-12-31"),
+    (QD_DANG_UY_XA, "74-QĐ/ĐU", "Ủy ban Kiểm tra Đảng ủy xã", "kiểm tra", "2027-09-30"),
+    (QD_DANG_UY_XA, "74-QĐ/ĐU", "Văn phòng Đảng ủy xã", "tổng hợp", "2027-07-15"),
+    (QD_DANG_UY_XA, "74-QĐ/ĐU", "Các chi bộ thôn", "sinh hoạt chuyên đề", "2027-06-30"),
+    (CTR_DANG_UY, "11-CTr/ĐU", "Các chi bộ trực thuộc", "kế hoạch thực hiện", "2027-05-31"),
+    (CV_SO_DANG_TAI, "905/STP-PBGDPL", "Phòng Phổ biến, giáo dục pháp luật", "đăng tải", None),
+])
+def test_a_body_of_a_committee_holds_its_duty_whole_named_active_or_passive(text, number, holder, words, deadline):
+    """"Văn phòng Đảng ủy phường" is one body, not a Văn phòng and the Đảng ủy; "… được Văn phòng
+    Đảng ủy phường phát hành", "… do Ban Xây dựng Đảng … chủ trì" give the agent the duty;
+    "các chi bộ trực thuộc", "các chi bộ thôn" are named with what says which of them."""
+    duties = _duties(text, number)
+    mine = [o for o in duties if holder in o.units]
+    assert any(words in f"{o.action} {o.text}" and (deadline is None or str(o.deadline) == deadline) for o in mine), \
+        [(o.units, o.action[:50], o.deadline) for o in duties]
+    # the committee the body belongs to is not given the body's duty as well
+    assert not any(u != holder and holder.endswith(u) for o in mine for u in o.units)
+
+
+def test_a_report_to_a_partys_standing_board_goes_through_its_office():
+    duties = _duties(CTR_DANG_UY, "11-CTr/ĐU")
+    plan = [o for o in duties if "Các chi bộ trực thuộc" in o.units and "kế hoạch" in o.action]
+    assert plan and plan[0].recipient == "Ban Thường vụ Đảng ủy phường" and plan[0].via == "Văn phòng Đảng ủy", \
+        [(o.recipient, o.via) for o in plan]
+
+
 @pytest.fixture(scope="module")
 def forms7(tmp_path_factory, embedder, embed_cache):
     return assistant_over(tmp_path_factory, embedder, embed_cache, {
         "chi-thi-thi-dua-dvc-phu-cu.md": CT_THI_DUA, "ke-hoach-mot-cua-tan-tien.md": KH_XA,
-        "quyet-dinh-giay-khen-to-cnsc.md": QD_KHEN, "bao-cao-tthc-xay-dung-quy-i.md": BC_SO})
+        "quyet-dinh-giay-khen-to-cnsc.md": QD_KHEN, "bao-cao-tthc-xay-dung-quy-i.md": BC_SO,
+        "chuong-trinh-dang-uy-hong-chau.md": CTR_DANG_UY, "quyet-dinh-dang-uy-dong-hung.md": QD_DANG_UY_XA})
 
 
 def _body(ans) -> str:
@@ -198,3 +324,19 @@ def test_a_party_trich_yeu_that_says_whose_it_is_is_cited_as_written(forms7):
         assert "75%" in ans.text.split("Nguồn:")[0], ans.text
         cited = ans.text.split("Nguồn:")[1]
         assert "09-CT/ĐU của Ban Thường vụ" in cited and "về của" not in cited, ans.text
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    ("Ủy ban Kiểm tra Đảng ủy phường Hồng Châu có nhiệm vụ gì theo Chương trình 11-CTr/ĐU?", "06 chi bo", "phat hanh"),
+    ("ubkt dang uy phuong hong chau lam gi theo ctr 11", "06 chi bo", "phat hanh"),
+    ("UBKT Đảng ủy phường Hồng Châu — nhiệm vụ (CTr 11)?", "06 chi bo", "phat hanh"),
+    ("Văn phòng Đảng ủy xã Đông Hưng được giao nhiệm vụ gì trong Quyết định 74-QĐ/ĐU?", "15/7/2027", "05 chi bo"),
+    ("van phong dang uy xa dong hung lam gi theo qd 74", "15/7/2027", "05 chi bo"),
+    ("VP Đảng ủy xã Đông Hưng: nhiệm vụ, hạn (QĐ 74)?", "15/7/2027", "05 chi bo"),
+])
+def test_a_body_of_a_committee_asked_gets_its_own_duties(forms7, question, said, not_said):
+    """Asked of the committee's body, the answer lists that body's duties, not the committee's
+    other bodies' ones."""
+    ans = forms7.ask(question, top_k=10)
+    body = _body(ans)
+    assert said in body and not_said not in body, ans.text

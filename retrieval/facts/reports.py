@@ -23,6 +23,8 @@ def _superior(lex: Lexicon) -> re.Pattern[str]:
         r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã)"
         r"(?:\s+[A-ZĐ][\wà-ỹ]*)*"
         rf"|^(?:{alt(lex.central)}|Ban Thường vụ Tỉnh ủy|Thường trực Tỉnh ủy|Tỉnh ủy)(?!\w)"
+        # a party committee of a commune or ward, or its standing board ("Ban Thường vụ Đảng ủy phường")
+        r"|^(?:(?:Ban Thường vụ|Thường trực|Ban Chấp hành)\s+)?Đảng ủy\s+(?:xã|phường)(?:\s+[A-ZĐ][\wà-ỹ]*)*"
         rf"|^Bộ\s+(?:{alt(lex.ministries)})(?!\w)"
         r"|^Ban Chỉ đạo(?:\s+[\wà-ỹ]+){0,6}?\s+(?:tỉnh|Chính phủ)"
         r"|^(?:Hệ thống|Cổng)\s+[\wà-ỹ ]+?(?=\s*(?:[,;.(]|$|\strước|\schậm|\sđể|\strong))")

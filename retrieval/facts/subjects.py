@@ -188,7 +188,7 @@ class SubjectReader:
         """"Việc kiểm tra … do Sở Nội vụ chủ trì, phối hợp với …": the duty said in the passive,
         its agent a unit the registry knows, followed at once by a verb of acting."""
         for m in self.lex.passive_re.finditer(low):
-            if m.start() < 8 or low[m.start() - 2:m.start()].strip() in (",", ";"):
+            if m.start() < 8:
                 continue  # "do …" opening a clause gives a cause, not an agent
             got = self._phrase_at(clause, low, m.end(), here)
             if got is None or not (got[0].units or got[0].groups):
@@ -340,7 +340,7 @@ class SubjectReader:
             if got_set is not None and not got_set.empty:
                 resp.merge(got_set)
                 return end
-            name = text[i:cm.end()]
+            name = text[i:self._set_name_end(text, low, cm.end())]
             known = self.units.resolve(name, fuzzy=False)
             if known is not None and known.group is not None:
                 # a registry that keeps the set as a group ("các thôn"): its duties are the group's
@@ -349,7 +349,7 @@ class SubjectReader:
                 return cm.end()
             name = name[:1].upper() + name[1:]
             resp.keep_unknown(name)
-            return cm.end()
+            return i + len(name)
         sm = self.lex.set_noun_re.match(low, i)
         if sm:
             got_set, end = self._set(text, low, i, sm.end(), here)
@@ -391,6 +391,14 @@ class SubjectReader:
                         and not self.lex.head_re.match(low, nj) and not self.lex.set_noun_re.match(low, nj)):
                     k = nj
                     continue
+                to_verb = self._lower_name_part(text, low, nj)
+                if to_verb:
+                    end = to_verb  # the name runs to the clause's verb, and ends there
+                break
+            if j in ments and not text[k:j].strip():
+                # "Văn phòng Đảng ủy phường", "Ủy ban Kiểm tra Đảng ủy phường": an organ named by the
+                # body it belongs to, one name
+                end = ments[j][0]
                 break
             if text[j] in ";:.()\"“”" or j in ments:
                 break
@@ -407,6 +415,28 @@ class SubjectReader:
             k = end = j + m.end()
             words += 1
         return end
+
+    def _lower_name_part(self, text: str, low: str, j: int) -> int:
+        """"Phòng Phổ biến, giáo dục pháp luật đăng tải …": after a comma, a few lower-case words
+        that are no verb, no stop word, and run straight to the verb of the clause are the
+        name's."""
+        words = list(re.finditer(r"[^\s,;:.()]+", text[j:j + 60]))
+        for n, m in enumerate(words[:5]):
+            at = j + m.start()
+            if self.lex.verb_re.match(low, at):
+                return j + words[n - 1].end() if n >= 1 else 0
+            if not re.fullmatch(r"[a-zà-ỹđ]+", m.group(0)) or _NAME_STOP.match(low, at) \
+                    or self.lex.set_noun_re.match(low, at) or self.lex.head_re.match(low, at):
+                return 0
+            if n + 1 < len(words) and text[j + m.end():j + words[n + 1].start()].strip():
+                return 0  # punctuation before the verb: a list, not a name
+        return 0
+
+    def _set_name_end(self, text: str, low: str, k: int) -> int:
+        """Where the name of a set kept under its own name ends: over what says which of them
+        ("các chi bộ trực thuộc", "các chi bộ thôn"; set_attributes in duties.yaml)."""
+        m = self.lex.set_attribute_re.match(low, len(low) - len(low[k:].lstrip()))
+        return m.end() if m else k
 
     def _name_goes_on(self, text: str, low: str, j: int, ments: dict[int, tuple[int, Resolution]]) -> bool:
         """A capitalised word that begins nothing of its own within the next few words, before any

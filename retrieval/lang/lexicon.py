@@ -60,6 +60,7 @@ class Lexicon:
     set_noun_re: re.Pattern[str]  # "các|những <set noun>" at a position
     community_re: re.Pattern[str]  # "các thôn", "các tổ dân phố" at a position: a set kept under its own name
     people_re: re.Pattern[str]  # "các đồng chí", "các cấp ủy viên" at a position: people a heading may give duties to
+    set_attribute_re: re.Pattern[str]  # "trực thuộc", "thôn" after "các chi bộ": which of the set, part of its name
     continuation_re: re.Pattern[str]  # a clause that goes on with the list before it ("Chương trình … số …")
     topic_re: re.Pattern[str]  # "Về …:" before what a conclusion assigns
     pointer_re: re.Pattern[str]  # "nêu tại", "có tên tại" … anywhere
@@ -162,6 +163,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         set_noun_re=re.compile(r"(?:các|những)\s+(?:" + _alternation(data["set_nouns"]) + r")(?!\w)"),
         community_re=re.compile(r"(?:các|những)\s+(?:" + _alternation(data["community_sets"]) + r")(?!\w)"),
         people_re=re.compile(r"(?:các|những)\s+(?:" + _alternation(data["people_sets"]) + r")(?!\w)"),
+        set_attribute_re=re.compile(_word(_alternation(data["set_attributes"]))),
         continuation_re=re.compile(_word(_alternation(data["continuation_starts"]))),
         topic_re=re.compile(_word(_alternation(data["topic_starts"]))),
         pointer_re=re.compile(_word(_alternation(data["pointers"]))),

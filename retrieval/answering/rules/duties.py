@@ -82,7 +82,10 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         for u in ev.units:
             mine += applicable(pool, u.name, u.groups)
             mine += [o for o in _of_own_commune(pool, u, lib) if o not in mine]
-        pool = mine
+        # "Văn phòng Đảng ủy xã Lạc Đạo làm gì": a body of the unit, named as the document names
+        # it, holds its own duties, not the unit's
+        organ = [o for o in pool if _organ_named(q, o, ev.units, lib)]
+        pool = organ or mine
     elif ev.groups:
         given = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
         if not given and ev.named_docs:
@@ -129,7 +132,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             s -= 0.1  # the partner's copy of a duty answers "who cooperates", not "who must"
         if (ev.units or ev.groups) and o.group is None:
             s += 0.08  # given to the unit by name, not through a group it belongs to
-        elif not (ev.units or ev.groups) and _holder_named(q, o):
+        elif not (ev.units or ev.groups) and _holder_named(q, o, lib):
             s += 0.1  # "thành viên Ban Chỉ đạo báo cáo …": the one the question names holds it
         out.append(Scored(s, match, o))
     return sorted(out, key=lambda x: -x.score)
@@ -153,14 +156,33 @@ def _of_own_commune(pool: list[Obligation], u: Unit, lib: Library) -> list[Oblig
     return out
 
 
-def _holder_named(q: Question, o: Obligation) -> bool:
+def _holder_named(q: Question, o: Obligation, lib: Library) -> bool:
     """Whether the question names who holds the duty as the document writes it ("các thành
-    viên Ban Chỉ đạo", "Tổ giúp việc"), though the registry has no such unit."""
+    viên Ban Chỉ đạo", "Tổ giúp việc"), though the registry has no such unit; by its
+    abbreviation too ("UBKT Đảng ủy xã")."""
     holder = [w for w in (fold(x) for x in syllables(o.responsible or "")) if w not in ("cac", "nhung")]
     if len(holder) < 2:
         return False
-    asked = set(q.content)
+    asked = set(q.content) | {fold(w) for w in syllables(lib.glossary.expand(q.text))}
     return sum(w in asked for w in holder) >= max(2, round(0.75 * len(holder)))
+
+
+def _organ_named(q: Question, o: Obligation, units: list[Unit], lib: Library) -> bool:
+    """Whether the duty's holder is a body of a unit the question names ("Văn phòng", "Ủy ban
+    Kiểm tra" of the Đảng ủy xã), and the question names that body, every word of it (or its
+    abbreviation: "UBKT")."""
+    if o.group is not None or not o.responsible:
+        return False
+    holder = " ".join(fold(x) for x in syllables(o.responsible))
+    # "VP", "UBKT": the body by its abbreviation, however short
+    spelled = " ".join(m for a in lib.glossary.abbreviations_in(q.text) for m in lib.glossary.entries.get(a, []))
+    asked = {fold(w) for w in syllables(f"{q.text} {spelled}")}
+    for u in units:
+        at = holder.find(" ".join(fold(u.name).split()[:2]))
+        # words before the unit's own name ("văn phòng đảng ủy xã"): a body of it
+        if at > 0 and all(w in asked for w in holder[:at].split()):
+            return True
+    return False
 
 
 def _names_group(o: Obligation, groups: list[str], lib: Library) -> bool:
@@ -463,6 +485,9 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
         return None
     docs = newest_first([d for d in (lib.admin_doc(k) for k in by_doc) if d is not None])
     name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
+    bodies = {clean_inline(x.ob.responsible) for x in scored if x.ob.responsible}
+    if ev.units and len(bodies) == 1 and all(_organ_named(q, x.ob, ev.units, lib) for x in scored):
+        name = upper_first(bodies.pop())  # "Văn phòng Đảng ủy xã", the body asked, not its Đảng ủy
     lines = []
     cited: list[Obligation] = []
     several = len(docs) > 1

@@ -340,3 +340,20 @@ def test_a_body_of_a_committee_asked_gets_its_own_duties(forms7, question, said,
     ans = forms7.ask(question, top_k=10)
     body = _body(ans)
     assert said in body and not_said not in body, ans.text
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Theo Chỉ thị 09-CT/ĐU, các chi bộ thôn báo cáo kết quả định kỳ thế nào, gửi đâu?", ["25", "van phong dang uy"]),
+    ("ct 09 chi bo thon bao cao dinh ky the nao, gui dau", ["25", "van phong dang uy"]),
+    ("Chi bộ thôn báo cáo — tần suất, gửi đâu (CT 09)?", ["25", "van phong dang uy"]),
+    ("Kế hoạch 18/KH-UBND: mua sắm máy quét cho quầy tiếp nhận phải hoàn thành với kỳ hạn nào?", ["30/4/2027"]),
+    ("kh 18 tan tien mua may quet ky han nao", ["30/4/2027"]),
+    ("Kỳ hạn mua máy quét (KH 18)?", ["30/4/2027"]),
+])
+def test_a_word_that_frames_the_ask_is_not_a_subject_the_document_must_say(forms7, question, facts):
+    """"định kỳ", "tần suất", "kỳ hạn" say what is asked of the subject; a document that answers
+    in other words ("trước ngày 25 hằng tháng", "trước ngày 30/4/2027") is not "không nêu"."""
+    ans = forms7.ask(question, top_k=10)
+    assert not ans.abstained, ans.text
+    body = _body(ans)
+    assert all(f in body for f in facts), ans.text

@@ -266,7 +266,8 @@ def forms7(tmp_path_factory, embedder, embed_cache):
     return assistant_over(tmp_path_factory, embedder, embed_cache, {
         "chi-thi-thi-dua-dvc-phu-cu.md": CT_THI_DUA, "ke-hoach-mot-cua-tan-tien.md": KH_XA,
         "quyet-dinh-giay-khen-to-cnsc.md": QD_KHEN, "bao-cao-tthc-xay-dung-quy-i.md": BC_SO,
-        "chuong-trinh-dang-uy-hong-chau.md": CTR_DANG_UY, "quyet-dinh-dang-uy-dong-hung.md": QD_DANG_UY_XA})
+        "chuong-trinh-dang-uy-hong-chau.md": CTR_DANG_UY, "quyet-dinh-dang-uy-dong-hung.md": QD_DANG_UY_XA,
+        "ke-hoach-dvc-truc-tuyen-2027.md": KH_BANG, "thong-bao-so-hoa-ho-so.md": TB_PHU_LUC})
 
 
 def _body(ans) -> str:
@@ -357,3 +358,97 @@ def test_a_word_that_frames_the_ask_is_not_a_subject_the_document_must_say(forms
     assert not ans.abstained, ans.text
     body = _body(ans)
     assert all(f in body for f in facts), ans.text
+
+
+# -- units named by the role a table gives them ("các cơ quan chủ trì nhiệm vụ tại Bảng trên") --
+KH_BANG = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN**
+
+Số: 205/KH-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 10 tháng 3 năm 2027*
+
+**KẾ HOẠCH
+Nâng cao chất lượng dịch vụ công trực tuyến năm 2027**
+
+**I. NHIỆM VỤ**
+
+Các nhiệm vụ cụ thể tại Bảng sau:
+
+| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Rà soát quy trình nội bộ TTHC | Sở Tư pháp | Sở Nội vụ | 30/4/2027 |
+| 2 | Nâng cấp Cổng dịch vụ công | Sở Khoa học và Công nghệ | Sở Tài chính | 30/6/2027 |
+| 3 | Tập huấn công chức một cửa | Sở Nội vụ | Sở Tư pháp | 31/5/2027 |
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+1. Các cơ quan, đơn vị chủ trì nhiệm vụ tại Bảng trên (trừ Sở Nội vụ) gửi báo cáo tiến độ về Sở Nội vụ trước ngày 15/6/2027.
+
+2. Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 30/6/2027.
+
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+**Nguyễn Văn Phú**
+"""
+
+TB_PHU_LUC = """**ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN
+VĂN PHÒNG**
+
+Số: 233/TB-VP
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 02 tháng 6 năm 2027*
+
+**THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về số hóa hồ sơ TTHC**
+
+1. Giao các cơ quan, đơn vị tại Phụ lục kèm theo thực hiện nhiệm vụ được phân công.
+
+2. Các cơ quan, đơn vị được giao chủ trì nhiệm vụ tại Phụ lục báo cáo kết quả về UBND tỉnh (qua Văn phòng UBND tỉnh) trước ngày 20/9/2027.
+
+**KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG**
+
+**Lê Thu Hà**
+
+**Phụ lục**
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Số hóa hồ sơ đất đai còn tồn | Sở Nông nghiệp và Môi trường | Trung tâm Phục vụ hành chính công tỉnh | 31/8/2027 |
+| 2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Sở Nội vụ | 31/7/2027 |
+"""
+
+
+@pytest.mark.parametrize(("text", "number", "units", "to", "deadline", "not_given"), [
+    (KH_BANG, "205/KH-UBND", {"Sở Tư pháp", "Sở Khoa học và Công nghệ"}, "Sở Nội vụ", "2027-06-15", "Sở Nội vụ"),
+    (TB_PHU_LUC, "233/TB-VP", {"Sở Nông nghiệp và Môi trường", "Sở Tư pháp"}, "UBND tỉnh", "2027-09-20", "Sở Nội vụ"),
+])
+def test_units_named_by_the_role_a_table_gives_them_hold_the_duty(text, number, units, to, deadline, not_given):
+    """"Các cơ quan, đơn vị chủ trì nhiệm vụ tại Bảng trên (trừ Sở Nội vụ) gửi báo cáo …": the
+    units of the table's lead column, less those left out, each report by the date."""
+    duties = _duties(text, number)
+    reports = [o for o in duties if o.recipient == to and str(o.deadline) == deadline]
+    given = {u for o in reports for u in o.units}
+    assert units <= given and not_given not in given, [(o.units, o.recipient, o.deadline) for o in duties]
+
+
+@pytest.mark.parametrize(("question", "who", "when"), [
+    ("Theo Kế hoạch 205/KH-UBND, Sở Khoa học và Công nghệ gửi báo cáo tiến độ cho ai, trước ngày nào?", "so noi vu", "15/6/2027"),
+    ("skhcn gui bao cao tien do kh 205 cho ai, han", "so noi vu", "15/6/2027"),
+    ("Sở KH&CN báo cáo tiến độ (KH 205): gửi ai, hạn?", "so noi vu", "15/6/2027"),
+    ("Theo Thông báo 233/TB-VP, Sở Tư pháp báo cáo kết quả số hóa cho ai, trước ngày nào?", "ubnd tinh", "20/9/2027"),
+    ("so tu phap bao cao ket qua tb 233 cho ai, han nao", "ubnd tinh", "20/9/2027"),
+    ("STP báo cáo (TB 233): gửi ai, hạn?", "ubnd tinh", "20/9/2027"),
+])
+def test_a_unit_a_table_names_as_lead_is_told_its_report(forms7, question, who, when):
+    ans = forms7.ask(question, top_k=10)
+    body = _body(ans)
+    assert who in body and when in body, ans.text

@@ -50,6 +50,7 @@ class NamedSet:
     table: Table | None = None
     title: frozenset[str] = frozenset()  # what its heading or label calls it ("Lịch kiểm tra")
     term: str = ""  # the name the document defines for it ("05 xã, phường chậm tiến độ")
+    role: str = ""  # of a table's column of units, what its header makes them ("lead", "cooperate", "unit")
 
 
 def _units_in(units: Units, text: str) -> list[str]:
@@ -179,7 +180,8 @@ class Definitions:
             if len(names) >= 2:
                 label = (n.text or "").split(":", 1)[0][:80] if table is n.table else ""
                 s = NamedSet(names, content_words(f"{header} {table.caption} {n.heading} {above}"), f"{n.path}", rows,
-                             table, content_words(f"{header} {table.caption} {n.heading} {label} {above}"))
+                             table, content_words(f"{header} {table.caption} {n.heading} {label} {above}"),
+                             role=table.roles[col] if col < len(table.roles) else "")
                 self.sets.append(s)
                 out.append(s)
         return out
@@ -190,20 +192,28 @@ class Definitions:
         ("các cơ quan có thành viên nêu tại Điều 1": the members' column, not the places named)."""
         whole = (self.by_path.get(path) or (self.appendix if ", mục" not in path else None)) \
             if path.startswith("Phụ lục") else self.by_path.get(path)
-        if whole is None and path == "bảng":  # "Bảng trên": the one table of units the document has
+        # "Bảng trên": the one table of units the document has; "tại Phụ lục" of a document whose
+        # Phụ lục is a table after the signature, not a part of its own (only when the words
+        # choose one of its columns: "các cơ quan chủ trì nhiệm vụ tại Phụ lục")
+        unparted = whole is None and path.startswith("Phụ lục") and ", mục" not in path
+        if whole is None and (path == "bảng" or unparted):
             # of a table, the column that lists most units: "Đơn vị", not a "Nội dung" cell
             # that names two of them in passing
             columns = sorted((x for x in self.sets if x.table is not None and x.rows), key=lambda x: -len(x.units))
             tables = list({id(x.table): x for x in reversed(columns)}.values())
             whole = tables[0] if len(tables) == 1 else None
+            if whole is not None:
+                path = whole.where  # its columns are the sets a reference's words choose from
         want = content_words(qualifier)
         inside = [s for s in self.sets if s.where == path or s.where.startswith(path + ",")
                   or s.where.endswith(" " + path) or f" {path}" in f" {s.where}"]
         if want and inside:
             scored = sorted(inside, key=lambda s: -len(want & s.words))
             if len(want & scored[0].words) > (len(want & whole.words) if whole else 0) - 1 and want & scored[0].words:
+                if unparted and (scored[0] is whole or scored[0].role not in ("lead", "cooperate")):
+                    return None
                 return scored[0]
-        return whole
+        return None if unparted else whole
 
     def by_words(self, qualifier: str, among: set[str] | None = None, here: str = "") -> NamedSet | None:
         """The set the qualifier's words describe best (half of them at least), of units in

@@ -226,6 +226,11 @@ class SubjectReader:
             if ch == "(" and items:
                 close = text.find(")", i)
                 if close > 0 and close - i < 120:
+                    # "(trừ Sở Nội vụ)": the units the set leaves out
+                    left_out = re.match(r"\(\s*(?:trừ|ngoại trừ|không kể)\s+", text[i:close])
+                    if left_out:
+                        out = self.cell(text[i + left_out.end():close], here)
+                        resp.units = [u for u in resp.units if u not in out.units]
                     i = close + 1
                     continue
             if ch in ",;.()“”\"":
@@ -466,6 +471,13 @@ class SubjectReader:
         ends = sorted(set(ends))
         return ends + ([stop] if stop not in ends else [])
 
+    def _points_at_part(self, text: str, low: str, start: int, end: int) -> bool:
+        """"các cơ quan, đơn vị chủ trì nhiệm vụ tại Bảng trên": a qualifier that opens with the
+        role the units play and points to the part listing them (a table's column)."""
+        first = self.lex.verbs_in(low, start, start + 12)
+        return bool(first and first[0][0] == start and first[0][2] in ("lead", "cooperate")
+                    and self.lex.pointer_re.search(low, start, end) and PATH_RE.search(text[start:end]))
+
     def _resolve(self, qualifier: str, here: str, among: set[str] | None) -> NamedSet | None:
         pm = PATH_RE.search(qualifier)
         if pm and self.lex.pointer_re.search(lower_same_length(qualifier)):
@@ -559,7 +571,7 @@ class SubjectReader:
             qualifier = text[noun_end:e].strip(" ,")
             if not qualifier or len(qualifier) > 160:
                 continue
-            if e != ends[0] and not self.lex.qualifier_re.match(low, q0):
+            if e != ends[0] and not self.lex.qualifier_re.match(low, q0) and not self._points_at_part(text, low, q0, e):
                 break  # past the first verb only a phrase that opens as a qualifier goes on
             if re.search(r"(?:^|\s)(?:có\s+)?liên quan$", qualifier):
                 # "các thành viên Ban Chỉ đạo, Tổ giúp việc và các cơ quan … có liên quan": the

@@ -267,7 +267,8 @@ def forms7(tmp_path_factory, embedder, embed_cache):
         "chi-thi-thi-dua-dvc-phu-cu.md": CT_THI_DUA, "ke-hoach-mot-cua-tan-tien.md": KH_XA,
         "quyet-dinh-giay-khen-to-cnsc.md": QD_KHEN, "bao-cao-tthc-xay-dung-quy-i.md": BC_SO,
         "chuong-trinh-dang-uy-hong-chau.md": CTR_DANG_UY, "quyet-dinh-dang-uy-dong-hung.md": QD_DANG_UY_XA,
-        "ke-hoach-dvc-truc-tuyen-2027.md": KH_BANG, "thong-bao-so-hoa-ho-so.md": TB_PHU_LUC})
+        "ke-hoach-dvc-truc-tuyen-2027.md": KH_BANG, "thong-bao-so-hoa-ho-so.md": TB_PHU_LUC,
+        "quy-che-phoi-hop-stp-ca.md": QC_PHOI_HOP, "ke-hoach-so-hoa-so-ho-tich.md": KH_CHUOI})
 
 
 def _body(ans) -> str:
@@ -452,3 +453,75 @@ def test_a_unit_a_table_names_as_lead_is_told_its_report(forms7, question, who, 
     ans = forms7.ask(question, top_k=10)
     body = _body(ans)
     assert who in body and when in body, ans.text
+
+
+# -- a chain of recurring reports, no one named in the question -------------------------------
+QC_PHOI_HOP = """**SỞ TƯ PHÁP - CÔNG AN TỈNH HƯNG YÊN**
+
+Số: 05/QCPH-STP-CAT
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 03 tháng 3 năm 2027*
+
+**QUY CHẾ PHỐI HỢP
+Giữa Sở Tư pháp và Công an tỉnh trong liên thông đăng ký khai sinh, đăng ký thường trú**
+
+**Điều 1.** Phạm vi phối hợp
+
+Quy chế này quy định việc phối hợp liên thông đăng ký khai sinh, đăng ký thường trú cho trẻ dưới 6 tuổi.
+
+**Điều 2.** Chế độ thông tin, báo cáo
+
+Hằng tháng, trước ngày 18, Công an tỉnh gửi Sở Tư pháp số liệu hồ sơ liên thông đã giải quyết; Sở Tư pháp tổng hợp, báo cáo UBND tỉnh trước ngày 22 hằng tháng.
+
+**GIÁM ĐỐC SỞ TƯ PHÁP**
+
+**Đinh Văn Hòa**
+"""
+
+KH_CHUOI = """**ỦY BAN NHÂN DÂN
+TỈNH HƯNG YÊN**
+
+Số: 61/KH-UBND
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc**
+
+*Hưng Yên, ngày 15 tháng 3 năm 2027*
+
+**KẾ HOẠCH
+Số hóa sổ hộ tịch năm 2027**
+
+**I. NHIỆM VỤ**
+
+Các xã, phường số hóa toàn bộ sổ hộ tịch lưu trữ, hoàn thành trong năm 2027.
+
+**II. CHẾ ĐỘ BÁO CÁO**
+
+1. Hằng quý, trước ngày 12 của tháng cuối quý, UBND các xã, phường báo cáo tiến độ số hóa sổ hộ tịch về Sở Tư pháp.
+
+2. Hằng quý, trước ngày 19 của tháng cuối quý, Sở Tư pháp tổng hợp tiến độ số hóa sổ hộ tịch, báo cáo UBND tỉnh.
+
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+**Nguyễn Văn Phú**
+"""
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("Theo Quy chế phối hợp 05/QCPH-STP-CAT, chế độ báo cáo hằng tháng được quy định thế nào?", "18", "22"),
+    ("che do bao cao hang thang qcph 05 stp ca the nao", "18", "22"),
+    ("Báo cáo tháng theo QCPH 05: ai gửi ai, hạn?", "18", "22"),
+    ("Theo Kế hoạch 61/KH-UBND, báo cáo hằng quý về số hóa sổ hộ tịch được gửi thế nào, hạn khi nào?", "12", "19"),
+    ("bao cao quy so hoa so ho tich kh 61 gui ai, han", "12", "19"),
+    ("Báo cáo quý KH 61: ai gửi ai, hạn?", "12", "19"),
+])
+def test_a_chain_of_reports_of_one_period_is_given_whole(forms7, question, first, second):
+    """No one named: each report of that period the document sets, each to its own recipient
+    by its own day."""
+    ans = forms7.ask(question, top_k=10)
+    body = _body(ans)
+    assert f"truoc ngay {first}" in body and second in body, ans.text

@@ -278,6 +278,12 @@ def reporting(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draft 
     # the same duty at several dates ("trước ngày 15/6/2025 và trước ngày 15/12/2025"), or the
     # same words in a clause and a table row: keep every record that matches as well
     same = [x.ob for x in scored if x.score >= best - 0.02 and x.ob.doc_id == o.doc_id]
+    if not (ev.units or ev.groups) and o.kind == "report" and o.recurrence:
+        # "Báo cáo quý theo QCPH 03: ai gửi ai?", no one named: the document's reports of that
+        # period, each link of the chain (Công an tỉnh to Sở Nội vụ by the 20th, Sở Nội vụ to
+        # UBND tỉnh by the 25th)
+        same += [x.ob for x in scored if x.ob not in same and x.ob.doc_id == o.doc_id and x.ob.kind == "report"
+                 and x.ob.recurrence == o.recurrence and x.score >= best - 0.15]
     picked: list[Obligation] = []
     for x in same:
         if any(x.deadline_text == y.deadline_text and x.section == y.section for y in picked):

@@ -525,3 +525,28 @@ def test_a_chain_of_reports_of_one_period_is_given_whole(forms7, question, first
     ans = forms7.ask(question, top_k=10)
     body = _body(ans)
     assert f"truoc ngay {first}" in body and second in body, ans.text
+
+
+@pytest.mark.parametrize(("question", "document"), [
+    ("Theo Kế hoạch 18/KH-UBND, xã Phù Cừ phải hoàn thành mua sắm máy quét trước ngày nào?", "18/KH-UBND"),
+    ("kh 18 xa tien lu mua may quet xong truoc ngay nao", "18/KH-UBND"),
+    ("Xã Phù Cừ: hạn mua máy quét (KH 18)?", "18/KH-UBND"),
+    ("Theo Báo cáo 64/BC-SXD, Sở Y tế tiếp nhận bao nhiêu hồ sơ trong quý I năm 2027?", "64/BC-SXD"),
+    ("bc 64 so tu phap tiep nhan bao nhieu ho so quy 1/2027", "64/BC-SXD"),
+    ("Sở Y tế quý I/2027 (BC 64): số hồ sơ?", "64/BC-SXD"),
+])
+def test_a_place_the_document_never_names_is_not_answered_from_it(forms7, question, document):
+    """The Kế hoạch is xã Tân Tiến's and the Báo cáo the Sở Xây dựng's: asked of another xã or
+    sở, the answer says the document does not name it rather than give the issuer's figures."""
+    ans = forms7.ask(question, top_k=10)
+    assert ans.abstained and "khong neu" in _body(ans) and fold(document) in fold(ans.text), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "Theo Báo cáo 64/BC-SXD, Sở Xây dựng tiếp nhận bao nhiêu hồ sơ trong quý I năm 2027?",
+    "bc 64 so xay dung tiep nhan bao nhieu ho so quy 1/2027",
+    "Sở Xây dựng quý I/2027 (BC 64): số hồ sơ?",
+])
+def test_the_place_a_document_is_about_is_answered_from_it(forms7, question):
+    ans = forms7.ask(question, top_k=10)
+    assert not ans.abstained and "1.126" in ans.text.split("Nguồn:")[0], ans.text

@@ -29,7 +29,7 @@ from retrieval.answering.focus import readable
 from retrieval.answering.question import Question, parse_documents, read_question, with_slots
 from retrieval.answering.rules.figures import value_not_given
 from retrieval.answering.slots import SLOTS, decide
-from retrieval.answering.subject_terms import unsaid
+from retrieval.answering.subject_terms import unit_unsaid, unsaid
 from retrieval.answering.targets import Target, ambiguous, find_targets, named
 from retrieval.documents.model import AdminDocument, Law
 from retrieval.documents.passages import Chunk
@@ -239,7 +239,8 @@ class Assistant:
         missing = unsaid(q, draft, lib, named=any(named(t) for t in targets) or (
             meant is not None and draft.doc_id == meant.doc_id), found=[h.chunk.doc_id for h in hits])
         if not missing:
-            lacking = value_not_given(q, draft)  # a sum asked, a passage with none answered
+            # a sum asked, a passage with none answered; a place asked, a document that never names it
+            lacking = value_not_given(q, draft) or unit_unsaid(q, draft, lib)
             missing = [lacking] if lacking else []
         if missing:
             draft = not_said(draft, missing, lib)

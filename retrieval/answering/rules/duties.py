@@ -77,6 +77,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
         return []  # "Báo cáo số 145/BC-SNV ban hành ngày nào?" asks about a cited document
     docs = ev.doc_ids if ev.named_docs else None
     pool = [o for o in lib.obligations if docs is None or o.doc_id in docs]
+    spelled = _spelled_words(q, lib)
     if ev.units:
         mine: list[Obligation] = []
         for u in ev.units:
@@ -84,7 +85,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             mine += [o for o in _of_own_commune(pool, u, lib) if o not in mine]
         # "Văn phòng Đảng ủy xã Lạc Đạo làm gì": a body of the unit, named as the document names
         # it, holds its own duties, not the unit's
-        asked = _asked_words(q, lib)
+        asked = _asked_words(q, spelled)
         organ = [o for o in pool if _organ_named(o, ev.units, asked)]
         pool = organ or mine
     elif ev.groups:
@@ -133,7 +134,7 @@ def _scored(q: Question, ev: Evidence, lib: Library) -> list[Scored]:
             s -= 0.1  # the partner's copy of a duty answers "who cooperates", not "who must"
         if (ev.units or ev.groups) and o.group is None:
             s += 0.08  # given to the unit by name, not through a group it belongs to
-        elif not (ev.units or ev.groups) and _holder_named(q, o, lib):
+        elif not (ev.units or ev.groups) and _holder_named(q, o, spelled):
             s += 0.1  # "thành viên Ban Chỉ đạo báo cáo …": the one the question names holds it
         out.append(Scored(s, match, o))
     return sorted(out, key=lambda x: -x.score)
@@ -157,22 +158,27 @@ def _of_own_commune(pool: list[Obligation], u: Unit, lib: Library) -> list[Oblig
     return out
 
 
-def _holder_named(q: Question, o: Obligation, lib: Library) -> bool:
+def _holder_named(q: Question, o: Obligation, spelled: set[str]) -> bool:
     """Whether the question names who holds the duty as the document writes it ("các thành
     viên Ban Chỉ đạo", "Tổ giúp việc"), though the registry has no such unit; by its
-    abbreviation too ("UBKT Đảng ủy xã")."""
+    abbreviation too ("UBKT Đảng ủy xã": `spelled`)."""
     holder = [w for w in (fold(x) for x in syllables(o.responsible or "")) if w not in ("cac", "nhung")]
     if len(holder) < 2:
         return False
-    asked = set(q.content) | {fold(w) for w in syllables(lib.glossary.expand(q.text))}
+    asked = set(q.content) | spelled
     return sum(w in asked for w in holder) >= max(2, round(0.75 * len(holder)))
 
 
-def _asked_words(q: Question, lib: Library) -> set[str]:
-    """The question's folded syllables, its abbreviations spelled out however short ("VP",
+def _spelled_words(q: Question, lib: Library) -> set[str]:
+    """The folded words of the question's abbreviations spelled out, however short ("VP",
     "UBKT"): read once a question, not once a duty."""
-    spelled = " ".join(m for a in lib.glossary.abbreviations_in(q.text) for m in lib.glossary.entries.get(a, []))
-    return {fold(w) for w in syllables(f"{q.text} {spelled}")}
+    return {fold(w) for a in lib.glossary.abbreviations_in(q.text) for m in lib.glossary.entries.get(a, [])
+            for w in syllables(m)}
+
+
+def _asked_words(q: Question, spelled: set[str]) -> set[str]:
+    """Every folded syllable of the question, its abbreviations spelled out."""
+    return {fold(w) for w in syllables(q.text)} | spelled
 
 
 def _organ_named(o: Obligation, units: list[Unit], asked: set[str]) -> bool:
@@ -497,7 +503,7 @@ def unit_duties(q: Question, ev: Evidence, lib: Library, today: dt.date) -> Draf
     docs = newest_first([d for d in (lib.admin_doc(k) for k in by_doc) if d is not None])
     name = ev.units[0].name if ev.units else upper_first(ev.groups[0])
     bodies = {clean_inline(x.ob.responsible) for x in scored if x.ob.responsible}
-    if ev.units and len(bodies) == 1 and (asked := _asked_words(q, lib)) and \
+    if ev.units and len(bodies) == 1 and (asked := _asked_words(q, _spelled_words(q, lib))) and \
             all(_organ_named(x.ob, ev.units, asked) for x in scored):
         name = upper_first(bodies.pop())  # "Văn phòng Đảng ủy xã", the body asked, not its Đảng ủy
     lines = []
